@@ -1,0 +1,1 @@
+"""monitorkit: survey tables for the Dutch social domain."""

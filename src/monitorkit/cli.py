@@ -1,0 +1,237 @@
+"""The monitorkit command line: argument parsing only, each command one library call.
+
+Heavy libraries (pandas, statsmodels, matplotlib) are imported inside the
+commands, so `monitorkit --help` starts instantly. Errors reach the user as
+one line with an exit code (DESIGN §8); `--debug` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from monitorkit.errors import MonitorkitError, UsageError
+
+OUTPUT_FORMATS = ("terminal", "json", "csv", "md", "xlsx")
+EXIT_INTERNAL = 70
+
+
+def input_options(command):
+    """Options every command that reads a survey file shares."""
+    options = [
+        click.option("--codebook", "-c", type=click.Path(dir_okay=False),
+                     help="YAML codebook; default: a bundled one matching the columns, else inferred."),
+        click.option("--sheet", help="Workbook sheet, by name or 1-based number (default: the first)."),
+        click.option("--encoding", help="Text encoding of a CSV (default: detected; utf-8, utf-8-sig, cp1252, utf-16)."),
+        click.option("--delimiter", help="CSV delimiter (default: detected among , ; tab |)."),
+        click.option("--header-rows", type=click.IntRange(1, 3),
+                     help="Number of header rows (default: detected; 2 = SurveyMonkey, 3 = Qualtrics)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def output_options(command):
+    """Options every command that writes results shares."""
+    options = [
+        click.option("--format", "-f", "fmt", type=click.Choice(OUTPUT_FORMATS),
+                     help="Output format (default: terminal, or taken from the -o suffix)."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False),
+                     help="Write to this file (atomically) instead of standard output."),
+        click.option("--locale", type=click.Choice(["en", "nl"]), default="en", show_default=True,
+                     help="Number formatting: nl gives decimal commas."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _choose_format(fmt: str | None, output: str | None) -> str:
+    if fmt is None and output:
+        suffix = Path(output).suffix.lower().lstrip(".")
+        fmt = {"markdown": "md"}.get(suffix, suffix)
+        if fmt not in OUTPUT_FORMATS[1:]:
+            raise UsageError(f"cannot tell the format from '{output}'",
+                             hint="pass --format json|csv|md|xlsx")
+    fmt = fmt or "terminal"
+    if fmt == "xlsx" and not output:
+        raise UsageError("xlsx output needs a file", hint="add -o summary.xlsx")
+    if fmt == "terminal" and output:
+        raise UsageError("terminal output cannot go to a file", hint="pick --format json|csv|md|xlsx")
+    return fmt
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="monitorkit")
+@click.option("--debug", is_flag=True, help="Show the full traceback on errors.")
+def cli(debug: bool) -> None:
+    """Tabulate, compare and check surveys of the Dutch social domain.
+
+    FILE may be an export (.xlsx, .xls, .ods, .csv, .tsv, .txt, .sav, .parquet)
+    or the name of a bundled dataset (see `monitorkit datasets`).
+    """
+
+
+@cli.command()
+@click.argument("file")
+@input_options
+@click.option("--by", help="Break every table down by this single-choice question or column.")
+@click.option("--charts", type=click.Path(file_okay=False),
+              help="Also write a bar chart per question (PNG and SVG) into this folder.")
+@click.option("--confidence", type=click.FloatRange(0.5, 0.999), default=0.95, show_default=True,
+              help="Confidence level of the Wilson intervals.")
+@output_options
+def summarize(file, codebook, sheet, encoding, delimiter, header_rows, by, charts, confidence,
+              fmt, output, locale):
+    """Tabulate every question of FILE: counts, bases, percentages, 95% intervals.
+
+    \b
+    Examples:
+      monitorkit summarize survey.xlsx
+      monitorkit summarize survey.csv --by gemeentegrootte
+      monitorkit summarize survey.sav --format json -o summary.json --charts charts/
+    """
+    from monitorkit.estimates import summarize as summarize_survey
+
+    fmt = _choose_format(fmt, output)
+    result = summarize_survey(file, codebook=codebook, by=by, sheet=sheet, encoding=encoding,
+                              delimiter=delimiter, header_rows=header_rows, confidence=confidence)
+    _emit_summary(result, fmt, output, locale)
+    if charts:
+        from monitorkit.render.charts import write_charts
+
+        written = write_charts(result, charts)
+        click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
+
+
+def _emit_summary(result, fmt: str, output: str | None, locale: str) -> None:
+    if fmt == "terminal":
+        from monitorkit.render.terminal import print_summary
+
+        print_summary(result, locale=locale)
+        return
+    from monitorkit.render.outputs import render_summary, write_summary
+
+    if output:
+        write_summary(result, fmt, output, locale)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(render_summary(result, fmt, locale).decode("utf-8"), nl=False)
+
+
+@cli.group()
+def codebook():
+    """Infer, check and write codebooks (which columns form which question)."""
+
+
+@codebook.command("infer")
+@click.argument("file")
+@click.option("--sheet", help="Workbook sheet, by name or 1-based number.")
+@click.option("--encoding", help="Text encoding of a CSV (default: detected).")
+@click.option("--delimiter", help="CSV delimiter (default: detected).")
+@click.option("--header-rows", type=click.IntRange(1, 3), help="Number of header rows (default: detected).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the YAML here (default: standard output).")
+def codebook_infer(file, sheet, encoding, delimiter, header_rows, output):
+    """Infer a codebook from FILE's headers and values, for editing."""
+    from monitorkit.codebook import write_codebook
+    from monitorkit.datasets import resolve_input
+    from monitorkit.infer import infer_codebook
+    from monitorkit.readers import read_table
+
+    path = resolve_input(file)
+    raw = read_table(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
+                     header_rows=header_rows)
+    inferred = infer_codebook(raw)
+    if output:
+        from monitorkit.render.files import check_output_path
+
+        check_output_path(Path(output), [path])
+        write_codebook(inferred, output)
+        click.echo(f"wrote {output}: {len(inferred.questions)} questions", err=True)
+    else:
+        import yaml
+
+        click.echo(yaml.safe_dump(inferred.to_dict(), sort_keys=False, allow_unicode=True, width=100),
+                   nl=False)
+
+
+@codebook.command("validate")
+@click.argument("codebook_file", type=click.Path(dir_okay=False))
+@click.argument("file", required=False)
+@click.option("--sheet", help="Workbook sheet of FILE.")
+def codebook_validate(codebook_file, file, sheet):
+    """Check CODEBOOK_FILE, and that FILE has every column it names."""
+    from monitorkit.codebook import check_columns, read_codebook
+
+    checked = read_codebook(codebook_file)
+    message = f"{codebook_file}: valid, {len(checked.questions)} questions"
+    if file:
+        from monitorkit.datasets import resolve_input
+        from monitorkit.readers import read_table
+
+        raw = read_table(resolve_input(file), sheet=sheet)
+        check_columns(checked, raw.columns, raw.location())
+        message += f"; every column is present in {file}"
+    click.echo(message)
+
+
+@cli.command()
+@click.option("--format", "-f", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
+              show_default=True, help="Output format.")
+def datasets(fmt):
+    """List the bundled datasets (usable wherever a FILE is asked for)."""
+    from monitorkit.datasets import list_datasets
+
+    entries = list_datasets()
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([
+            {"name": d.name, "path": str(d.path), "title": d.title, "provenance": d.provenance}
+            for d in entries
+        ], ensure_ascii=False, indent=2))
+        return
+    for dataset in entries:
+        kind = " [reconstructed from published tables]" if dataset.reconstructed else ""
+        click.echo(f"{dataset.name}\t{dataset.title}{kind}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the CLI and turn errors into one line and an exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    if debug:
+        args.remove("--debug")
+    try:
+        cli.main(args=args, prog_name="monitorkit", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("monitorkit: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except MonitorkitError as exc:
+        if debug:
+            raise
+        click.echo(f"monitorkit: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("monitorkit: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:
+        if debug:
+            raise
+        click.echo(
+            f"monitorkit: internal error: {type(exc).__name__}: {exc} "
+            "(run again with --debug for the traceback, and please report it)",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,297 @@
+"""Codebooks: which columns form which question (DESIGN §3).
+
+A codebook is YAML; it is validated on load and every error names the file,
+the question and the field. Bundled codebooks in data/codebooks/ are picked
+automatically when a file's columns match one.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from monitorkit.errors import CodebookError, Location
+
+QUESTION_TYPES = ("multi", "battery", "single", "numeric")
+ORIGINS = ("bundled", "file", "inferred")
+
+
+@dataclass
+class Item:
+    """One option of a multi question or one statement of a battery."""
+
+    label: str
+    column: str | None = None
+    exclusive: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"label": self.label}
+        if self.column is not None:
+            data = {"column": self.column, **data}
+        if self.exclusive:
+            data["exclusive"] = True
+        return data
+
+
+@dataclass
+class Question:
+    """A question and the columns that hold its answers.
+
+    ``multi`` and ``battery`` have items; a multi question may instead name one
+    ``column`` whose cells list the chosen options joined by ``separator``.
+    ``single`` and ``numeric`` name one ``column``.
+    """
+
+    id: str
+    type: str
+    label: str = ""
+    items: list[Item] = field(default_factory=list)
+    column: str | None = None
+    separator: str | None = None
+    value_labels: dict[Any, str] = field(default_factory=dict)
+    missing: list[Any] = field(default_factory=list)
+
+    @property
+    def columns(self) -> list[str]:
+        if self.column is not None:
+            return [self.column]
+        return [item.column for item in self.items if item.column is not None]
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "label": self.label or self.id, "type": self.type}
+        if self.column is not None:
+            data["column"] = self.column
+        if self.separator is not None:
+            data["separator"] = self.separator
+        if self.items:
+            data["items"] = [item.to_dict() for item in self.items]
+        if self.value_labels:
+            data["value_labels"] = dict(self.value_labels)
+        if self.missing:
+            data["missing"] = list(self.missing)
+        return data
+
+
+@dataclass
+class Codebook:
+    """An instrument's questions, where the codebook came from, and any provenance note."""
+
+    questions: list[Question]
+    instrument: str = ""
+    title: str = ""
+    unit: str = ""
+    id: str | None = None
+    origin: str = "file"
+    path: str | None = None
+    provenance: dict[str, Any] | None = None
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def columns(self) -> list[str]:
+        columns = [column for question in self.questions for column in question.columns]
+        return ([self.id] if self.id else []) + columns
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        known = ", ".join(q.id for q in self.questions)
+        raise CodebookError(
+            f"no question '{question_id}' in the codebook",
+            Location(self.path),
+            f"questions are: {known}",
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for key in ("instrument", "title", "unit"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.id:
+            data["id"] = self.id
+        if self.provenance:
+            data["provenance"] = self.provenance
+        data["questions"] = [question.to_dict() for question in self.questions]
+        if self.ignored:
+            data["ignored"] = list(self.ignored)
+        return data
+
+
+def read_codebook(path: str | Path, origin: str = "file") -> Codebook:
+    """Load and validate a YAML codebook."""
+    import yaml
+
+    path = Path(path)
+    where = Location(str(path))
+    if not path.exists():
+        raise CodebookError("codebook not found", where, "check the --codebook path")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CodebookError(
+            f"not valid YAML: {problem}", Location(str(path), row=row), "check the indentation"
+        ) from None
+    except UnicodeDecodeError:
+        raise CodebookError("codebook is not UTF-8 text", where, "save it as UTF-8") from None
+    return codebook_from_dict(data, str(path), origin)
+
+
+def codebook_from_dict(data: Any, path: str | None = None, origin: str = "file") -> Codebook:
+    """Build a Codebook from parsed YAML, checking every field."""
+    if not isinstance(data, dict):
+        raise CodebookError(
+            "a codebook must be a mapping with a 'questions' list", Location(path),
+            "see the codebook format in the README",
+        )
+    questions_data = data.get("questions")
+    if not isinstance(questions_data, list) or not questions_data:
+        raise CodebookError(
+            "field 'questions' must be a non-empty list", Location(path, field="questions"),
+            "see the codebook format in the README",
+        )
+    questions = []
+    seen: set[str] = set()
+    for index, entry in enumerate(questions_data, start=1):
+        question = _question_from_dict(entry, index, path)
+        if question.id in seen:
+            raise CodebookError(
+                "question id is used twice", Location(path, question=question.id, field="id"),
+                "give every question a unique id",
+            )
+        seen.add(question.id)
+        questions.append(question)
+    respondent_id = data.get("id")
+    if respondent_id is not None and not isinstance(respondent_id, str):
+        raise CodebookError("field 'id' must be a column name", Location(path, field="id"))
+    provenance = data.get("provenance")
+    if provenance is not None and not isinstance(provenance, dict):
+        raise CodebookError("field 'provenance' must be a mapping", Location(path, field="provenance"))
+    return Codebook(
+        questions=questions,
+        instrument=str(data.get("instrument") or ""),
+        title=str(data.get("title") or ""),
+        unit=str(data.get("unit") or ""),
+        id=respondent_id,
+        origin=origin,
+        path=path,
+        provenance=provenance,
+        ignored=[str(c) for c in data.get("ignored") or []],
+    )
+
+
+def _question_from_dict(entry: Any, index: int, path: str | None) -> Question:
+    if not isinstance(entry, dict):
+        raise CodebookError(
+            f"question {index} must be a mapping with id, type and columns",
+            Location(path, field=f"questions[{index}]"),
+        )
+    question_id = entry.get("id")
+    if not isinstance(question_id, str) or not question_id.strip():
+        raise CodebookError(
+            f"question {index} has no 'id'", Location(path, field="id"),
+            "give every question a short id such as 'knelpunten'",
+        )
+
+    def fail(field_name: str, message: str, hint: str | None = None) -> CodebookError:
+        return CodebookError(message, Location(path, question=question_id, field=field_name), hint)
+
+    kind = entry.get("type")
+    if kind not in QUESTION_TYPES:
+        raise fail("type", f"must be one of {', '.join(QUESTION_TYPES)}, got {kind!r}")
+    items_data = entry.get("items") or []
+    if not isinstance(items_data, list):
+        raise fail("items", "must be a list of {column, label} mappings")
+    items = []
+    for position, item in enumerate(items_data, start=1):
+        if isinstance(item, str):
+            item = {"column": item}
+        if not isinstance(item, dict):
+            raise fail(f"items[{position}]", "must be a mapping with 'column' and 'label'")
+        column = item.get("column")
+        label = item.get("label")
+        if column is None and label is None:
+            raise fail(f"items[{position}]", "needs a 'column' (or, with a separator, a 'label')")
+        items.append(Item(label=str(label if label is not None else column),
+                          column=None if column is None else str(column),
+                          exclusive=bool(item.get("exclusive", False))))
+    column = entry.get("column")
+    separator = entry.get("separator")
+    if kind in ("single", "numeric"):
+        if not isinstance(column, str):
+            raise fail("column", f"a {kind} question needs the name of its column")
+        if items:
+            raise fail("items", f"a {kind} question has one column, not items")
+    elif kind == "battery":
+        if not items:
+            raise fail("items", "a battery needs at least one item with a column")
+        if any(item.column is None for item in items):
+            raise fail("items", "every battery item needs a 'column'")
+    else:
+        if column is not None:
+            if not separator:
+                raise fail("separator", "a multi question in one column needs a 'separator' such as ';'")
+        elif not items:
+            raise fail("items", "a multi question needs items (one column each)")
+        elif any(item.column is None for item in items):
+            raise fail("items", "every item needs a 'column' (or give the question a column and separator)")
+    value_labels = entry.get("value_labels") or {}
+    if not isinstance(value_labels, dict):
+        raise fail("value_labels", "must map codes to labels, e.g. {1: Ja, 2: Nee}")
+    missing = entry.get("missing") or []
+    if not isinstance(missing, list):
+        raise fail("missing", "must be a list of codes that mean 'no answer', e.g. [8, 9]")
+    return Question(
+        id=question_id.strip(),
+        type=kind,
+        label=str(entry.get("label") or question_id),
+        items=items,
+        column=column,
+        separator=separator,
+        value_labels=value_labels,
+        missing=missing,
+    )
+
+
+def write_codebook(codebook: Codebook, path: str | Path) -> None:
+    """Save a codebook as YAML (atomically) for a user to edit."""
+    import yaml
+
+    from monitorkit.render.files import write_atomic
+
+    text = yaml.safe_dump(codebook.to_dict(), sort_keys=False, allow_unicode=True, width=100)
+    write_atomic(Path(path), text.encode("utf-8"))
+
+
+def check_columns(codebook: Codebook, columns: list[str], source: Location) -> None:
+    """Every column the codebook names must exist; name the closest header if not."""
+    present = set(columns)
+    for question in codebook.questions:
+        for column in question.columns:
+            if column not in present:
+                close = difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
+                hint = f"the closest header is '{close[0]}'" if close else "check the codebook's column names"
+                raise CodebookError(
+                    f"column '{column}' named by the codebook is not in the data",
+                    Location(source.file, source.sheet, column=column, question=question.id),
+                    hint,
+                )
+
+
+def bundled_codebooks() -> list[Codebook]:
+    """Every codebook shipped in data/codebooks/."""
+    from monitorkit.datasets import data_dir
+
+    folder = data_dir() / "codebooks"
+    return [read_codebook(path, origin="bundled") for path in sorted(folder.glob("*.yaml"))]
+
+
+def match_bundled(columns: list[str]) -> Codebook | None:
+    """The bundled codebook whose columns are all present, preferring the largest."""
+    present = set(columns)
+    matches = [cb for cb in bundled_codebooks() if cb.columns and set(cb.columns) <= present]
+    return max(matches, key=lambda cb: len(cb.columns), default=None)

@@ -1,0 +1,79 @@
+"""Bundled datasets: the reconstructed survey files shipped with monitorkit.
+
+They live in data/reconstructed/ and are listed in its datasets.yaml; a
+command accepts a dataset's name wherever it accepts a file path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+
+@cache
+def data_dir() -> Path:
+    """The bundled data folder: inside the installed package, or the checkout's data/."""
+    packaged = Path(__file__).parent / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A bundled dataset and what it is (and is not)."""
+
+    name: str
+    path: Path
+    title: str
+    provenance: dict[str, Any]
+
+    @property
+    def reconstructed(self) -> bool:
+        return self.provenance.get("kind") == "reconstructed"
+
+
+@cache
+def list_datasets() -> tuple[Dataset, ...]:
+    """Every bundled dataset, from data/reconstructed/datasets.yaml."""
+    import yaml
+
+    folder = data_dir() / "reconstructed"
+    index = folder / "datasets.yaml"
+    if not index.exists():
+        return ()
+    entries = yaml.safe_load(index.read_text(encoding="utf-8")) or []
+    return tuple(
+        Dataset(
+            name=entry["name"],
+            path=folder / entry["file"],
+            title=entry.get("title", entry["name"]),
+            provenance=dict(entry.get("provenance") or {}),
+        )
+        for entry in entries
+    )
+
+
+def resolve_input(name_or_path: str | Path) -> Path:
+    """A path as given, or the file of the bundled dataset with that name."""
+    path = Path(name_or_path)
+    if path.exists() or path.suffix:
+        return path
+    for dataset in list_datasets():
+        if dataset.name == str(name_or_path):
+            return dataset.path
+    return path
+
+
+def provenance_of(path: str | Path) -> dict[str, Any] | None:
+    """The provenance note of a bundled dataset file, or None for a user's file."""
+    try:
+        resolved = Path(path).resolve()
+    except OSError:
+        return None
+    for dataset in list_datasets():
+        if dataset.path.resolve() == resolved:
+            return {"dataset": dataset.name, **dataset.provenance}
+    return None

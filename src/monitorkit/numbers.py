@@ -1,0 +1,50 @@
+"""Number formatting for renderers: English by default, Dutch (decimal comma) on request."""
+
+from __future__ import annotations
+
+import math
+
+LOCALES = ("en", "nl")
+
+
+def _is_missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def fmt_number(value: float | None, decimals: int = 1, locale: str = "en") -> str:
+    """A number with fixed decimals and thousands separators; '–' when missing."""
+    if _is_missing(value):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if locale == "nl":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def fmt_count(value: int | None, locale: str = "en") -> str:
+    """A whole count with thousands separators."""
+    return fmt_number(value, 0, locale)
+
+
+def fmt_percent(value: float | None, decimals: int = 1, locale: str = "en") -> str:
+    """A percentage: '57.0%' in English, '57,0 %' in Dutch."""
+    if _is_missing(value):
+        return "–"
+    text = fmt_number(value, decimals, locale)
+    return f"{text} %" if locale == "nl" else f"{text}%"
+
+
+def fmt_interval(low: float | None, high: float | None, decimals: int = 1, locale: str = "en") -> str:
+    """An interval as 'low–high' (percent points, no % sign)."""
+    if _is_missing(low) or _is_missing(high):
+        return "–"
+    return f"{fmt_number(low, decimals, locale)}–{fmt_number(high, decimals, locale)}"
+
+
+def fmt_p(value: float | None, locale: str = "en") -> str:
+    """A p-value: three decimals, '<0.001' below that."""
+    if _is_missing(value):
+        return "–"
+    if value < 0.001:
+        return "<" + fmt_number(0.001, 3, locale)
+    return fmt_number(value, 3, locale)

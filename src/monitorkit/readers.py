@@ -1,0 +1,476 @@
+"""Survey exports in, one raw table out: path -> respondents x columns + source info.
+
+Readers know nothing about questions. They find the header (title rows, two
+header rows, Qualtrics' three), the encoding and delimiter of text files, and
+carry what the file itself says about its columns (SPSS variable and value
+labels, user-missing codes, multiple-response sets) to the codebook layer.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from monitorkit.errors import InputError, Location
+from monitorkit.headers import HeaderLayout, column_letter, detect_layout, name_columns
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+EXCEL_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".ods"}
+TEXT_EXTENSIONS = {".csv", ".tsv", ".txt"}
+SAV_EXTENSIONS = {".sav", ".zsav"}
+PARQUET_EXTENSIONS = {".parquet", ".pq"}
+KNOWN_EXTENSIONS = EXCEL_EXTENSIONS | TEXT_EXTENSIONS | SAV_EXTENSIONS | PARQUET_EXTENSIONS
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SAV_MAGIC = (b"$FL2", b"$FL3")
+_PARQUET_MAGIC = b"PAR1"
+_DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d+$")
+_LAYOUT_ROWS = 25
+
+
+@dataclass
+class SourceInfo:
+    """What was read and how: reported with every result so a user can check it."""
+
+    path: str
+    format: str
+    reader: str
+    rows: int = 0
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    title_rows: int = 0
+    header_rows: int = 1
+    header_style: str = "single"
+    encoding: str | None = None
+    delimiter: str | None = None
+    decimal: str = "."
+
+    def as_dict(self) -> dict[str, Any]:
+        keys = ("path", "format", "reader", "rows", "sheet", "header_rows", "header_style")
+        info = {key: getattr(self, key) for key in keys}
+        if self.format == "csv":
+            info.update(encoding=self.encoding, delimiter=self.delimiter, decimal=self.decimal)
+        return info
+
+
+@dataclass
+class RawTable:
+    """Respondents x columns as read, with everything the file said about its columns.
+
+    ``frame``'s index holds each respondent's row number in the file (1-based,
+    as a spreadsheet shows it), so problems can be reported by row.
+    """
+
+    frame: pd.DataFrame
+    source: SourceInfo
+    labels: dict[str, str] = field(default_factory=dict)
+    header_pairs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    value_labels: dict[str, dict[Any, str]] = field(default_factory=dict)
+    missing_codes: dict[str, list[Any]] = field(default_factory=dict)
+    missing_ranges: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    mr_sets: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str]:
+        return [str(c) for c in self.frame.columns]
+
+    def text(self, column: str) -> str:
+        """The header text of a column: its label where the file gives one."""
+        return self.labels.get(column, column)
+
+    def location(self, column: str | None = None, row: int | None = None) -> Location:
+        return Location(self.source.path, self.source.sheet, row=row, column=column)
+
+
+def read_table(
+    path: str | Path,
+    *,
+    sheet: str | int | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    header_rows: int | None = None,
+) -> RawTable:
+    """Read any supported survey export into a RawTable.
+
+    The format is taken from the extension and confirmed from the file's first
+    bytes, so a renamed file is reported instead of misread.
+    """
+    path = Path(path)
+    kind = _check_path(path)
+    if kind == "excel":
+        table = _read_excel(path, sheet, header_rows)
+    elif kind == "csv":
+        table = _read_text(path, encoding, delimiter, header_rows)
+    elif kind == "sav":
+        table = _read_sav(path)
+    else:
+        table = _read_parquet(path)
+    if sheet is not None and kind != "excel":
+        raise InputError(
+            f"--sheet applies to workbooks only, this is a {table.source.format} file",
+            Location(str(path)),
+            "leave out --sheet",
+        )
+    if table.frame.shape[0] == 0:
+        raise InputError(
+            "no respondents: the file has a header but no data rows below it",
+            Location(str(path), table.source.sheet),
+            "check that this is the export with responses, not an empty template",
+        )
+    table.source.rows = int(table.frame.shape[0])
+    return table
+
+
+def _check_path(path: Path) -> str:
+    """Classify the file by extension and refuse it if its bytes say otherwise."""
+    where = Location(str(path))
+    if not path.exists():
+        raise InputError(
+            "file not found",
+            where,
+            "check the path, or run 'monitorkit datasets' for the bundled datasets",
+        )
+    if path.is_dir():
+        raise InputError("is a directory, not a survey file", where, "name a file inside it")
+    suffix = path.suffix.lower()
+    if suffix not in KNOWN_EXTENSIONS:
+        known = ", ".join(sorted(KNOWN_EXTENSIONS))
+        raise InputError(
+            f"unknown file type '{suffix or '(no extension)'}'",
+            where,
+            f"monitorkit reads {known}",
+        )
+    with path.open("rb") as stream:
+        head = stream.read(8)
+    if not head:
+        raise InputError("file is empty (0 bytes)", where, "export the survey again")
+    if suffix in EXCEL_EXTENSIONS:
+        if suffix in {".xls"} and head.startswith(_OLE_MAGIC):
+            return "excel"
+        if head.startswith(_OLE_MAGIC):
+            raise InputError(
+                "workbook is encrypted (password-protected) or an old binary .xls saved as "
+                f"{suffix}",
+                where,
+                "remove the password in Excel (File > Info > Protect Workbook) and save as .xlsx",
+            )
+        if not head.startswith(_ZIP_MAGIC):
+            raise InputError(
+                f"the file's contents are not a {suffix} workbook ({_describe_bytes(head)})",
+                where,
+                "check the file extension or export the survey again",
+            )
+        return "excel"
+    if suffix in SAV_EXTENSIONS:
+        if not head.startswith(_SAV_MAGIC):
+            raise InputError(
+                f"the file's contents are not an SPSS .sav file ({_describe_bytes(head)})",
+                where,
+                "check the file extension or export the survey again",
+            )
+        return "sav"
+    if suffix in PARQUET_EXTENSIONS:
+        if not head.startswith(_PARQUET_MAGIC):
+            raise InputError(
+                f"the file's contents are not a parquet file ({_describe_bytes(head)})",
+                where,
+                "check the file extension",
+            )
+        return "parquet"
+    binary = _describe_binary(head)
+    if binary:
+        raise InputError(
+            f"the file's contents are not text but {binary}",
+            where,
+            "rename it to its real extension",
+        )
+    return "csv"
+
+
+def _describe_binary(head: bytes) -> str | None:
+    if head.startswith(_ZIP_MAGIC):
+        return "a zip container (an .xlsx workbook?)"
+    if head.startswith(_OLE_MAGIC):
+        return "an old binary Office file (.xls?)"
+    if head.startswith(_SAV_MAGIC):
+        return "an SPSS .sav file"
+    if head.startswith(_PARQUET_MAGIC):
+        return "a parquet file"
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "binary data"
+    return None
+
+
+def _describe_bytes(head: bytes) -> str:
+    return f"it looks like {_describe_binary(head) or 'text'}"
+
+
+def _split_header(
+    grid: pd.DataFrame, where: Location, header_rows: int | None
+) -> tuple[pd.DataFrame, HeaderLayout, Any]:
+    """Detect the layout on the top rows of a header-less grid and name its columns."""
+    top = grid.head(_LAYOUT_ROWS)
+    rows = [[None if _isna(v) else str(v) for v in row] for row in top.itertuples(index=False)]
+    if not rows:
+        raise InputError("the sheet is empty", where, "check that you picked the sheet with data")
+    layout = detect_layout(rows, header_rows)
+    start = layout.title_rows
+    header = rows[start : start + layout.header_rows]
+    named = name_columns(header, layout, where)
+    body = grid.iloc[start + layout.header_rows :]
+    body = body.set_axis(named.names, axis=1)
+    body = body.dropna(how="all")
+    unnamed = [n for n in named.names if n.startswith("column ") and body[n].isna().all()]
+    if unnamed:
+        body = body.drop(columns=unnamed)
+    return body, layout, named
+
+
+def _isna(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or str(value) == "<NA>"
+
+
+def _finish_grid(
+    grid: pd.DataFrame, source: SourceInfo, header_rows: int | None, first_row: int
+) -> RawTable:
+    """Index rows by their position in the file, split off the header and build the table."""
+    grid.index = range(first_row, first_row + len(grid))
+    body, layout, named = _split_header(grid, Location(source.path, source.sheet), header_rows)
+    source.title_rows = layout.title_rows
+    source.header_rows = layout.header_rows
+    source.header_style = layout.style
+    return RawTable(body, source, labels=named.labels, header_pairs=named.pairs)
+
+
+def _read_excel(path: Path, sheet: str | int | None, header_rows: int | None) -> RawTable:
+    """Read a workbook with fastexcel (Rust, straight to Arrow); openpyxl if that fails."""
+    if path.suffix.lower() != ".xls" and path.suffix.lower() != ".ods":
+        from monitorkit.workbook import check_workbook
+
+        check_workbook(path)
+    try:
+        grid, source = _read_excel_fastexcel(path, sheet)
+    except InputError:
+        raise
+    except Exception as fast_error:  # fastexcel raises its own hierarchy; fall back once
+        try:
+            grid, source = _read_excel_openpyxl(path, sheet)
+        except InputError:
+            raise
+        except Exception:
+            raise InputError(
+                f"workbook could not be read: {fast_error}",
+                Location(str(path), sheet if isinstance(sheet, str) else None),
+                "open and re-save it in Excel, or export the sheet as CSV",
+            ) from None
+    return _finish_grid(grid, source, header_rows, first_row=1)
+
+
+def _pick_sheet(path: Path, names: list[str], sheet: str | int | None) -> str:
+    if sheet is None:
+        return names[0]
+    if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit()):
+        number = int(sheet)
+        if sheet not in names and 1 <= number <= len(names):
+            return names[number - 1]
+    if sheet in names:
+        return str(sheet)
+    folded = {name.casefold(): name for name in names}
+    if str(sheet).casefold() in folded:
+        return folded[str(sheet).casefold()]
+    listing = ", ".join(f"'{name}'" for name in names)
+    raise InputError(
+        f"sheet '{sheet}' not found",
+        Location(str(path)),
+        f"the workbook has {len(names)} sheet(s): {listing}; pass one with --sheet",
+    )
+
+
+def _read_excel_fastexcel(path: Path, sheet: str | int | None) -> tuple[pd.DataFrame, SourceInfo]:
+    import fastexcel
+
+    reader = fastexcel.read_excel(str(path))
+    names = list(reader.sheet_names)
+    chosen = _pick_sheet(path, names, sheet)
+    loaded = reader.load_sheet(chosen, header_row=None, dtypes="string")
+    grid = loaded.to_arrow().to_pandas()
+    grid.columns = range(grid.shape[1])
+    source = SourceInfo(str(path), "xlsx", "fastexcel", sheet=chosen, sheets=names)
+    return grid, source
+
+
+def _read_excel_openpyxl(path: Path, sheet: str | int | None) -> tuple[pd.DataFrame, SourceInfo]:
+    import openpyxl
+    import pandas as pd
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        names = list(workbook.sheetnames)
+        chosen = _pick_sheet(path, names, sheet)
+        rows = [
+            [None if v is None else _excel_text(v) for v in row]
+            for row in workbook[chosen].iter_rows(values_only=True)
+        ]
+    finally:
+        workbook.close()
+    grid = pd.DataFrame(rows, dtype=object)
+    source = SourceInfo(str(path), "xlsx", "openpyxl", sheet=chosen, sheets=names)
+    return grid, source
+
+
+def _excel_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_text(
+    path: Path, encoding: str | None, delimiter: str | None, header_rows: int | None
+) -> RawTable:
+    """Read delimited text: encoding, delimiter and decimal comma detected and reported."""
+    import pandas as pd
+
+    data = path.read_bytes()
+    encoding = encoding or _detect_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise InputError(
+            f"cannot decode the file as {encoding}: {exc}",
+            Location(str(path)),
+            "pass the right --encoding (utf-8, utf-8-sig, cp1252, utf-16)",
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError("file has no content (only blank lines)", Location(str(path)))
+    delimiter = delimiter or _detect_delimiter(text, path.suffix.lower())
+    lines = text.splitlines()[:_LAYOUT_ROWS]
+    top = list(csv.reader(lines, delimiter=delimiter))
+    width = max((len(row) for row in top), default=1)
+    try:
+        grid = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise InputError(
+            f"cannot parse the file as '{_show_delimiter(delimiter)}'-delimited text: {exc}",
+            Location(str(path)),
+            "check the delimiter (pass --delimiter) and quoting",
+        ) from None
+    source = SourceInfo(
+        str(path), "csv", "pandas", encoding=encoding, delimiter=_show_delimiter(delimiter)
+    )
+    table = _finish_grid(grid, source, header_rows, first_row=1)
+    if delimiter != "," and _has_decimal_comma(table.frame):
+        source.decimal = ","
+    return table
+
+
+def _show_delimiter(delimiter: str) -> str:
+    return "\\t" if delimiter == "\t" else delimiter
+
+
+def _detect_encoding(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (Dutch Excel)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def _detect_delimiter(text: str, suffix: str) -> str:
+    """The candidate that splits the first lines into the same number (>1) of fields."""
+    if suffix == ".tsv":
+        return "\t"
+    lines = [line for line in text.splitlines()[:_LAYOUT_ROWS] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for candidate in (",", ";", "\t", "|"):
+        widths = [len(row) for row in csv.reader(lines, delimiter=candidate)]
+        if not widths or max(widths) < 2:
+            continue
+        common = max(set(widths), key=widths.count)
+        score = (widths.count(common) if common > 1 else 0, common)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _has_decimal_comma(frame: pd.DataFrame) -> bool:
+    for column in frame.columns:
+        values = frame[column].dropna().astype(str).head(200)
+        if len(values) and values.str.match(_DECIMAL_COMMA.pattern).mean() > 0.5:
+            return True
+    return False
+
+
+def _read_sav(path: Path) -> RawTable:
+    """Read SPSS .sav with labels, user-missing codes kept as values, and MR sets."""
+    import pyreadstat
+
+    try:
+        frame, meta = pyreadstat.read_sav(str(path), user_missing=True)
+    except Exception as exc:
+        raise InputError(
+            f"SPSS file could not be read: {exc}",
+            Location(str(path)),
+            "open and re-save it in SPSS or PSPP",
+        ) from None
+    frame.index = range(1, len(frame) + 1)
+    missing_codes: dict[str, list[Any]] = {}
+    missing_ranges: dict[str, list[tuple[float, float]]] = {}
+    for column, ranges in (meta.missing_ranges or {}).items():
+        for entry in ranges:
+            low, high = entry["lo"], entry["hi"]
+            if low == high:
+                missing_codes.setdefault(column, []).append(low)
+            else:
+                missing_ranges.setdefault(column, []).append((float(low), float(high)))
+    for column, values in (meta.missing_user_values or {}).items():
+        known = missing_codes.setdefault(column, [])
+        known.extend(value for value in values if value not in known)
+    source = SourceInfo(str(path), "sav", "pyreadstat", header_style="spss")
+    return RawTable(
+        frame,
+        source,
+        labels={k: v for k, v in (meta.column_names_to_labels or {}).items() if v},
+        value_labels=dict(meta.variable_value_labels or {}),
+        missing_codes=missing_codes,
+        missing_ranges=missing_ranges,
+        mr_sets=dict(getattr(meta, "mr_sets", None) or {}),
+    )
+
+
+def _read_parquet(path: Path) -> RawTable:
+    import pandas as pd
+
+    try:
+        frame = pd.read_parquet(path)
+    except Exception as exc:
+        raise InputError(f"parquet file could not be read: {exc}", Location(str(path))) from None
+    frame.columns = [str(c) for c in frame.columns]
+    frame.index = range(1, len(frame) + 1)
+    return RawTable(frame, SourceInfo(str(path), "parquet", "pyarrow", header_style="parquet"))
+
+
+__all__ = ["RawTable", "SourceInfo", "column_letter", "read_table"]

@@ -1,0 +1,1 @@
+"""Renderers: tidy estimates in, terminal tables, files and charts out."""

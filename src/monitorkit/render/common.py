@@ -1,0 +1,94 @@
+"""Text shared by every renderer: source line, provenance notice, table rows.
+
+Terminal, Markdown and xlsx output show the same rows; building them once
+here keeps the three from drifting apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from monitorkit.estimates import QuestionSummary, Summary
+from monitorkit.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
+
+
+def source_line(summary: Summary) -> str:
+    """Which file was read, how, and with which codebook."""
+    source = summary.responses.source
+    codebook = summary.responses.codebook
+    parts = [source.format]
+    if source.sheet:
+        parts.append(f"sheet '{source.sheet}'")
+    if source.header_style not in ("single", "spss", "parquet"):
+        parts.append(f"{source.header_style} header")
+    if source.format == "csv":
+        parts.append(f"{source.encoding}, delimiter '{source.delimiter}', decimal '{source.decimal}'")
+    parts.append(f"{source.rows:,} respondents")
+    name = codebook.instrument or "(unnamed)"
+    return f"{source.path} ({'; '.join(parts)}) — codebook {name} ({codebook.origin})"
+
+
+def provenance_notice(summary: Summary) -> str | None:
+    """The honesty notice for reconstructed data (DESIGN §6), or None for real data."""
+    provenance = summary.provenance
+    if not provenance or provenance.get("kind") != "reconstructed":
+        return None
+    source = provenance.get("source", "published tables")
+    return (
+        f"RECONSTRUCTED DATA — rebuilt from the published tables of {source}. "
+        "It reproduces the printed marginals only, not the original responses; "
+        "cross-tabulations that were never printed are not meaningful."
+    )
+
+
+def question_heading(question: QuestionSummary, locale: str = "en") -> str:
+    base = f"base {fmt_count(question.base, locale)}" if question.type != "battery" else "base per item"
+    return f"{question.label} [{question.type}, {base}]"
+
+
+def table_header(question: QuestionSummary, groups: list[str]) -> list[str]:
+    """Column titles for a question's table."""
+    if question.type == "numeric":
+        return ["Statistic", "All", *groups]
+    if groups:
+        return ["Item", "All", *groups, "Test", "p"]
+    return ["Item", "n", "Base", "%", "95% CI"]
+
+
+def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]:
+    """The rows of a question's table as display strings."""
+    groups = question.groups
+    if question.type == "numeric":
+        return _numeric_rows(question, locale)
+    rows = []
+    for index, item in enumerate(question.items):
+        if groups:
+            cells = [_cell(item, locale)]
+            cells += [_cell(group["items"][index], locale) for group in groups]
+            test = item.get("test") or {}
+            rows.append([item["label"], *cells, test.get("name", "–"), fmt_p(test.get("p"), locale)])
+        else:
+            rows.append([
+                item["label"],
+                fmt_count(item["count"], locale),
+                fmt_count(item["base"], locale),
+                fmt_percent(item["percent"], 1, locale),
+                fmt_interval(item["ci_low"], item["ci_high"], 1, locale),
+            ])
+    return rows
+
+
+def _cell(item: dict[str, Any], locale: str) -> str:
+    return f"{fmt_percent(item['percent'], 1, locale)} ({item['count']}/{item['base']})"
+
+
+def _numeric_rows(question: QuestionSummary, locale: str) -> list[list[str]]:
+    columns = [question.stats, *[group["stats"] for group in question.groups]]
+    rows = []
+    for key in ("n", "mean", "median", "sd", "min", "max"):
+        decimals = 0 if key == "n" else 2
+        rows.append([key, *[fmt_number(stats.get(key), decimals, locale) for stats in columns]])
+    test = (question.stats or {}).get("test")
+    if test:
+        rows.append(["test", f"{test['name']} p={fmt_p(test['p'], locale)}", *[""] * len(question.groups)])
+    return rows

@@ -1,0 +1,59 @@
+"""Writing outputs safely: atomically, never over an input, formulas escaped."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from monitorkit.errors import Location, OutputError
+
+#: A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value: Any) -> Any:
+    """Text a spreadsheet would execute gets a leading apostrophe; other values pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def check_output_path(path: Path, inputs: list[Path] | tuple[Path, ...] = ()) -> None:
+    """Refuse to write over an input file or into a folder that does not exist."""
+    target = path.resolve()
+    for source in inputs:
+        try:
+            if source.exists() and source.resolve() == target:
+                raise OutputError(
+                    "refusing to write over the input file",
+                    Location(str(path)),
+                    "choose another output path with -o",
+                )
+        except OSError:
+            continue
+    if not target.parent.is_dir():
+        raise OutputError(
+            f"folder '{path.parent}' does not exist",
+            Location(str(path)),
+            "create it first or choose another -o path",
+        )
+    if target.is_dir():
+        raise OutputError("is a directory", Location(str(path)), "give a file name with -o")
+
+
+def write_atomic(path: Path, data: bytes, inputs: list[Path] | tuple[Path, ...] = ()) -> None:
+    """Write bytes to a temp file beside ``path`` and rename it into place."""
+    path = Path(path)
+    check_output_path(path, inputs)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.resolve().parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except OSError as exc:
+        raise OutputError(
+            f"could not write: {exc.strerror or exc}", Location(str(path)),
+            "check that the folder is writable and the file is not open in another program",
+        ) from None

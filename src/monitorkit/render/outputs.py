@@ -1,0 +1,216 @@
+"""File outputs of a summary: json, csv, md and xlsx, all written atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from monitorkit.errors import UsageError
+from monitorkit.estimates import Summary
+from monitorkit.render.common import (
+    provenance_notice,
+    question_heading,
+    source_line,
+    table_header,
+    table_rows,
+)
+from monitorkit.render.files import escape_formula, write_atomic
+
+FORMATS = ("json", "csv", "md", "xlsx")
+CSV_COLUMNS = [
+    "question", "question_label", "type", "group", "item", "column", "count", "base", "percent",
+    "ci_low", "ci_high", "test", "p", "mean", "median", "sd", "min", "max",
+]
+
+
+def render_summary(summary: Summary, fmt: str, locale: str = "en") -> bytes:
+    """The bytes of a summary in one of FORMATS."""
+    if fmt == "json":
+        return (json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
+    if fmt == "csv":
+        return summary_csv(summary).encode("utf-8")
+    if fmt == "md":
+        return summary_markdown(summary, locale).encode("utf-8")
+    if fmt == "xlsx":
+        return summary_xlsx(summary, locale)
+    raise UsageError(f"unknown format '{fmt}'", hint=f"choose one of {', '.join(FORMATS)}")
+
+
+def write_summary(summary: Summary, fmt: str, path: str | Path, locale: str = "en") -> Path:
+    """Write a summary to ``path`` (never over the input file)."""
+    path = Path(path)
+    write_atomic(path, render_summary(summary, fmt, locale), inputs=[Path(summary.responses.source.path)])
+    return path
+
+
+def csv_records(summary: Summary) -> list[dict[str, Any]]:
+    """One record per item (and per group), plus one per numeric question and group."""
+    records = []
+    for question in summary.questions:
+        common = {"question": question.id, "question_label": question.label, "type": question.type}
+        if question.stats is not None:
+            for group, stats in [("", question.stats)] + [(g["group"], g["stats"]) for g in question.groups]:
+                test = question.stats.get("test") or {}
+                records.append({**common, "group": group, "base": stats["n"],
+                                "test": test.get("name"), "p": test.get("p"),
+                                **{k: stats[k] for k in ("mean", "median", "sd", "min", "max")}})
+            continue
+        for index, item in enumerate(question.items):
+            test = item.get("test") or {}
+            records.append({**common, "group": "", "item": item["label"], **_item_fields(item),
+                            "test": test.get("name"), "p": test.get("p")})
+            for group in question.groups:
+                records.append({**common, "group": group["group"], "item": item["label"],
+                                **_item_fields(group["items"][index])})
+    return records
+
+
+def _item_fields(item: dict[str, Any]) -> dict[str, Any]:
+    keys = ("column", "count", "base", "percent", "ci_low", "ci_high")
+    return {key: item.get(key) for key in keys}
+
+
+def summary_csv(summary: Summary) -> str:
+    """Tidy CSV: a row per item and group; text that would run as a formula is escaped."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in csv_records(summary):
+        writer.writerow({key: escape_formula(value) for key, value in record.items()})
+    return buffer.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def summary_markdown(summary: Summary, locale: str = "en") -> str:
+    """A Markdown document with one table per question."""
+    lines = [f"# {summary.responses.codebook.title or summary.responses.codebook.instrument or 'Survey summary'}", ""]
+    lines += [f"Source: {source_line(summary)}", ""]
+    notice = provenance_notice(summary)
+    if notice:
+        lines += [f"> **{notice}**", ""]
+    for question in summary.questions:
+        groups = [group["group"] for group in question.groups]
+        header = table_header(question, groups)
+        lines += [f"## {_md_cell(question_heading(question, locale))}", ""]
+        lines.append("| " + " | ".join(_md_cell(h) for h in header) + " |")
+        lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|")
+        for row in table_rows(question, locale):
+            lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
+        lines += ["", f"Base: {question.base_rule}.", ""]
+        lines += [f"Warning: {warning}" for warning in question.warnings]
+        if question.warnings:
+            lines.append("")
+    return "\n".join(lines)
+
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_names(ids: list[str]) -> list[str]:
+    """Excel sheet names: at most 31 characters, no []:*?/\\, unique ignoring case."""
+    names, seen = [], set()
+    for question_id in ids:
+        base = _SHEET_FORBIDDEN.sub("_", question_id)[:31] or "question"
+        name, number = base, 2
+        while name.casefold() in seen or name.casefold() == "overview":
+            suffix = f"_{number}"
+            name, number = base[: 31 - len(suffix)] + suffix, number + 1
+        seen.add(name.casefold())
+        names.append(name)
+    return names
+
+
+def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
+    """A workbook: an overview sheet, then one formatted sheet per question."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    overview = workbook.active
+    overview.title = "Overview"
+    bold = Font(bold=True)
+    overview.append(["monitorkit summary"])
+    overview["A1"].font = Font(bold=True, size=13)
+    overview.append(["Source", escape_formula(source_line(summary))])
+    notice = provenance_notice(summary)
+    if notice:
+        overview.append(["Provenance", notice])
+        overview.cell(overview.max_row, 2).font = Font(bold=True, color="9C5700")
+    overview.append([])
+    overview.append(["Sheet", "Question", "Type", "Base", "Base rule"])
+    for cell in overview[overview.max_row]:
+        cell.font = bold
+    names = _sheet_names([q.id for q in summary.questions])
+    for name, question in zip(names, summary.questions, strict=True):
+        overview.append([name, escape_formula(question.label), question.type, question.base,
+                         question.base_rule])
+    overview.column_dimensions["A"].width = 16
+    overview.column_dimensions["B"].width = 60
+    overview.column_dimensions["E"].width = 60
+
+    for name, question in zip(names, summary.questions, strict=True):
+        sheet = workbook.create_sheet(name)
+        sheet.append([escape_formula(question_heading(question, locale))])
+        sheet["A1"].font = Font(bold=True, size=12)
+        sheet.append([f"Base: {question.base_rule}"])
+        if notice:
+            sheet.append([notice])
+        sheet.append([])
+        header_row = sheet.max_row + 1
+        columns, rows = _xlsx_table(question)
+        sheet.append(columns)
+        for cell in sheet[header_row]:
+            cell.font = bold
+            cell.alignment = Alignment(horizontal="center", wrap_text=True)
+        for row in rows:
+            sheet.append([escape_formula(value) for value in row])
+        for column_index, title in enumerate(columns, start=1):
+            letter = get_column_letter(column_index)
+            sheet.column_dimensions[letter].width = 50 if column_index == 1 else max(10, len(title) + 2)
+            number_format = "0.0" if title.endswith(("%", "CI low", "CI high", "mean", "median", "sd")) else (
+                "0.000" if title.endswith("p") else None)
+            if number_format:
+                for (cell,) in sheet.iter_rows(min_row=header_row + 1, min_col=column_index,
+                                               max_col=column_index):
+                    cell.number_format = number_format
+        for warning in question.warnings:
+            sheet.append([f"Warning: {warning}"])
+        sheet.freeze_panes = sheet.cell(header_row + 1, 2)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx_table(question) -> tuple[list[str], list[list[Any]]]:
+    """Numbers, not display strings, so a spreadsheet can compute with them."""
+    if question.stats is not None:
+        keys = ["n", "mean", "median", "sd", "min", "max"]
+        columns = ["Group", *keys]
+        rows = [["All", *[question.stats.get(k) for k in keys]]]
+        rows += [[g["group"], *[g["stats"].get(k) for k in keys]] for g in question.groups]
+        return columns, rows
+    columns = ["Item", "n", "Base", "%", "CI low", "CI high"]
+    for group in question.groups:
+        columns += [f"{group['group']} n", f"{group['group']} base", f"{group['group']} %"]
+    if question.groups:
+        columns += ["Test", "p"]
+    rows = []
+    for index, item in enumerate(question.items):
+        row = [item["label"], item["count"], item["base"], item["percent"], item["ci_low"],
+               item["ci_high"]]
+        for group in question.groups:
+            cell = group["items"][index]
+            row += [cell["count"], cell["base"], cell["percent"]]
+        if question.groups:
+            test = item.get("test") or {}
+            row += [test.get("name"), test.get("p")]
+        rows.append(row)
+    return columns, rows

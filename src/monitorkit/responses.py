@@ -1,0 +1,260 @@
+"""Responses: a raw table read through a codebook, with each question's base.
+
+Base rules (DESIGN §4):
+
+* ``battery`` — each item's base is the respondents with a valid answer to it.
+* ``multi`` with explicit not-selected values — the respondents who answered
+  any item of the set.
+* ``multi`` from a checkbox export (only selected or empty) — the respondents
+  with at least one selected item (the SPSS multiple-response convention).
+* ``multi`` in one cell — the respondents whose cell is not empty.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from monitorkit.answers import (
+    MISSING,
+    MISSING_WORDS,
+    NOT_SELECTED,
+    SELECTED,
+    ValueRules,
+    normalise,
+    read_binary,
+    read_categories,
+    read_numbers,
+)
+from monitorkit.codebook import Codebook, Question, check_columns, match_bundled, read_codebook
+from monitorkit.errors import UsageError
+from monitorkit.readers import RawTable, SourceInfo, read_table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+BASE_RULES = {
+    "items": "per item: respondents with a valid answer to that item",
+    "answered": "respondents who answered the set (any item not missing)",
+    "selected": "respondents with at least one option selected (checkbox export: "
+    "unticked and unanswered cannot be told apart)",
+    "cell": "respondents whose answer cell is not empty",
+    "valid": "respondents with a valid answer",
+}
+
+
+@dataclass
+class QuestionResponses:
+    """One question's answers: a state matrix (multi, battery) or values (single, numeric)."""
+
+    question: Question
+    base_rule: str
+    states: np.ndarray | None = None
+    values: pd.Series | None = None
+    readings: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def item_bases(self) -> np.ndarray:
+        return (self.states >= 0).sum(axis=0)
+
+
+@dataclass
+class Responses:
+    """Every question of a survey read through its codebook."""
+
+    source: SourceInfo
+    codebook: Codebook
+    questions: list[QuestionResponses]
+    raw: RawTable
+    provenance: dict[str, Any] | None = None
+
+    @property
+    def respondents(self) -> int:
+        return int(self.raw.frame.shape[0])
+
+    def question(self, question_id: str) -> QuestionResponses:
+        for entry in self.questions:
+            if entry.question.id == question_id:
+                return entry
+        self.codebook.question(question_id)
+        raise AssertionError(question_id)
+
+    def group_values(self, by: str) -> pd.Series:
+        """Group labels per respondent from a single question id or a raw column name."""
+        for entry in self.questions:
+            if entry.question.id == by and entry.question.type == "single":
+                return entry.values
+        if by in self.raw.frame.columns:
+            values, _ = read_categories(self.raw.frame[by], _rules_for(self.raw, by))
+            return values
+        singles = [q.question.id for q in self.questions if q.question.type == "single"]
+        raise UsageError(
+            f"--by '{by}' is neither a single-choice question nor a column",
+            self.raw.location(),
+            f"single-choice questions: {', '.join(singles) or 'none'}",
+        )
+
+
+def _rules_for(raw: RawTable, column: str, question: Question | None = None) -> ValueRules:
+    labels = dict(raw.value_labels.get(column, {}))
+    missing = list(raw.missing_codes.get(column, []))
+    if question is not None:
+        labels.update(question.value_labels)
+        missing.extend(question.missing)
+    return ValueRules(labels, missing, raw.missing_ranges.get(column, []))
+
+
+def read_survey(
+    path: str | Path,
+    *,
+    codebook: str | Path | Codebook | None = None,
+    sheet: str | int | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    header_rows: int | None = None,
+) -> Responses:
+    """Read a survey export and apply a codebook: given, bundled (matched by columns) or inferred.
+
+    ``path`` may also be the name of a bundled dataset (see ``monitorkit datasets``).
+    """
+    from monitorkit.datasets import provenance_of, resolve_input
+
+    resolved = resolve_input(path)
+    raw = read_table(resolved, sheet=sheet, encoding=encoding, delimiter=delimiter,
+                     header_rows=header_rows)
+    return build_responses(raw, resolve_codebook(raw, codebook), provenance_of(resolved))
+
+
+def resolve_codebook(raw: RawTable, codebook: str | Path | Codebook | None) -> Codebook:
+    """The codebook to use: the one given, else a matching bundled one, else inferred."""
+    if isinstance(codebook, Codebook):
+        chosen = codebook
+    elif codebook is not None:
+        chosen = read_codebook(codebook)
+    else:
+        chosen = match_bundled(raw.columns)
+        if chosen is None:
+            from monitorkit.infer import infer_codebook
+
+            return infer_codebook(raw)
+    check_columns(chosen, raw.columns, raw.location())
+    return chosen
+
+
+def build_responses(raw: RawTable, codebook: Codebook, provenance: dict | None = None) -> Responses:
+    """Read every question of the codebook from the raw table."""
+    provenance = provenance or codebook.provenance
+    questions = [_read_question(raw, question) for question in codebook.questions]
+    return Responses(raw.source, codebook, questions, raw, provenance)
+
+
+def _read_question(raw: RawTable, question: Question) -> QuestionResponses:
+    frame = raw.frame
+    if question.type == "single":
+        values, readings = read_categories(frame[question.column], _rules_for(raw, question.column, question))
+        return QuestionResponses(question, "valid", values=values, readings=readings)
+    if question.type == "numeric":
+        values, readings = read_numbers(frame[question.column], raw.source.decimal,
+                                        _rules_for(raw, question.column, question))
+        entry = QuestionResponses(question, "valid", values=values, readings=readings)
+        _warn_unrecognised(entry, "not a number")
+        return entry
+    if question.column is not None:
+        return _read_one_cell_multi(raw, question)
+    columns = []
+    readings: Counter = Counter()
+    for item in question.items:
+        read = read_binary(frame[item.column], item.label, _rules_for(raw, item.column, question))
+        columns.append(read.states)
+        readings.update(read.readings)
+    states = np.column_stack(columns) if columns else np.empty((len(frame), 0), dtype=np.int8)
+    if question.type == "battery":
+        entry = QuestionResponses(question, "items", states=states, readings=readings)
+    else:
+        entry = _multi_base(question, states, readings)
+    _warn_unrecognised(entry, "not a yes/no answer")
+    _warn_exclusive(entry)
+    return entry
+
+
+def _multi_base(question: Question, states: np.ndarray, readings: Counter) -> QuestionResponses:
+    """Apply the multi-set base: answered the set, or at least one selected for checkboxes."""
+    selected = states == SELECTED
+    if (states == NOT_SELECTED).any():
+        in_base = (states >= 0).any(axis=1)
+        rule = "answered"
+    else:
+        in_base = selected.any(axis=1)
+        rule = "selected"
+    result = np.where(selected, SELECTED, NOT_SELECTED).astype(np.int8)
+    result[~in_base] = MISSING
+    return QuestionResponses(question, rule, states=result, readings=readings)
+
+
+def _read_one_cell_multi(raw: RawTable, question: Question) -> QuestionResponses:
+    """A multi question whose cells list the chosen options joined by a separator."""
+    import pandas as pd
+
+    series = raw.frame[question.column]
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    wanted = {normalise(item.label): index for index, item in enumerate(question.items)}
+    lookup = np.zeros((len(uniques) + 1, len(question.items)), dtype=np.int8)
+    lookup[-1] = MISSING
+    readings: Counter = Counter()
+    counts = np.bincount(codes + 1, minlength=len(uniques) + 1)
+    unknown: Counter = Counter()
+    for index, value in enumerate(uniques):
+        parts = [p.strip() for p in str(value).split(question.separator) if p.strip()]
+        if not parts or all(normalise(p) in MISSING_WORDS for p in parts):
+            lookup[index] = MISSING
+            readings[(str(value), "missing")] += int(counts[index + 1])
+            continue
+        for part in parts:
+            position = wanted.get(normalise(part))
+            if position is None:
+                unknown[part] += int(counts[index + 1])
+            else:
+                lookup[index, position] = SELECTED
+                readings[(part, "selected")] += int(counts[index + 1])
+    if counts[0]:
+        readings[("(empty)", "missing")] += int(counts[0])
+    entry = QuestionResponses(question, "cell", states=lookup[codes], readings=readings)
+    for part, count in unknown.items():
+        readings[(part, "not in codebook")] += count
+    if unknown:
+        names = ", ".join(f"'{p}'" for p in list(unknown)[:5])
+        entry.warnings.append(
+            f"options not in the codebook were ignored: {names}"
+            + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+        )
+    return entry
+
+
+def _warn_unrecognised(entry: QuestionResponses, what: str) -> None:
+    values = Counter()
+    for (value, read_as), count in entry.readings.items():
+        if read_as == "unrecognised":
+            values[value] += count
+    if values:
+        shown = ", ".join(f"'{v}' ({n}x)" for v, n in values.most_common(5))
+        entry.warnings.append(f"values read as missing because they are {what}: {shown}")
+
+
+def _warn_exclusive(entry: QuestionResponses) -> None:
+    """An exclusive option ('Wij ervaren geen knelpunten') ticked with others is worth a look."""
+    question = entry.question
+    for index, item in enumerate(question.items):
+        if not item.exclusive:
+            continue
+        others = np.delete(entry.states, index, axis=1) == SELECTED
+        clash = int(((entry.states[:, index] == SELECTED) & others.any(axis=1)).sum())
+        if clash:
+            entry.warnings.append(
+                f"{clash} respondent(s) selected the exclusive option '{item.label}' "
+                "together with other options"
+            )
