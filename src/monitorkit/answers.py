@@ -22,17 +22,55 @@ NOT_SELECTED = 0
 MISSING = -1
 
 SELECTED_WORDS = frozenset(
-    {"ja", "j", "yes", "y", "1", "x", "waar", "true", "aangevinkt", "gekozen", "selected",
-     "checked"}
+    {
+        "ja",
+        "j",
+        "yes",
+        "y",
+        "1",
+        "x",
+        "waar",
+        "true",
+        "aangevinkt",
+        "gekozen",
+        "selected",
+        "checked",
+    }
 )
 NOT_SELECTED_WORDS = frozenset(
-    {"nee", "n", "no", "0", "onwaar", "false", "niet aangevinkt", "niet gekozen",
-     "not selected", "unchecked"}
+    {
+        "nee",
+        "n",
+        "no",
+        "0",
+        "onwaar",
+        "false",
+        "niet aangevinkt",
+        "niet gekozen",
+        "not selected",
+        "unchecked",
+    }
 )
 MISSING_WORDS = frozenset(
-    {"", "na", "n/a", "n.a.", "nan", "n.v.t.", "n.v.t", "nvt", "niet van toepassing",
-     "weet niet", "weet ik niet", "geen antwoord", "geen mening", "missing", "none",
-     "<na>", "-"}
+    {
+        "",
+        "na",
+        "n/a",
+        "n.a.",
+        "nan",
+        "n.v.t.",
+        "n.v.t",
+        "nvt",
+        "niet van toepassing",
+        "weet niet",
+        "weet ik niet",
+        "geen antwoord",
+        "geen mening",
+        "missing",
+        "none",
+        "<na>",
+        "-",
+    }
 )
 READ_AS = {SELECTED: "selected", NOT_SELECTED: "not selected", MISSING: "missing"}
 
@@ -136,7 +174,9 @@ class BinaryColumn:
         return [value for (value, read_as) in self.readings if read_as == "unrecognised"]
 
 
-def read_binary(series: pd.Series, option: str | None = None, rules: ValueRules | None = None) -> BinaryColumn:
+def read_binary(
+    series: pd.Series, option: str | None = None, rules: ValueRules | None = None
+) -> BinaryColumn:
     """States (1 selected, 0 not selected, -1 missing) for a whole column at once.
 
     Values outside the vocabularies count as missing and are reported as
@@ -168,7 +208,9 @@ def _display(value: Any) -> str:
     return str(value).strip()
 
 
-def read_categories(series: pd.Series, rules: ValueRules | None = None) -> tuple[pd.Series, Counter]:
+def read_categories(
+    series: pd.Series, rules: ValueRules | None = None
+) -> tuple[pd.Series, Counter]:
     """Category labels for a single-choice column; missing words and codes become NA."""
     import pandas as pd
 
@@ -180,8 +222,10 @@ def read_categories(series: pd.Series, rules: ValueRules | None = None) -> tuple
     for index, value in enumerate(uniques):
         label = rules.label_of(value)
         shown = _display(value)
-        if rules.is_user_missing(value) or normalise(value) in MISSING_WORDS or (
-            label is not None and normalise(label) in MISSING_WORDS
+        if (
+            rules.is_user_missing(value)
+            or normalise(value) in MISSING_WORDS
+            or (label is not None and normalise(label) in MISSING_WORDS)
         ):
             labels.append(None)
             readings[(shown, "missing")] += int(counts[index + 1])
@@ -194,7 +238,9 @@ def read_categories(series: pd.Series, rules: ValueRules | None = None) -> tuple
     return pd.Series(lookup[codes], index=series.index, dtype=object), readings
 
 
-def read_numbers(series: pd.Series, decimal: str = ".", rules: ValueRules | None = None) -> tuple[pd.Series, Counter]:
+def read_numbers(
+    series: pd.Series, decimal: str = ".", rules: ValueRules | None = None
+) -> tuple[pd.Series, Counter]:
     """Numbers from a column, honouring a decimal comma; missing codes and text become NA."""
     import pandas as pd
 
@@ -207,7 +253,11 @@ def read_numbers(series: pd.Series, decimal: str = ".", rules: ValueRules | None
         shown = _display(value)
         number = None if rules.is_user_missing(value) else parse_number(value, decimal)
         if number is None:
-            read_as = "missing" if normalise(value) in MISSING_WORDS or rules.is_user_missing(value) else "unrecognised"
+            read_as = (
+                "missing"
+                if normalise(value) in MISSING_WORDS or rules.is_user_missing(value)
+                else "unrecognised"
+            )
             readings[(shown, read_as)] += int(counts[index + 1])
         else:
             numbers[index] = number

@@ -21,13 +21,25 @@ EXIT_INTERNAL = 70
 def input_options(command):
     """Options every command that reads a survey file shares."""
     options = [
-        click.option("--codebook", "-c", type=click.Path(dir_okay=False),
-                     help="YAML codebook; default: a bundled one matching the columns, else inferred."),
-        click.option("--sheet", help="Workbook sheet, by name or 1-based number (default: the first)."),
-        click.option("--encoding", help="Text encoding of a CSV (default: detected; utf-8, utf-8-sig, cp1252, utf-16)."),
+        click.option(
+            "--codebook",
+            "-c",
+            type=click.Path(dir_okay=False),
+            help="YAML codebook; default: a bundled one matching the columns, else inferred.",
+        ),
+        click.option(
+            "--sheet", help="Workbook sheet, by name or 1-based number (default: the first)."
+        ),
+        click.option(
+            "--encoding",
+            help="Text encoding of a CSV (default: detected; utf-8, utf-8-sig, cp1252, utf-16).",
+        ),
         click.option("--delimiter", help="CSV delimiter (default: detected among , ; tab |)."),
-        click.option("--header-rows", type=click.IntRange(1, 3),
-                     help="Number of header rows (default: detected; 2 = SurveyMonkey, 3 = Qualtrics)."),
+        click.option(
+            "--header-rows",
+            type=click.IntRange(1, 3),
+            help="Number of header rows (default: detected; 2 = SurveyMonkey, 3 = Qualtrics).",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -37,12 +49,26 @@ def input_options(command):
 def output_options(command):
     """Options every command that writes results shares."""
     options = [
-        click.option("--format", "-f", "fmt", type=click.Choice(OUTPUT_FORMATS),
-                     help="Output format (default: terminal, or taken from the -o suffix)."),
-        click.option("--output", "-o", type=click.Path(dir_okay=False),
-                     help="Write to this file (atomically) instead of standard output."),
-        click.option("--locale", type=click.Choice(["en", "nl"]), default="en", show_default=True,
-                     help="Number formatting: nl gives decimal commas."),
+        click.option(
+            "--format",
+            "-f",
+            "fmt",
+            type=click.Choice(OUTPUT_FORMATS),
+            help="Output format (default: terminal, or taken from the -o suffix).",
+        ),
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False),
+            help="Write to this file (atomically) instead of standard output.",
+        ),
+        click.option(
+            "--locale",
+            type=click.Choice(["en", "nl"]),
+            default="en",
+            show_default=True,
+            help="Number formatting: nl gives decimal commas.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -54,13 +80,16 @@ def _choose_format(fmt: str | None, output: str | None) -> str:
         suffix = Path(output).suffix.lower().lstrip(".")
         fmt = {"markdown": "md"}.get(suffix, suffix)
         if fmt not in OUTPUT_FORMATS[1:]:
-            raise UsageError(f"cannot tell the format from '{output}'",
-                             hint="pass --format json|csv|md|xlsx")
+            raise UsageError(
+                f"cannot tell the format from '{output}'", hint="pass --format json|csv|md|xlsx"
+            )
     fmt = fmt or "terminal"
     if fmt == "xlsx" and not output:
         raise UsageError("xlsx output needs a file", hint="add -o summary.xlsx")
     if fmt == "terminal" and output:
-        raise UsageError("terminal output cannot go to a file", hint="pick --format json|csv|md|xlsx")
+        raise UsageError(
+            "terminal output cannot go to a file", hint="pick --format json|csv|md|xlsx"
+        )
     return fmt
 
 
@@ -79,13 +108,33 @@ def cli(debug: bool) -> None:
 @click.argument("file")
 @input_options
 @click.option("--by", help="Break every table down by this single-choice question or column.")
-@click.option("--charts", type=click.Path(file_okay=False),
-              help="Also write a bar chart per question (PNG and SVG) into this folder.")
-@click.option("--confidence", type=click.FloatRange(0.5, 0.999), default=0.95, show_default=True,
-              help="Confidence level of the Wilson intervals.")
+@click.option(
+    "--charts",
+    type=click.Path(file_okay=False),
+    help="Also write a bar chart per question (PNG and SVG) into this folder.",
+)
+@click.option(
+    "--confidence",
+    type=click.FloatRange(0.5, 0.999),
+    default=0.95,
+    show_default=True,
+    help="Confidence level of the Wilson intervals.",
+)
 @output_options
-def summarize(file, codebook, sheet, encoding, delimiter, header_rows, by, charts, confidence,
-              fmt, output, locale):
+def summarize(
+    file,
+    codebook,
+    sheet,
+    encoding,
+    delimiter,
+    header_rows,
+    by,
+    charts,
+    confidence,
+    fmt,
+    output,
+    locale,
+):
     """Tabulate every question of FILE: counts, bases, percentages, 95% intervals.
 
     \b
@@ -97,8 +146,16 @@ def summarize(file, codebook, sheet, encoding, delimiter, header_rows, by, chart
     from monitorkit.estimates import summarize as summarize_survey
 
     fmt = _choose_format(fmt, output)
-    result = summarize_survey(file, codebook=codebook, by=by, sheet=sheet, encoding=encoding,
-                              delimiter=delimiter, header_rows=header_rows, confidence=confidence)
+    result = summarize_survey(
+        file,
+        codebook=codebook,
+        by=by,
+        sheet=sheet,
+        encoding=encoding,
+        delimiter=delimiter,
+        header_rows=header_rows,
+        confidence=confidence,
+    )
     _emit_summary(result, fmt, output, locale)
     if charts:
         from monitorkit.render.charts import write_charts
@@ -132,9 +189,15 @@ def codebook():
 @click.option("--sheet", help="Workbook sheet, by name or 1-based number.")
 @click.option("--encoding", help="Text encoding of a CSV (default: detected).")
 @click.option("--delimiter", help="CSV delimiter (default: detected).")
-@click.option("--header-rows", type=click.IntRange(1, 3), help="Number of header rows (default: detected).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write the YAML here (default: standard output).")
+@click.option(
+    "--header-rows", type=click.IntRange(1, 3), help="Number of header rows (default: detected)."
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write the YAML here (default: standard output).",
+)
 def codebook_infer(file, sheet, encoding, delimiter, header_rows, output):
     """Infer a codebook from FILE's headers and values, for editing."""
     from monitorkit.codebook import write_codebook
@@ -143,8 +206,9 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, output):
     from monitorkit.readers import read_table
 
     path = resolve_input(file)
-    raw = read_table(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
-                     header_rows=header_rows)
+    raw = read_table(
+        path, sheet=sheet, encoding=encoding, delimiter=delimiter, header_rows=header_rows
+    )
     inferred = infer_codebook(raw)
     if output:
         from monitorkit.render.files import check_output_path
@@ -155,8 +219,10 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, output):
     else:
         import yaml
 
-        click.echo(yaml.safe_dump(inferred.to_dict(), sort_keys=False, allow_unicode=True, width=100),
-                   nl=False)
+        click.echo(
+            yaml.safe_dump(inferred.to_dict(), sort_keys=False, allow_unicode=True, width=100),
+            nl=False,
+        )
 
 
 @codebook.command("validate")
@@ -180,8 +246,42 @@ def codebook_validate(codebook_file, file, sheet):
 
 
 @cli.command()
-@click.option("--format", "-f", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
-              show_default=True, help="Output format.")
+@click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, exists=True))
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder holding reconstructed/ and codebooks/ (default: the bundled data folder).",
+)
+def reconstruct(specs, data_dir):
+    """Rebuild respondent-level data from published tables (SPECS: data/published/*.yaml).
+
+    Deterministic (fixed seeds): the same specs always give the same bytes.
+    The files reproduce the printed marginals, not the original responses.
+    """
+    from monitorkit.datasets import data_dir as bundled_data
+    from monitorkit.reconstruct import reconstruct_all
+
+    folder = Path(data_dir) if data_dir else bundled_data()
+    paths = [Path(s) for s in specs] or sorted((folder / "published").glob("*.yaml"))
+    for rebuilt in reconstruct_all(paths, folder):
+        click.echo(
+            f"{rebuilt.name}: {len(rebuilt.rows)} respondents, {len(rebuilt.columns) - 1} columns"
+        )
+        for note in rebuilt.notes:
+            click.echo(f"  note: {note}")
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+    help="Output format.",
+)
 def datasets(fmt):
     """List the bundled datasets (usable wherever a FILE is asked for)."""
     from monitorkit.datasets import list_datasets
@@ -190,10 +290,21 @@ def datasets(fmt):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([
-            {"name": d.name, "path": str(d.path), "title": d.title, "provenance": d.provenance}
-            for d in entries
-        ], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "name": d.name,
+                        "path": str(d.path),
+                        "title": d.title,
+                        "provenance": d.provenance,
+                    }
+                    for d in entries
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for dataset in entries:
         kind = " [reconstructed from published tables]" if dataset.reconstructed else ""

@@ -145,13 +145,15 @@ def codebook_from_dict(data: Any, path: str | None = None, origin: str = "file")
     """Build a Codebook from parsed YAML, checking every field."""
     if not isinstance(data, dict):
         raise CodebookError(
-            "a codebook must be a mapping with a 'questions' list", Location(path),
+            "a codebook must be a mapping with a 'questions' list",
+            Location(path),
             "see the codebook format in the README",
         )
     questions_data = data.get("questions")
     if not isinstance(questions_data, list) or not questions_data:
         raise CodebookError(
-            "field 'questions' must be a non-empty list", Location(path, field="questions"),
+            "field 'questions' must be a non-empty list",
+            Location(path, field="questions"),
             "see the codebook format in the README",
         )
     questions = []
@@ -160,7 +162,8 @@ def codebook_from_dict(data: Any, path: str | None = None, origin: str = "file")
         question = _question_from_dict(entry, index, path)
         if question.id in seen:
             raise CodebookError(
-                "question id is used twice", Location(path, question=question.id, field="id"),
+                "question id is used twice",
+                Location(path, question=question.id, field="id"),
                 "give every question a unique id",
             )
         seen.add(question.id)
@@ -170,7 +173,9 @@ def codebook_from_dict(data: Any, path: str | None = None, origin: str = "file")
         raise CodebookError("field 'id' must be a column name", Location(path, field="id"))
     provenance = data.get("provenance")
     if provenance is not None and not isinstance(provenance, dict):
-        raise CodebookError("field 'provenance' must be a mapping", Location(path, field="provenance"))
+        raise CodebookError(
+            "field 'provenance' must be a mapping", Location(path, field="provenance")
+        )
     return Codebook(
         questions=questions,
         instrument=str(data.get("instrument") or ""),
@@ -193,7 +198,8 @@ def _question_from_dict(entry: Any, index: int, path: str | None) -> Question:
     question_id = entry.get("id")
     if not isinstance(question_id, str) or not question_id.strip():
         raise CodebookError(
-            f"question {index} has no 'id'", Location(path, field="id"),
+            f"question {index} has no 'id'",
+            Location(path, field="id"),
             "give every question a short id such as 'knelpunten'",
         )
 
@@ -216,9 +222,13 @@ def _question_from_dict(entry: Any, index: int, path: str | None) -> Question:
         label = item.get("label")
         if column is None and label is None:
             raise fail(f"items[{position}]", "needs a 'column' (or, with a separator, a 'label')")
-        items.append(Item(label=str(label if label is not None else column),
-                          column=None if column is None else str(column),
-                          exclusive=bool(item.get("exclusive", False))))
+        items.append(
+            Item(
+                label=str(label if label is not None else column),
+                column=None if column is None else str(column),
+                exclusive=bool(item.get("exclusive", False)),
+            )
+        )
     column = entry.get("column")
     separator = entry.get("separator")
     if kind in ("single", "numeric"):
@@ -234,11 +244,15 @@ def _question_from_dict(entry: Any, index: int, path: str | None) -> Question:
     else:
         if column is not None:
             if not separator:
-                raise fail("separator", "a multi question in one column needs a 'separator' such as ';'")
+                raise fail(
+                    "separator", "a multi question in one column needs a 'separator' such as ';'"
+                )
         elif not items:
             raise fail("items", "a multi question needs items (one column each)")
         elif any(item.column is None for item in items):
-            raise fail("items", "every item needs a 'column' (or give the question a column and separator)")
+            raise fail(
+                "items", "every item needs a 'column' (or give the question a column and separator)"
+            )
     value_labels = entry.get("value_labels") or {}
     if not isinstance(value_labels, dict):
         raise fail("value_labels", "must map codes to labels, e.g. {1: Ja, 2: Nee}")
@@ -274,7 +288,11 @@ def check_columns(codebook: Codebook, columns: list[str], source: Location) -> N
         for column in question.columns:
             if column not in present:
                 close = difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
-                hint = f"the closest header is '{close[0]}'" if close else "check the codebook's column names"
+                hint = (
+                    f"the closest header is '{close[0]}'"
+                    if close
+                    else "check the codebook's column names"
+                )
                 raise CodebookError(
                     f"column '{column}' named by the codebook is not in the data",
                     Location(source.file, source.sheet, column=column, question=question.id),

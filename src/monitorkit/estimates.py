@@ -39,8 +39,12 @@ class QuestionSummary:
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "id": self.id, "label": self.label, "type": self.type, "base": self.base,
-            "base_rule": self.base_rule, "items": self.items,
+            "id": self.id,
+            "label": self.label,
+            "type": self.type,
+            "base": self.base,
+            "base_rule": self.base_rule,
+            "items": self.items,
         }
         if self.stats is not None:
             data["stats"] = self.stats
@@ -71,8 +75,11 @@ class Summary:
         codebook = self.responses.codebook
         data: dict[str, Any] = {
             "source": self.responses.source.as_dict(),
-            "codebook": {"instrument": codebook.instrument, "origin": codebook.origin,
-                         "path": codebook.path},
+            "codebook": {
+                "instrument": codebook.instrument,
+                "origin": codebook.origin,
+                "path": codebook.path,
+            },
             "confidence": self.confidence,
             "interval": "wilson",
         }
@@ -120,8 +127,14 @@ def _proportion_rows(labels: list[str], counts, bases, confidence: float) -> lis
     low, high = wilson_interval(counts, bases, confidence)
     percent = _percent(counts, bases)
     return [
-        {"label": label, "count": int(c), "base": int(b), "percent": _number(p),
-         "ci_low": _number(lo), "ci_high": _number(hi)}
+        {
+            "label": label,
+            "count": int(c),
+            "base": int(b),
+            "percent": _number(p),
+            "ci_low": _number(lo),
+            "ci_high": _number(hi),
+        }
         for label, c, b, p, lo, hi in zip(labels, counts, bases, percent, low, high, strict=True)
     ]
 
@@ -146,8 +159,9 @@ def estimate(responses: Responses, *, by: str | None = None, confidence: float =
             rows.append({"question": summary.id, "item": item_index, "group": NO_GROUP, **item})
         for group in summary.groups:
             for item_index, item in enumerate(group["items"]):
-                rows.append({"question": summary.id, "item": item_index, "group": group["group"],
-                             **item})
+                rows.append(
+                    {"question": summary.id, "item": item_index, "group": group["group"], **item}
+                )
     table = pd.DataFrame(rows).reindex(columns=COLUMNS)
     return Summary(responses, summaries, table, by, confidence)
 
@@ -158,9 +172,14 @@ def _summarize_question(entry: QuestionResponses, confidence: float) -> Question
         {"value": value, "read_as": read_as, "count": count}
         for (value, read_as), count in sorted(entry.readings.items(), key=lambda kv: -kv[1])
     ]
-    common = dict(id=question.id, label=question.label, type=question.type,
-                  base_rule=BASE_RULES[entry.base_rule], readings=readings,
-                  warnings=list(entry.warnings))
+    common = dict(
+        id=question.id,
+        label=question.label,
+        type=question.type,
+        base_rule=BASE_RULES[entry.base_rule],
+        readings=readings,
+        warnings=list(entry.warnings),
+    )
     if entry.states is not None:
         states = entry.states
         counts = (states == SELECTED).sum(axis=0)
@@ -175,12 +194,13 @@ def _summarize_question(entry: QuestionResponses, confidence: float) -> Question
     valid = values.dropna()
     if question.type == "single":
         counts = _category_counts(valid, question.value_labels)
-        base = int(len(valid))
-        items = _proportion_rows(list(counts.index), counts.to_numpy(), [base] * len(counts),
-                                 confidence)
+        base = len(valid)
+        items = _proportion_rows(
+            list(counts.index), counts.to_numpy(), [base] * len(counts), confidence
+        )
         return QuestionSummary(base=base, items=items, **common)
     stats = _numeric_stats(valid)
-    return QuestionSummary(base=int(len(valid)), items=[], stats=stats, **common)
+    return QuestionSummary(base=len(valid), items=[], stats=stats, **common)
 
 
 def _category_counts(valid: pd.Series, value_labels: dict) -> pd.Series:
@@ -222,11 +242,22 @@ def _group_breakdown(
             sub = states[mask]
             counts = (sub == SELECTED).sum(axis=0)
             bases = (sub >= 0).sum(axis=0)
-            result.append({"group": str(name), "base": int((sub >= 0).any(axis=1).sum()),
-                           "items": _proportion_rows(labels, counts, bases, confidence)})
+            result.append(
+                {
+                    "group": str(name),
+                    "base": int((sub >= 0).any(axis=1).sum()),
+                    "items": _proportion_rows(labels, counts, bases, confidence),
+                }
+            )
         tests = [
-            _test_table(np.array([[g["items"][i]["count"], g["items"][i]["base"] - g["items"][i]["count"]]
-                                  for g in result]))
+            _test_table(
+                np.array(
+                    [
+                        [g["items"][i]["count"], g["items"][i]["base"] - g["items"][i]["count"]]
+                        for g in result
+                    ]
+                )
+            )
             for i in range(len(labels))
         ]
     elif entry.question.type == "single":
@@ -237,9 +268,15 @@ def _group_breakdown(
             sub = values[mask].dropna()
             counts = sub.value_counts().reindex(categories, fill_value=0)
             table.append(counts.to_numpy())
-            result.append({"group": str(name), "base": int(len(sub)),
-                           "items": _proportion_rows(categories, counts.to_numpy(),
-                                                     [len(sub)] * len(categories), confidence)})
+            result.append(
+                {
+                    "group": str(name),
+                    "base": len(sub),
+                    "items": _proportion_rows(
+                        categories, counts.to_numpy(), [len(sub)] * len(categories), confidence
+                    ),
+                }
+            )
         tests = [_test_table(np.array(table)) if table else None] * len(categories)
     else:
         values = entry.values
@@ -247,8 +284,14 @@ def _group_breakdown(
         for name, mask in zip(names, in_group, strict=True):
             sub = values[mask].dropna()
             samples.append(sub.to_numpy(dtype=float))
-            result.append({"group": str(name), "base": int(len(sub)), "items": [],
-                           "stats": _numeric_stats(sub)})
+            result.append(
+                {
+                    "group": str(name),
+                    "base": len(sub),
+                    "items": [],
+                    "stats": _numeric_stats(sub),
+                }
+            )
         return result, [_numeric_test(samples)]
     return result, tests
 
@@ -284,18 +327,41 @@ def _test_table(table: np.ndarray) -> dict[str, Any] | None:
             _, p = fisher_exact(table)
             return {"name": "Fisher exact", "p": _number(p)}
         statistic, p, dof, _ = chi2_contingency(table, correction=False)
-        return {"name": "Pearson chi-square (expected counts < 5)", "statistic": _number(statistic),
-                "df": int(dof), "p": _number(p)}
+        return {
+            "name": "Pearson chi-square (expected counts < 5)",
+            "statistic": _number(statistic),
+            "df": int(dof),
+            "p": _number(p),
+        }
     statistic, p, dof, _ = chi2_contingency(table, correction=False)
-    return {"name": "Pearson chi-square", "statistic": _number(statistic), "df": int(dof),
-            "p": _number(p)}
+    return {
+        "name": "Pearson chi-square",
+        "statistic": _number(statistic),
+        "df": int(dof),
+        "p": _number(p),
+    }
 
 
-def summarize(path, *, codebook=None, by: str | None = None, sheet=None, encoding=None,
-              delimiter=None, header_rows=None, confidence: float = 0.95) -> Summary:
+def summarize(
+    path,
+    *,
+    codebook=None,
+    by: str | None = None,
+    sheet=None,
+    encoding=None,
+    delimiter=None,
+    header_rows=None,
+    confidence: float = 0.95,
+) -> Summary:
     """Read a survey export and tabulate every question: the library face of `summarize`."""
     from monitorkit.responses import read_survey
 
-    responses = read_survey(path, codebook=codebook, sheet=sheet, encoding=encoding,
-                            delimiter=delimiter, header_rows=header_rows)
+    responses = read_survey(
+        path,
+        codebook=codebook,
+        sheet=sheet,
+        encoding=encoding,
+        delimiter=delimiter,
+        header_rows=header_rows,
+    )
     return estimate(responses, by=by, confidence=confidence)

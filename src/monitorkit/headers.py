@@ -111,7 +111,9 @@ def name_columns(
     """Unique column names from the header rows; duplicates are an input error."""
     width = max(len(row) for row in header)
     rows = [list(row) + [None] * (width - len(row)) for row in header]
-    clean = [[None if c is None or str(c).strip() == "" else str(c).strip() for c in r] for r in rows]
+    clean = [
+        [None if c is None or str(c).strip() == "" else str(c).strip() for c in r] for r in rows
+    ]
     named = NamedColumns(names=[])
     if layout.style == "two-row":
         question = None

@@ -34,19 +34,57 @@ from monitorkit.readers import RawTable
 PLATFORM_COLUMNS = frozenset(
     normalise(name)
     for name in (
-        "StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)",
-        "Finished", "RecordedDate", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
-        "ExternalReference", "ExternalDataReference", "LocationLatitude", "LocationLongitude",
-        "DistributionChannel", "UserLanguage", "Start Date", "End Date", "Recorded Date",
-        "IP Address", "Response Type", "Collector ID", "Email Address", "First Name",
-        "Last Name", "Custom Data 1", "Start time", "Completion time", "Email", "Name",
-        "Last modified time", "Duration", "Response Status",
+        "StartDate",
+        "EndDate",
+        "Status",
+        "IPAddress",
+        "Progress",
+        "Duration (in seconds)",
+        "Finished",
+        "RecordedDate",
+        "RecipientLastName",
+        "RecipientFirstName",
+        "RecipientEmail",
+        "ExternalReference",
+        "ExternalDataReference",
+        "LocationLatitude",
+        "LocationLongitude",
+        "DistributionChannel",
+        "UserLanguage",
+        "Start Date",
+        "End Date",
+        "Recorded Date",
+        "IP Address",
+        "Response Type",
+        "Collector ID",
+        "Email Address",
+        "First Name",
+        "Last Name",
+        "Custom Data 1",
+        "Start time",
+        "Completion time",
+        "Email",
+        "Name",
+        "Last modified time",
+        "Duration",
+        "Response Status",
     )
 )
 ID_NAMES = frozenset(
     normalise(name)
-    for name in ("id", "respondent", "respondent id", "respondentid", "responseid", "response id",
-                 "respnr", "resp_id", "respondent_id", "record", "volgnummer")
+    for name in (
+        "id",
+        "respondent",
+        "respondent id",
+        "respondentid",
+        "responseid",
+        "response id",
+        "respnr",
+        "resp_id",
+        "respondent_id",
+        "record",
+        "volgnummer",
+    )
 )
 EXCLUSIVE_STARTS = ("geen", "none", "wij ervaren geen", "niets", "not applicable", "nvt")
 SEPARATORS = (";", "|", ",", "/")
@@ -103,8 +141,13 @@ def infer_codebook(raw: RawTable) -> Codebook:
     order = {column: index for index, column in enumerate(columns)}
     questions.sort(key=lambda q: order[q.columns[0]])
     _unique_ids(questions)
-    return Codebook(questions=questions, id=respondent_id, origin="inferred", ignored=ignored,
-                    instrument=_stem_of_path(raw.source.path))
+    return Codebook(
+        questions=questions,
+        id=respondent_id,
+        origin="inferred",
+        ignored=ignored,
+        instrument=_stem_of_path(raw.source.path),
+    )
 
 
 def _stem_of_path(path: str) -> str:
@@ -142,7 +185,9 @@ def _group_columns(raw: RawTable, columns: list[str]) -> list[tuple[str, list[_C
                 if match:
                     found.append(_Candidate(column, match["stem"].strip(), match["option"].strip()))
         options[column] = found
-    sizes = Counter(c.stem for found in options.values() for c in {x.stem: x for x in found}.values())
+    sizes = Counter(
+        c.stem for found in options.values() for c in {x.stem: x for x in found}.values()
+    )
     groups: dict[str, list[_Candidate]] = defaultdict(list)
     for found in options.values():
         best = max(found, key=lambda c: sizes[c.stem], default=None)
@@ -195,8 +240,12 @@ def _mr_set_question(raw: RawTable, name: str, mr_set: dict, members: list[str])
             continue
         split = _SPLITTERS[2].match(label) or _SPLITTERS[0].match(label)
         items.append(Item(label=split["option"] if split else label, column=column))
-    return Question(id=_slug(name.lstrip("$")), type="multi",
-                    label=mr_set.get("label") or name.lstrip("$"), items=items)
+    return Question(
+        id=_slug(name.lstrip("$")),
+        type="multi",
+        label=mr_set.get("label") or name.lstrip("$"),
+        items=items,
+    )
 
 
 def _single_column(raw: RawTable, column: str) -> Question | None:
@@ -205,26 +254,41 @@ def _single_column(raw: RawTable, column: str) -> Question | None:
     rules = _rules(raw, column)
     label = _clean_text(raw.text(column))
     values = series.dropna()
-    kept = [v for v in values.unique()
-            if normalise(v) not in MISSING_WORDS and not rules.is_user_missing(v)]
+    kept = [
+        v
+        for v in values.unique()
+        if normalise(v) not in MISSING_WORDS and not rules.is_user_missing(v)
+    ]
     present = values[values.isin(kept)]
     if present.empty:
         return None
     binary = read_binary(series, None, rules)
-    if not binary.unrecognised and (binary.states == SELECTED).any() and (
-        binary.states == NOT_SELECTED
-    ).any() and not rules.value_labels.keys() - _binary_codes(rules):
-        return Question(id=_slug(label), type="battery", label=label,
-                        items=[Item(label=label, column=column)])
+    if (
+        not binary.unrecognised
+        and (binary.states == SELECTED).any()
+        and (binary.states == NOT_SELECTED).any()
+        and not rules.value_labels.keys() - _binary_codes(rules)
+    ):
+        return Question(
+            id=_slug(label), type="battery", label=label, items=[Item(label=label, column=column)]
+        )
     if rules.value_labels:
         return Question(id=_slug(label), type="single", label=label, column=column)
     separator = _find_separator(present)
     if separator:
         parts = Counter(_split_cell(v, separator) for v in present.astype(str))
-        options = sorted({p for cell in parts for p in cell},
-                         key=lambda p: -sum(n for cell, n in parts.items() if p in cell))
-        return Question(id=_slug(label), type="multi", label=label, column=column,
-                        separator=separator, items=[Item(label=option) for option in options])
+        options = sorted(
+            {p for cell in parts for p in cell},
+            key=lambda p: -sum(n for cell, n in parts.items() if p in cell),
+        )
+        return Question(
+            id=_slug(label),
+            type="multi",
+            label=label,
+            column=column,
+            separator=separator,
+            items=[Item(label=option) for option in options],
+        )
     decimal = raw.source.decimal
     distinct = present.unique()
     numbers = [parse_number(v, decimal) for v in distinct]

@@ -34,7 +34,9 @@ def fmt_percent(value: float | None, decimals: int = 1, locale: str = "en") -> s
     return f"{text} %" if locale == "nl" else f"{text}%"
 
 
-def fmt_interval(low: float | None, high: float | None, decimals: int = 1, locale: str = "en") -> str:
+def fmt_interval(
+    low: float | None, high: float | None, decimals: int = 1, locale: str = "en"
+) -> str:
     """An interval as 'low–high' (percent points, no % sign)."""
     if _is_missing(low) or _is_missing(high):
         return "–"

@@ -52,6 +52,8 @@ class SourceInfo:
     encoding: str | None = None
     delimiter: str | None = None
     decimal: str = "."
+    #: The file actually read, kept when ``path`` is replaced by a dataset name for display.
+    input_path: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         keys = ("path", "format", "reader", "rows", "sheet", "header_rows", "header_style")
@@ -126,6 +128,7 @@ def read_table(
             "check that this is the export with responses, not an empty template",
         )
     table.source.rows = int(table.frame.shape[0])
+    table.source.input_path = str(path)
     return table
 
 

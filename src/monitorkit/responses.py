@@ -125,9 +125,13 @@ def read_survey(
     from monitorkit.datasets import provenance_of, resolve_input
 
     resolved = resolve_input(path)
-    raw = read_table(resolved, sheet=sheet, encoding=encoding, delimiter=delimiter,
-                     header_rows=header_rows)
-    return build_responses(raw, resolve_codebook(raw, codebook), provenance_of(resolved))
+    raw = read_table(
+        resolved, sheet=sheet, encoding=encoding, delimiter=delimiter, header_rows=header_rows
+    )
+    provenance = provenance_of(resolved)
+    if provenance:
+        raw.source.path = f"{provenance['dataset']} (bundled dataset)"
+    return build_responses(raw, resolve_codebook(raw, codebook), provenance)
 
 
 def resolve_codebook(raw: RawTable, codebook: str | Path | Codebook | None) -> Codebook:
@@ -156,11 +160,14 @@ def build_responses(raw: RawTable, codebook: Codebook, provenance: dict | None =
 def _read_question(raw: RawTable, question: Question) -> QuestionResponses:
     frame = raw.frame
     if question.type == "single":
-        values, readings = read_categories(frame[question.column], _rules_for(raw, question.column, question))
+        values, readings = read_categories(
+            frame[question.column], _rules_for(raw, question.column, question)
+        )
         return QuestionResponses(question, "valid", values=values, readings=readings)
     if question.type == "numeric":
-        values, readings = read_numbers(frame[question.column], raw.source.decimal,
-                                        _rules_for(raw, question.column, question))
+        values, readings = read_numbers(
+            frame[question.column], raw.source.decimal, _rules_for(raw, question.column, question)
+        )
         entry = QuestionResponses(question, "valid", values=values, readings=readings)
         _warn_unrecognised(entry, "not a number")
         return entry

@@ -21,11 +21,11 @@ LABEL_WIDTH = 38
 
 
 def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+    return "\n".join(textwrap.wrap(str(text), width, break_on_hyphens=False)) or str(text)
 
 
 def question_figure(question: QuestionSummary, notice: str | None = None):
-    """A matplotlib Figure for one question (bars for proportions, histogram-free stats for numeric)."""
+    """A matplotlib Figure of one proportion question: sorted bars with interval whiskers."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -48,18 +48,37 @@ def question_figure(question: QuestionSummary, notice: str | None = None):
             cells = [lookup[item["label"]] for item in items]
             values = [cell["percent"] if cell["percent"] is not None else 0 for cell in cells]
             errors = _errors(cells)
-            axes.barh(positions - 0.4 + width * (offset + 0.5), values, height=width,
-                      color=PALETTE[offset % len(PALETTE)], xerr=errors, capsize=2,
-                      error_kw={"elinewidth": 0.8, "ecolor": "#333333"},
-                      label=f"{group['group']} (n={group['base']})")
+            axes.barh(
+                positions - 0.4 + width * (offset + 0.5),
+                values,
+                height=width,
+                color=PALETTE[offset % len(PALETTE)],
+                xerr=errors,
+                capsize=2,
+                error_kw={"elinewidth": 0.8, "ecolor": "#333333"},
+                label=f"{group['group']} (n={group['base']})",
+            )
         axes.legend(loc="lower right", fontsize=8, frameon=False)
     else:
         values = [item["percent"] for item in items]
-        axes.barh(positions, values, height=0.65, color=PALETTE[0], xerr=_errors(items),
-                  capsize=3, error_kw={"elinewidth": 0.9, "ecolor": "#333333"})
+        axes.barh(
+            positions,
+            values,
+            height=0.65,
+            color=PALETTE[0],
+            xerr=_errors(items),
+            capsize=3,
+            error_kw={"elinewidth": 0.9, "ecolor": "#333333"},
+        )
         for position, item in zip(positions, items, strict=True):
-            axes.text(min(item["ci_high"] or item["percent"], 100) + 1.5, position,
-                      f"{item['percent']:.0f}%", va="center", fontsize=8, color="#333333")
+            axes.text(
+                min(item["ci_high"] or item["percent"], 100) + 1.5,
+                position,
+                f"{item['percent']:.0f}%",
+                va="center",
+                fontsize=8,
+                color="#333333",
+            )
     axes.set_yticks(positions, [_wrap(item["label"]) for item in items], fontsize=9)
     axes.set_xlim(0, 108)
     axes.set_xlabel("% of base (whiskers: 95% Wilson interval)", fontsize=8)
@@ -67,18 +86,35 @@ def question_figure(question: QuestionSummary, notice: str | None = None):
     base = "base per item" if question.type == "battery" else f"n = {question.base}"
     axes.set_title(_wrap(f"{question.label} ({base})", 70), fontsize=10, loc="left")
     if notice:
-        figure.text(0.01, 0.005, "Reconstructed from published tables — not original responses",
-                    fontsize=7, color="#9C5700", ha="left", va="bottom")
+        figure.text(
+            0.01,
+            0.005,
+            "Reconstructed from published tables — not original responses",
+            fontsize=7,
+            color="#9C5700",
+            ha="left",
+            va="bottom",
+        )
     return figure
 
 
 def _errors(cells: list[dict]):
     import numpy as np
 
-    low = [max(0.0, (c["percent"] or 0) - (c["ci_low"] if c["ci_low"] is not None else c["percent"] or 0))
-           for c in cells]
-    high = [max(0.0, (c["ci_high"] if c["ci_high"] is not None else c["percent"] or 0) - (c["percent"] or 0))
-            for c in cells]
+    low = [
+        max(
+            0.0,
+            (c["percent"] or 0) - (c["ci_low"] if c["ci_low"] is not None else c["percent"] or 0),
+        )
+        for c in cells
+    ]
+    high = [
+        max(
+            0.0,
+            (c["ci_high"] if c["ci_high"] is not None else c["percent"] or 0) - (c["percent"] or 0),
+        )
+        for c in cells
+    ]
     return np.array([low, high])
 
 

@@ -22,7 +22,9 @@ def source_line(summary: Summary) -> str:
     if source.header_style not in ("single", "spss", "parquet"):
         parts.append(f"{source.header_style} header")
     if source.format == "csv":
-        parts.append(f"{source.encoding}, delimiter '{source.delimiter}', decimal '{source.decimal}'")
+        parts.append(
+            f"{source.encoding}, delimiter '{source.delimiter}', decimal '{source.decimal}'"
+        )
     parts.append(f"{source.rows:,} respondents")
     name = codebook.instrument or "(unnamed)"
     return f"{source.path} ({'; '.join(parts)}) — codebook {name} ({codebook.origin})"
@@ -33,7 +35,7 @@ def provenance_notice(summary: Summary) -> str | None:
     provenance = summary.provenance
     if not provenance or provenance.get("kind") != "reconstructed":
         return None
-    source = provenance.get("source", "published tables")
+    source = str(provenance.get("source") or "published tables").rstrip(".")
     return (
         f"RECONSTRUCTED DATA — rebuilt from the published tables of {source}. "
         "It reproduces the printed marginals only, not the original responses; "
@@ -42,7 +44,11 @@ def provenance_notice(summary: Summary) -> str | None:
 
 
 def question_heading(question: QuestionSummary, locale: str = "en") -> str:
-    base = f"base {fmt_count(question.base, locale)}" if question.type != "battery" else "base per item"
+    base = (
+        f"base {fmt_count(question.base, locale)}"
+        if question.type != "battery"
+        else "base per item"
+    )
     return f"{question.label} [{question.type}, {base}]"
 
 
@@ -66,15 +72,19 @@ def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]
             cells = [_cell(item, locale)]
             cells += [_cell(group["items"][index], locale) for group in groups]
             test = item.get("test") or {}
-            rows.append([item["label"], *cells, test.get("name", "–"), fmt_p(test.get("p"), locale)])
+            rows.append(
+                [item["label"], *cells, test.get("name", "–"), fmt_p(test.get("p"), locale)]
+            )
         else:
-            rows.append([
-                item["label"],
-                fmt_count(item["count"], locale),
-                fmt_count(item["base"], locale),
-                fmt_percent(item["percent"], 1, locale),
-                fmt_interval(item["ci_low"], item["ci_high"], 1, locale),
-            ])
+            rows.append(
+                [
+                    item["label"],
+                    fmt_count(item["count"], locale),
+                    fmt_count(item["base"], locale),
+                    fmt_percent(item["percent"], 1, locale),
+                    fmt_interval(item["ci_low"], item["ci_high"], 1, locale),
+                ]
+            )
     return rows
 
 
@@ -90,5 +100,7 @@ def _numeric_rows(question: QuestionSummary, locale: str) -> list[list[str]]:
         rows.append([key, *[fmt_number(stats.get(key), decimals, locale) for stats in columns]])
     test = (question.stats or {}).get("test")
     if test:
-        rows.append(["test", f"{test['name']} p={fmt_p(test['p'], locale)}", *[""] * len(question.groups)])
+        rows.append(
+            ["test", f"{test['name']} p={fmt_p(test['p'], locale)}", *[""] * len(question.groups)]
+        )
     return rows

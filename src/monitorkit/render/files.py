@@ -54,6 +54,7 @@ def write_atomic(path: Path, data: bytes, inputs: list[Path] | tuple[Path, ...] 
         os.replace(temp, path)
     except OSError as exc:
         raise OutputError(
-            f"could not write: {exc.strerror or exc}", Location(str(path)),
+            f"could not write: {exc.strerror or exc}",
+            Location(str(path)),
             "check that the folder is writable and the file is not open in another program",
         ) from None

@@ -22,8 +22,24 @@ from monitorkit.render.files import escape_formula, write_atomic
 
 FORMATS = ("json", "csv", "md", "xlsx")
 CSV_COLUMNS = [
-    "question", "question_label", "type", "group", "item", "column", "count", "base", "percent",
-    "ci_low", "ci_high", "test", "p", "mean", "median", "sd", "min", "max",
+    "question",
+    "question_label",
+    "type",
+    "group",
+    "item",
+    "column",
+    "count",
+    "base",
+    "percent",
+    "ci_low",
+    "ci_high",
+    "test",
+    "p",
+    "mean",
+    "median",
+    "sd",
+    "min",
+    "max",
 ]
 
 
@@ -43,7 +59,11 @@ def render_summary(summary: Summary, fmt: str, locale: str = "en") -> bytes:
 def write_summary(summary: Summary, fmt: str, path: str | Path, locale: str = "en") -> Path:
     """Write a summary to ``path`` (never over the input file)."""
     path = Path(path)
-    write_atomic(path, render_summary(summary, fmt, locale), inputs=[Path(summary.responses.source.path)])
+    write_atomic(
+        path,
+        render_summary(summary, fmt, locale),
+        inputs=[Path(summary.responses.source.input_path)],
+    )
     return path
 
 
@@ -53,19 +73,42 @@ def csv_records(summary: Summary) -> list[dict[str, Any]]:
     for question in summary.questions:
         common = {"question": question.id, "question_label": question.label, "type": question.type}
         if question.stats is not None:
-            for group, stats in [("", question.stats)] + [(g["group"], g["stats"]) for g in question.groups]:
+            for group, stats in [("", question.stats)] + [
+                (g["group"], g["stats"]) for g in question.groups
+            ]:
                 test = question.stats.get("test") or {}
-                records.append({**common, "group": group, "base": stats["n"],
-                                "test": test.get("name"), "p": test.get("p"),
-                                **{k: stats[k] for k in ("mean", "median", "sd", "min", "max")}})
+                records.append(
+                    {
+                        **common,
+                        "group": group,
+                        "base": stats["n"],
+                        "test": test.get("name"),
+                        "p": test.get("p"),
+                        **{k: stats[k] for k in ("mean", "median", "sd", "min", "max")},
+                    }
+                )
             continue
         for index, item in enumerate(question.items):
             test = item.get("test") or {}
-            records.append({**common, "group": "", "item": item["label"], **_item_fields(item),
-                            "test": test.get("name"), "p": test.get("p")})
+            records.append(
+                {
+                    **common,
+                    "group": "",
+                    "item": item["label"],
+                    **_item_fields(item),
+                    "test": test.get("name"),
+                    "p": test.get("p"),
+                }
+            )
             for group in question.groups:
-                records.append({**common, "group": group["group"], "item": item["label"],
-                                **_item_fields(group["items"][index])})
+                records.append(
+                    {
+                        **common,
+                        "group": group["group"],
+                        "item": item["label"],
+                        **_item_fields(group["items"][index]),
+                    }
+                )
     return records
 
 
@@ -88,9 +131,17 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _document_title(summary: Summary) -> str:
+    codebook = summary.responses.codebook
+    return codebook.title or codebook.instrument or "Survey summary"
+
+
 def summary_markdown(summary: Summary, locale: str = "en") -> str:
     """A Markdown document with one table per question."""
-    lines = [f"# {summary.responses.codebook.title or summary.responses.codebook.instrument or 'Survey summary'}", ""]
+    lines = [
+        f"# {_document_title(summary)}",
+        "",
+    ]
     lines += [f"Source: {source_line(summary)}", ""]
     notice = provenance_notice(summary)
     if notice:
@@ -150,8 +201,9 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
         cell.font = bold
     names = _sheet_names([q.id for q in summary.questions])
     for name, question in zip(names, summary.questions, strict=True):
-        overview.append([name, escape_formula(question.label), question.type, question.base,
-                         question.base_rule])
+        overview.append(
+            [name, escape_formula(question.label), question.type, question.base, question.base_rule]
+        )
     overview.column_dimensions["A"].width = 16
     overview.column_dimensions["B"].width = 60
     overview.column_dimensions["E"].width = 60
@@ -174,12 +226,18 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
             sheet.append([escape_formula(value) for value in row])
         for column_index, title in enumerate(columns, start=1):
             letter = get_column_letter(column_index)
-            sheet.column_dimensions[letter].width = 50 if column_index == 1 else max(10, len(title) + 2)
-            number_format = "0.0" if title.endswith(("%", "CI low", "CI high", "mean", "median", "sd")) else (
-                "0.000" if title.endswith("p") else None)
+            sheet.column_dimensions[letter].width = (
+                50 if column_index == 1 else max(10, len(title) + 2)
+            )
+            number_format = (
+                "0.0"
+                if title.endswith(("%", "CI low", "CI high", "mean", "median", "sd"))
+                else ("0.000" if title.endswith("p") else None)
+            )
             if number_format:
-                for (cell,) in sheet.iter_rows(min_row=header_row + 1, min_col=column_index,
-                                               max_col=column_index):
+                for (cell,) in sheet.iter_rows(
+                    min_row=header_row + 1, min_col=column_index, max_col=column_index
+                ):
                     cell.number_format = number_format
         for warning in question.warnings:
             sheet.append([f"Warning: {warning}"])
@@ -204,8 +262,14 @@ def _xlsx_table(question) -> tuple[list[str], list[list[Any]]]:
         columns += ["Test", "p"]
     rows = []
     for index, item in enumerate(question.items):
-        row = [item["label"], item["count"], item["base"], item["percent"], item["ci_low"],
-               item["ci_high"]]
+        row = [
+            item["label"],
+            item["count"],
+            item["base"],
+            item["percent"],
+            item["ci_low"],
+            item["ci_high"],
+        ]
         for group in question.groups:
             cell = group["items"][index]
             row += [cell["count"], cell["base"], cell["percent"]]

@@ -25,12 +25,21 @@ def print_summary(summary: Summary, console: Console | None = None, locale: str 
         console.print(notice, style="bold yellow", highlight=False)
     for question in summary.questions:
         groups = [group["group"] for group in question.groups]
-        table = Table(title=escape(question_heading(question, locale)), title_justify="left",
-                      caption=escape(f"Base: {question.base_rule}"), caption_justify="left",
-                      show_edge=False, header_style="bold")
+        table = Table(
+            title=escape(question_heading(question, locale)),
+            title_justify="left",
+            caption=escape(f"Base: {question.base_rule}"),
+            caption_justify="left",
+            show_edge=False,
+            header_style="bold",
+        )
         for index, title in enumerate(table_header(question, groups)):
-            table.add_column(escape(title), justify="left" if index == 0 else "right",
-                             overflow="fold", max_width=60 if index == 0 else None)
+            table.add_column(
+                escape(title),
+                justify="left" if index == 0 else "right",
+                overflow="fold",
+                max_width=60 if index == 0 else None,
+            )
         for row in table_rows(question, locale):
             table.add_row(*(escape(cell) for cell in row))
         console.print()

@@ -1,0 +1,43 @@
+# monitorkit task runner; every target creates the virtualenv it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint format data bench clean help
+
+help:
+	@echo "make demo   summarize the bundled Divosa-monitor 2011 data (reconstructed from published tables)"
+	@echo "make test   lint and run the whole test suite"
+	@echo "make data   rebuild data/reconstructed/ from data/published/"
+	@echo "make bench  compare the xlsx readers and the counting on a generated export"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/monitorkit summarize divosa-monitor-2011
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+data: $(STAMP)
+	$(BIN)/monitorkit reconstruct
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_readers.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist
