@@ -33,6 +33,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAV_MAGIC = (b"$FL2", b"$FL3")
 _PARQUET_MAGIC = b"PAR1"
 _DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d+$")
+_NUMBER_WITH_COMMA = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+(,\d+)?")
 _LAYOUT_ROWS = 25
 
 
@@ -420,9 +421,13 @@ def _detect_delimiter(text: str, suffix: str) -> str:
 
 
 def _has_decimal_comma(frame: pd.DataFrame) -> bool:
+    """A column of numbers (in its first 500 values) where some are written '1,5'."""
     for column in frame.columns:
-        values = frame[column].dropna().astype(str).head(200)
-        if len(values) and values.str.match(_DECIMAL_COMMA.pattern).mean() > 0.5:
+        values = frame[column].dropna().astype(str).str.strip().head(500)
+        values = values[values != ""]
+        if values.empty or not values.str.fullmatch(_NUMBER_WITH_COMMA.pattern).all():
+            continue
+        if values.str.fullmatch(_DECIMAL_COMMA.pattern).any():
             return True
     return False
 

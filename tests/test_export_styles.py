@@ -1,0 +1,171 @@
+"""Every export style gives the counts and bases a careful analyst computes by hand."""
+
+from __future__ import annotations
+
+import pytest
+from exports import (
+    ANSWERED,
+    COUNTS,
+    GROOTTE,
+    KNELPUNTEN,
+    TEAMS,
+    TICKED,
+    checkbox_rows,
+    forms_rows,
+    qualtrics_rows,
+    surveymonkey_rows,
+    write_rows,
+    write_sav,
+    write_xlsx,
+    yes_no_rows,
+)
+
+from monitorkit.estimates import summarize
+
+
+def knelpunten(summary):
+    """The knelpunten question, its items keyed by label."""
+    question = next(q for q in summary.questions if q.type == "multi")
+    return question, {item["label"]: item for item in question.items}
+
+
+def assert_hand_counts(summary, base):
+    question, items = knelpunten(summary)
+    assert question.base == base
+    assert set(items) == set(KNELPUNTEN)
+    for label, count in COUNTS.items():
+        assert items[label]["count"] == count
+        assert items[label]["base"] == base
+        assert items[label]["percent"] == pytest.approx(100 * count / base)
+
+
+@pytest.mark.parametrize("style", ["dash", "colon", "bracket", "dot"])
+def test_header_conventions_group_options_into_one_multi_question(tmp_path, style):
+    path = write_xlsx(tmp_path / f"{style}.xlsx", yes_no_rows(style))
+    summary = summarize(path)
+    assert_hand_counts(summary, ANSWERED)
+    question, _ = knelpunten(summary)
+    assert question.label in ("Welke knelpunten ervaart u?", "knelpunten")
+    assert "answered the set" in question.base_rule
+
+
+def test_dutch_excel_csv_semicolon_cp1252_decimal_comma(tmp_path):
+    rows = yes_no_rows("colon")
+    rows[0] += ["Aantal wijkteams (gemiddeld)"]
+    for row, teams in zip(rows[1:], TEAMS, strict=True):
+        row.append(teams)
+    rows[1][-2] = "G32 – één"  # cp1252-only characters survive
+    path = write_rows(tmp_path / "export.csv", rows, delimiter=";", encoding="cp1252")
+    summary = summarize(path)
+    source = summary.responses.source
+    assert (source.encoding, source.delimiter, source.decimal) == ("cp1252", ";", ",")
+    assert_hand_counts(summary, ANSWERED)
+    teams = next(q for q in summary.questions if q.type == "numeric")
+    numbers = [float(t.replace(",", ".")) for t in TEAMS if t]
+    assert teams.stats["n"] == 9
+    assert teams.stats["mean"] == pytest.approx(sum(numbers) / 9)
+    assert teams.stats["max"] == 6.0
+    grootte = next(q for q in summary.questions if q.id == "gemeentegrootte")
+    assert {i["label"] for i in grootte.items} == {"G32 – één", "G32", "overig"}
+
+
+def test_utf8_bom_csv_is_detected(tmp_path):
+    path = write_rows(tmp_path / "bom.csv", yes_no_rows("dash"), encoding="utf-8-sig")
+    summary = summarize(path)
+    assert summary.responses.source.encoding == "utf-8-sig"
+    assert summary.responses.raw.columns[0] == "id"
+    assert_hand_counts(summary, ANSWERED)
+
+
+def test_checkbox_export_base_excludes_blank_rows(tmp_path):
+    path = write_rows(tmp_path / "checkbox.csv", checkbox_rows())
+    summary = summarize(path)
+    assert_hand_counts(summary, TICKED)
+    question, _ = knelpunten(summary)
+    assert "at least one option selected" in question.base_rule
+
+
+def test_qualtrics_three_row_export(tmp_path):
+    path = write_rows(tmp_path / "qualtrics.csv", qualtrics_rows())
+    summary = summarize(path)
+    source = summary.responses.source
+    assert (source.header_rows, source.header_style, source.rows) == (3, "qualtrics", 10)
+    assert_hand_counts(summary, TICKED)
+    question, items = knelpunten(summary)
+    assert question.label == "Welke knelpunten ervaart u?"
+    assert items["Financiering"]["column"] == "Q2_2"
+    codebook = summary.responses.codebook
+    assert "StartDate" in codebook.ignored and codebook.id == "ResponseId"
+
+
+def test_surveymonkey_two_row_header_with_option_text_values(tmp_path):
+    path = write_xlsx(tmp_path / "monkey.xlsx", surveymonkey_rows())
+    summary = summarize(path)
+    assert summary.responses.source.header_style == "two-row"
+    assert_hand_counts(summary, TICKED)
+    grootte = next(q for q in summary.questions if q.type == "single")
+    assert grootte.label == "Gemeentegrootte"
+    assert {i["label"]: i["count"] for i in grootte.items} == {"overig": 6, "G32": 4}
+
+
+def test_microsoft_forms_options_in_one_cell(tmp_path):
+    path = write_xlsx(tmp_path / "forms.xlsx", forms_rows())
+    summary = summarize(path)
+    question, _ = knelpunten(summary)
+    assert question.base_rule.startswith("respondents whose answer cell is not empty")
+    assert_hand_counts(summary, TICKED)
+
+
+def test_spss_labels_value_labels_and_user_missing(tmp_path):
+    path = write_sav(tmp_path / "survey.sav")
+    summary = summarize(path)
+    assert_hand_counts(summary, ANSWERED)
+    question, _ = knelpunten(summary)
+    assert question.label == "Welke knelpunten ervaart u?"
+    readings = {(r["value"], r["read_as"]): r["count"] for r in question.readings}
+    assert readings[("9", "missing")] == 3  # one skipped respondent x three items
+    assert readings[("2", "not selected")] > 0
+    grootte = next(q for q in summary.questions if q.type == "single")
+    assert {i["label"]: i["count"] for i in grootte.items} == {"G32": 4, "overig": 6}
+
+
+def test_parquet_export(tmp_path):
+    import pandas as pd
+
+    rows = yes_no_rows("dot")
+    frame = pd.DataFrame(rows[1:], columns=rows[0]).replace("", None)
+    frame.to_parquet(tmp_path / "survey.parquet")
+    summary = summarize(tmp_path / "survey.parquet")
+    assert summary.responses.source.format == "parquet"
+    assert_hand_counts(summary, ANSWERED)
+
+
+def test_title_rows_above_the_header_are_skipped(tmp_path):
+    rows = [["Divosa-monitor export"], ["Gegenereerd op 1 maart"], [], *yes_no_rows("dash")]
+    summary = summarize(write_xlsx(tmp_path / "titled.xlsx", rows))
+    assert summary.responses.source.title_rows == 3
+    assert_hand_counts(summary, ANSWERED)
+
+
+def test_battery_items_each_keep_their_own_base(tmp_path):
+    rows = [["id", "Koppelingen: Leefbaarheid", "Koppelingen: Vrijwilliger"]]
+    answers = [("Ja", "Nee"), ("Nee", ""), ("Ja", "Ja"), ("", "Nee"), ("Ja", "Ja"), ("Nee", "Nee")]
+    rows += [[n, a, b] for n, (a, b) in enumerate(answers, start=1)]
+    summary = summarize(write_rows(tmp_path / "battery.csv", rows))
+    question = summary.questions[0]
+    assert question.type == "battery"
+    items = {i["label"]: (i["count"], i["base"]) for i in question.items}
+    assert items == {"Leefbaarheid": (3, 5), "Vrijwilliger": (2, 5)}
+
+
+def test_by_group_breakdown_counts_each_group(tmp_path):
+    summary = summarize(write_xlsx(tmp_path / "dash.xlsx", yes_no_rows("dash")), by="gemeentegrootte")
+    question, items = knelpunten(summary)
+    groups = {g["group"]: g for g in question.groups}
+    assert set(groups) == {"G32", "overig"}
+    expected = {"G32": 0, "overig": 0}
+    for ticks, group in zip(__import__("exports").TICKS, GROOTTE, strict=True):
+        expected[group] += ticks is not None and ticks[1] == 1
+    financiering = {name: g["items"][1] for name, g in groups.items()}
+    assert {name: cell["count"] for name, cell in financiering.items()} == expected
+    assert items["Financiering"]["test"]["name"] == "Fisher exact"
