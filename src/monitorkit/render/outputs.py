@@ -210,13 +210,15 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
 
     for name, question in zip(names, summary.questions, strict=True):
         sheet = workbook.create_sheet(name)
-        sheet.append([escape_formula(question_heading(question, locale))])
-        sheet["A1"].font = Font(bold=True, size=12)
-        sheet.append([f"Base: {question.base_rule}"])
+        preamble = [[escape_formula(question_heading(question, locale))],
+                    [f"Base: {question.base_rule}"]]
         if notice:
-            sheet.append([notice])
+            preamble.append([notice])
+        for row in preamble:
+            sheet.append(row)
+        sheet["A1"].font = Font(bold=True, size=12)
         sheet.append([])
-        header_row = sheet.max_row + 1
+        header_row = len(preamble) + 2
         columns, rows = _xlsx_table(question)
         sheet.append(columns)
         for cell in sheet[header_row]:

@@ -1,0 +1,145 @@
+"""Codebooks round-trip, bundled data is found and labelled, reconstruction is exact."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from exports import qualtrics_rows, write_rows, write_xlsx, yes_no_rows
+
+from monitorkit.codebook import codebook_from_dict, read_codebook
+from monitorkit.consistency import consistent_rules, feasible_counts, nearest_count
+from monitorkit.datasets import data_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_inferred_codebook_round_trips_through_yaml(run_cli, tmp_path):
+    data = write_rows(tmp_path / "qualtrics.csv", qualtrics_rows())
+    target = tmp_path / "codebook.yaml"
+    result = run_cli("codebook", "infer", data, "-o", target)
+    assert result.code == 0 and result.err == f"wrote {target}: 2 questions\n"
+    codebook = read_codebook(target)
+    assert [(q.id, q.type) for q in codebook.questions] == [
+        ("welke_knelpunten_ervaart_u", "multi"), ("gemeentegrootte", "single")]
+    assert [i.column for i in codebook.questions[0].items] == ["Q2_1", "Q2_2", "Q2_3"]
+    inferred = json.loads(run_cli("summarize", data, "-f", "json").out)
+    given = json.loads(run_cli("summarize", data, "-f", "json", "-c", target).out)
+    assert inferred["questions"] == given["questions"]
+    assert given["codebook"]["origin"] == "file"
+
+
+def test_exclusive_option_is_marked_and_clashes_warned(tmp_path):
+    from monitorkit.estimates import summarize
+
+    rows = [["id", "Knelpunten: Geen knelpunten", "Knelpunten: Financiering"],
+            ["1", "Ja", "Ja"], ["2", "Ja", "Nee"], ["3", "Nee", "Ja"]]
+    summary = summarize(write_rows(tmp_path / "x.csv", rows))
+    assert summary.responses.codebook.questions[0].items[0].exclusive
+    assert summary.questions[0].warnings == [
+        "1 respondent(s) selected the exclusive option 'Geen knelpunten' together with other options"]
+
+
+def test_codebook_validation_names_field():
+    from monitorkit.errors import CodebookError
+
+    with pytest.raises(CodebookError) as error:
+        codebook_from_dict({"questions": [{"id": "n", "type": "numeric"}]}, "cb.yaml")
+    assert str(error.value) == ("cb.yaml, question 'n', field 'column': a numeric question needs "
+                                "the name of its column")
+
+
+def test_codebook_validate_command(run_cli, tmp_path):
+    data = write_xlsx(tmp_path / "d.xlsx", yes_no_rows("dash"))
+    cb = data_dir() / "codebooks" / "divosa-monitor-2011.yaml"
+    result = run_cli("codebook", "validate", cb, "divosa-monitor-2011")
+    assert result.code == 0
+    assert result.out.endswith("valid, 5 questions; every column is present in divosa-monitor-2011\n")
+    assert run_cli("codebook", "validate", cb, data).code == 3
+
+
+def test_grim_feasible_counts_for_the_divosa_anders_figure():
+    assert feasible_counts(10, 95, rule="half_up") == []
+    assert feasible_counts(10, 95, rule="half_even") == []
+    assert feasible_counts(10, 95, rule="truncate") == [10]
+    assert nearest_count(48, 125) == (60, True)
+    tabel_1 = [6, 62, 44, 42, 42, 22, 10]
+    assert consistent_rules(tabel_1, 95) == ["truncate"]
+    assert consistent_rules([98, 27, 17], 99) == ["half_up", "half_even", "truncate"]
+
+
+PRINTED = {
+    "knelpunten": (95, [6, 62, 44, 42, 42, 22, 10]),
+    "financiering_wwb": (99, [98, 27, 17]),
+    "financiering_wmo": (95, [80, 59, 20]),
+    "samenwerkingspartners": (95, [64, 40, 74, 64, 72, 59, 42, 16]),
+}
+
+
+def test_bundled_divosa_dataset_reproduces_the_printed_tables(run_cli):
+    result = run_cli("summarize", "divosa-monitor-2011", "-f", "json")
+    data = json.loads(result.out)
+    assert data["provenance"]["kind"] == "reconstructed"
+    assert data["codebook"] == {"instrument": "divosa-monitor-2011", "origin": "bundled",
+                                "path": str(data_dir() / "codebooks" / "divosa-monitor-2011.yaml")}
+    questions = {q["id"]: q for q in data["questions"]}
+    for question_id, (base, printed) in PRINTED.items():
+        question = questions[question_id]
+        assert question["base"] == base
+        rule = "truncate" if question_id == "knelpunten" else "half_up"
+        shown = [int(i["percent"]) if rule == "truncate" else int(i["percent"] + 0.5)
+                 for i in question["items"]]
+        assert shown == printed, question_id
+    battery = questions["koppelingen_wmo"]
+    assert [(i["base"], round(i["percent"])) for i in battery["items"]] == [(125, 48), (123, 32), (124, 33)]
+
+
+def test_reconstructed_knelpunten_respect_exclusive_and_at_least_one():
+    from monitorkit.responses import read_survey
+
+    responses = read_survey("divosa-monitor-2011")
+    states = responses.question("knelpunten").states
+    answered = (states >= 0).all(axis=1)
+    geen = states[:, 0] == 1
+    others = (states[answered][:, 1:] == 1).sum(axis=1)
+    assert (others[geen[answered]] == 0).all()
+    assert (others[~geen[answered]] >= 1).all()
+
+
+def test_every_output_of_reconstructed_data_says_so(run_cli, tmp_path):
+    terminal = run_cli("summarize", "divosa-monitor-2011")
+    assert "RECONSTRUCTED DATA" in terminal.out
+    markdown = run_cli("summarize", "divosa-monitor-2011", "-f", "md")
+    assert "RECONSTRUCTED DATA" in markdown.out
+    listing = run_cli("datasets")
+    assert listing.out.startswith("divosa-monitor-2011\t")
+    assert "[reconstructed from published tables]" in listing.out
+
+
+def test_reconstruction_is_byte_identical_and_matches_the_bundled_files(run_cli, tmp_path):
+    for folder in ("first", "second"):
+        (tmp_path / folder / "published").mkdir(parents=True)
+        spec = data_dir() / "published" / "divosa-monitor-2011.yaml"
+        (tmp_path / folder / "published" / spec.name).write_bytes(spec.read_bytes())
+        assert run_cli("reconstruct", "--data-dir", tmp_path / folder).code == 0
+    for relative in ("reconstructed/divosa-monitor-2011.csv", "codebooks/divosa-monitor-2011.yaml",
+                     "reconstructed/datasets.yaml"):
+        first = (tmp_path / "first" / relative).read_bytes()
+        assert first == (tmp_path / "second" / relative).read_bytes()
+        assert first == (data_dir() / relative).read_bytes(), relative
+
+
+def test_cli_start_up_imports_no_heavy_libraries():
+    code = ("import sys, monitorkit.cli; heavy = {'pandas', 'numpy', 'matplotlib', 'statsmodels', "
+            "'scipy', 'pyarrow'} & set(sys.modules); print(sorted(heavy))")
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert output.stdout.strip() == "[]"
+
+
+def test_python_dash_m_runs_the_cli():
+    output = subprocess.run([sys.executable, "-m", "monitorkit", "--help"], capture_output=True,
+                            text=True, check=True)
+    assert "summarize" in output.stdout and "datasets" in output.stdout

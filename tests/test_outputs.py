@@ -1,0 +1,121 @@
+"""The JSON schema, file formats, formula escaping, charts and atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from exports import write_rows, yes_no_rows
+
+ITEM_KEYS = {"label", "count", "base", "percent", "ci_low", "ci_high"}
+
+
+@pytest.fixture
+def survey(tmp_path):
+    rows = yes_no_rows("dash")
+    rows[0][1] = "=HYPERLINK(\"x\") - Geen knelpunten"
+    rows[0][2] = "=HYPERLINK(\"x\") - Financiering"
+    rows[0][3] = "=HYPERLINK(\"x\") - Wetgeving"
+    return write_rows(tmp_path / "survey.csv", rows)
+
+
+def test_json_follows_the_documented_schema(run_cli, survey):
+    result = run_cli("summarize", survey, "--format", "json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert data["source"] == {"path": str(survey), "format": "csv", "reader": "pandas", "rows": 10,
+                              "sheet": None, "header_rows": 1, "header_style": "single",
+                              "encoding": "utf-8", "delimiter": ",", "decimal": "."}
+    assert data["codebook"]["origin"] == "inferred"
+    multi = data["questions"][0]
+    assert {"id", "label", "type", "base", "items"} <= set(multi)
+    assert multi["type"] == "multi" and multi["base"] == 9
+    for item in multi["items"]:
+        assert ITEM_KEYS <= set(item)
+    financiering = multi["items"][1]
+    assert financiering["count"] == 5 and financiering["percent"] == pytest.approx(500 / 9)
+
+
+def test_json_from_cli_equals_library_result(run_cli, survey):
+    from monitorkit.estimates import summarize
+
+    cli = json.loads(run_cli("summarize", survey, "-f", "json").out)
+    assert cli == json.loads(json.dumps(summarize(survey).as_dict()))
+
+
+def test_csv_escapes_formulas(run_cli, survey, tmp_path):
+    target = tmp_path / "out.csv"
+    result = run_cli("summarize", survey, "-o", target)
+    assert result.code == 0 and result.err == f"wrote {target}\n"
+    rows = list(csv.DictReader(io.StringIO(target.read_text())))
+    assert rows[0]["question_label"] == "'=HYPERLINK(\"x\")"
+    assert {r["item"] for r in rows if r["question"] == rows[0]["question"]} == {
+        "Geen knelpunten", "Financiering", "Wetgeving"}
+
+
+def test_xlsx_has_a_formatted_sheet_per_question_and_escapes_formulas(run_cli, survey, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "out.xlsx"
+    assert run_cli("summarize", survey, "-o", target, "--by", "gemeentegrootte").code == 0
+    workbook = load_workbook(target)
+    assert workbook.sheetnames[0] == "Overview"
+    sheet = workbook[workbook.sheetnames[1]]
+    assert sheet["A1"].value.startswith("'=HYPERLINK")
+    assert sheet["A1"].data_type == "s"
+    header = [c.value for c in sheet[4]]
+    assert header[:6] == ["Item", "n", "Base", "%", "CI low", "CI high"]
+    assert sheet.freeze_panes == "B5"
+    values = {row[0].value: row for row in sheet.iter_rows(min_row=5) if row[0].value}
+    assert values["Financiering"][1].value == 5 and values["Financiering"][2].value == 9
+    assert values["Financiering"][3].number_format == "0.0"
+
+
+def test_markdown_has_a_table_per_question(run_cli, survey):
+    result = run_cli("summarize", survey, "-f", "md")
+    assert "| Financiering | 5 | 9 | 55.6% | 26.7–81.1 |" in result.out
+
+
+def test_dutch_number_formatting(run_cli, survey):
+    result = run_cli("summarize", survey, "-f", "md", "--locale", "nl")
+    assert "| Financiering | 5 | 9 | 55,6 % | 26,7–81,1 |" in result.out
+
+
+def test_xlsx_needs_an_output_file(run_cli, survey):
+    result = run_cli("summarize", survey, "-f", "xlsx")
+    assert result.code == 2
+    assert result.err == "monitorkit: error: xlsx output needs a file (hint: add -o summary.xlsx)\n"
+
+
+def test_output_into_missing_folder_exits_4(run_cli, survey, tmp_path):
+    result = run_cli("summarize", survey, "-o", tmp_path / "nope" / "out.json")
+    assert result.code == 4
+    assert "does not exist (hint: create it first or choose another -o path)" in result.err
+
+
+def test_charts_are_written_as_png_and_svg_deterministically(run_cli, survey, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run_cli("summarize", survey, "-f", "json", "--charts", first).code == 0
+    assert run_cli("summarize", survey, "-f", "json", "--charts", second).code == 0
+    names = sorted(p.name for p in first.iterdir())
+    assert names == ["gemeentegrootte.png", "gemeentegrootte.svg", "hyperlink_x.png",
+                     "hyperlink_x.svg"]
+    svg = (first / "hyperlink_x.svg").read_bytes()
+    assert svg == (second / "hyperlink_x.svg").read_bytes()
+    assert b"Financiering" in svg
+
+
+def test_chart_bars_are_sorted_with_interval_whiskers(survey):
+    from monitorkit.estimates import summarize
+    from monitorkit.render.charts import question_figure
+
+    question = summarize(survey).questions[0]
+    figure = question_figure(question)
+    axes = figure.axes[0]
+    widths = [patch.get_width() for patch in axes.patches]
+    assert widths == sorted(widths)
+    assert widths[-1] == pytest.approx(500 / 9)
+    labels = [t.get_text() for t in axes.get_yticklabels()]
+    assert labels == ["Geen knelpunten", "Wetgeving", "Financiering"]
