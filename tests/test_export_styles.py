@@ -169,3 +169,36 @@ def test_by_group_breakdown_counts_each_group(tmp_path):
     financiering = {name: g["items"][1] for name, g in groups.items()}
     assert {name: cell["count"] for name, cell in financiering.items()} == expected
     assert items["Financiering"]["test"]["name"] == "Fisher exact"
+
+
+def test_spss_multiple_response_set_becomes_one_multi_question(tmp_path):
+    """pyreadstat cannot write MR sets, so the reader's output is built directly."""
+    import pandas as pd
+
+    from monitorkit.estimates import estimate
+    from monitorkit.infer import infer_codebook
+    from monitorkit.readers import RawTable, SourceInfo
+    from monitorkit.responses import build_responses
+
+    frame = pd.DataFrame({
+        "p1": [1.0, 0.0, 1.0, 0.0], "p2": [1.0, 1.0, 0.0, 0.0], "p3": [0.0, 0.0, 0.0, 0.0],
+    }, index=range(1, 5))
+    raw = RawTable(
+        frame, SourceInfo("mr.sav", "sav", "pyreadstat", rows=4, header_style="spss"),
+        labels={"p1": "Welzijn", "p2": "Zorg", "p3": "Wsw"},
+        mr_sets={"$partners": {"type": "D", "is_dichotomy": True, "counted_value": 1,
+                               "label": "Samenwerkingspartners", "variable_list": ["p1", "p2", "p3"]}},
+    )
+    codebook = infer_codebook(raw)
+    assert [(q.id, q.type, q.label) for q in codebook.questions] == [
+        ("partners", "multi", "Samenwerkingspartners")]
+    summary = estimate(build_responses(raw, codebook))
+    assert [(i["label"], i["count"], i["base"]) for i in summary.questions[0].items] == [
+        ("Welzijn", 2, 4), ("Zorg", 2, 4), ("Wsw", 0, 4)]
+
+
+def test_readings_option_shows_how_values_were_read(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    path = write_sav(tmp_path / "survey.sav")
+    result = run_cli("summarize", path, "--readings")
+    assert "values read: '2' not selected (17) · '1' selected (10) · '9' missing (3)" in result.out

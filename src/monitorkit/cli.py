@@ -120,6 +120,11 @@ def cli(debug: bool) -> None:
     show_default=True,
     help="Confidence level of the Wilson intervals.",
 )
+@click.option(
+    "--readings",
+    is_flag=True,
+    help="Also show how every raw value was read (selected, not selected, missing).",
+)
 @output_options
 def summarize(
     file,
@@ -131,6 +136,7 @@ def summarize(
     by,
     charts,
     confidence,
+    readings,
     fmt,
     output,
     locale,
@@ -156,7 +162,7 @@ def summarize(
         header_rows=header_rows,
         confidence=confidence,
     )
-    _emit_summary(result, fmt, output, locale)
+    _emit_summary(result, fmt, output, locale, readings)
     if charts:
         from monitorkit.render.charts import write_charts
 
@@ -164,11 +170,11 @@ def summarize(
         click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
 
 
-def _emit_summary(result, fmt: str, output: str | None, locale: str) -> None:
+def _emit_summary(result, fmt: str, output: str | None, locale: str, readings: bool) -> None:
     if fmt == "terminal":
         from monitorkit.render.terminal import print_summary
 
-        print_summary(result, locale=locale)
+        print_summary(result, locale=locale, readings=readings)
         return
     from monitorkit.render.outputs import render_summary, write_summary
 

@@ -276,11 +276,9 @@ def _single_column(raw: RawTable, column: str) -> Question | None:
         return Question(id=_slug(label), type="single", label=label, column=column)
     separator = _find_separator(present)
     if separator:
-        parts = Counter(_split_cell(v, separator) for v in present.astype(str))
-        options = sorted(
-            {p for cell in parts for p in cell},
-            key=lambda p: -sum(n for cell, n in parts.items() if p in cell),
-        )
+        cells = Counter(present.astype(str).value_counts().to_dict())
+        chosen = _option_counts(cells, separator)
+        options = sorted(chosen, key=lambda option: -chosen[option])
         return Question(
             id=_slug(label),
             type="multi",
@@ -311,21 +309,32 @@ def _split_cell(value: str, separator: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in str(value).split(separator) if part.strip())
 
 
+def _option_counts(cells: Counter, separator: str) -> Counter:
+    """How many respondents chose each option, from distinct cell texts and their counts."""
+    options: Counter = Counter()
+    for text, count in cells.items():
+        for part in set(_split_cell(text, separator)):
+            options[part] += count
+    return options
+
+
 def _find_separator(values) -> str | None:
-    """A separator that splits cells into a small set of options recurring across cells."""
-    texts = values.astype(str)
+    """A separator that splits cells into a small set of options recurring across cells.
+
+    Works on the distinct cell texts (with their counts), not on every respondent.
+    """
+    cells = Counter(values.astype(str).value_counts().to_dict())
     for separator in SEPARATORS:
-        holding = texts[texts.str.contains(separator, regex=False)]
-        if len(holding) < 2:
+        holding = [text for text in cells if separator in text]
+        if sum(cells[text] for text in holding) < 2:
             continue
-        if separator == "," and holding.str.match(r"^-?\d+,\d+$").all():
+        if separator == "," and all(re.fullmatch(r"-?\d+,\d+", text) for text in holding):
             continue
-        cells = [_split_cell(text, separator) for text in texts]
-        parts = Counter(part for cell in cells for part in set(cell))
-        if not parts or len(parts) > 40:
+        options = _option_counts(cells, separator)
+        if len(options) < 2 or len(options) > 40:
             continue
-        recurring = sum(1 for n in parts.values() if n >= 2) >= 0.6 * len(parts)
-        if recurring and len(parts) < len(set(cells)) + 1 and len(parts) >= 2:
+        recurring = sum(1 for n in options.values() if n >= 2) >= 0.6 * len(options)
+        if recurring and len(options) <= len(cells):
             return separator
     return None
 

@@ -221,8 +221,10 @@ def _split_header(
     grid: pd.DataFrame, where: Location, header_rows: int | None
 ) -> tuple[pd.DataFrame, HeaderLayout, Any]:
     """Detect the layout on the top rows of a header-less grid and name its columns."""
+    import pandas as pd
+
     top = grid.head(_LAYOUT_ROWS)
-    rows = [[None if _isna(v) else str(v) for v in row] for row in top.itertuples(index=False)]
+    rows = [[None if pd.isna(v) else str(v) for v in row] for row in top.itertuples(index=False)]
     if not rows:
         raise InputError("the sheet is empty", where, "check that you picked the sheet with data")
     layout = detect_layout(rows, header_rows)
@@ -236,10 +238,6 @@ def _split_header(
     if unnamed:
         body = body.drop(columns=unnamed)
     return body, layout, named
-
-
-def _isna(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or str(value) == "<NA>"
 
 
 def _finish_grid(

@@ -8,6 +8,7 @@ cheaply, so we refuse such files up front.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import zipfile
@@ -51,7 +52,7 @@ def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
     for name, rid in sheets.items():
         target = targets.get(rid, b"").decode()
         path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        members[name.decode("utf-8", "replace")] = path
+        members[html.unescape(name.decode("utf-8", "replace"))] = path
     return members
 
 

@@ -16,8 +16,10 @@ from monitorkit.render.common import (
 )
 
 
-def print_summary(summary: Summary, console: Console | None = None, locale: str = "en") -> None:
-    """Print every question of a summary as a table."""
+def print_summary(
+    summary: Summary, console: Console | None = None, locale: str = "en", readings: bool = False
+) -> None:
+    """Print every question of a summary as a table; with ``readings``, how values were read."""
     console = console or Console()
     console.print(source_line(summary), style="dim", highlight=False)
     notice = provenance_notice(summary)
@@ -46,3 +48,8 @@ def print_summary(summary: Summary, console: Console | None = None, locale: str 
         console.print(table)
         for warning in question.warnings:
             console.print(f"  warning: {warning}", style="yellow", highlight=False)
+        if readings:
+            shown = " · ".join(
+                f"'{r['value']}' {r['read_as']} ({r['count']})" for r in question.readings
+            )
+            console.print(f"  values read: {shown}", style="dim", highlight=False)
