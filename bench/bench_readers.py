@@ -69,7 +69,9 @@ def bench_readers(path: Path) -> dict[str, float]:
             "fastexcel -> Arrow -> pandas",
             lambda: fastexcel.read_excel(str(path)).load_sheet(0).to_pandas(),
         ),
-        "monitorkit": timed("monitorkit read_table (fastexcel, all text)", lambda: read_table(path)),
+        "monitorkit": timed(
+            "monitorkit read_table (fastexcel, all text)", lambda: read_table(path)
+        ),
         "calamine": timed(
             "pandas.read_excel(engine='calamine')",
             lambda: pd.read_excel(path, engine="calamine"),
@@ -118,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         build_export(path, args.rows)
         size = path.stat().st_size / 1024**2
-        print(f"Export: {args.rows:,} rows, {size:.1f} MiB ({time.perf_counter() - start:.1f} s to build)")
+        built = time.perf_counter() - start
+        print(f"Export: {args.rows:,} rows, {size:.1f} MiB ({built:.1f} s to build)")
         readers = bench_readers(path)
         counting = bench_counting(path)
     print("Ratios (higher = slower than monitorkit's way):")

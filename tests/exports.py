@@ -91,7 +91,10 @@ def qualtrics_rows() -> list[list]:
     imports += [f'{{"ImportId":"QID2_{i}"}}' for i in range(1, 4)] + ['{"ImportId":"QID3"}']
     rows = [codes, texts, imports]
     for number, (ticks, group) in enumerate(zip(TICKS, GROOTTE, strict=True), start=1):
-        cells = ["" if not ticks else (o if t else "") for o, t in zip(KNELPUNTEN, ticks or (0, 0, 0), strict=True)]
+        cells = [
+            "" if not ticks else (o if t else "")
+            for o, t in zip(KNELPUNTEN, ticks or (0, 0, 0), strict=True)
+        ]
         rows.append(["2024-03-01 10:00:00", f"R_{number:04d}", *cells, group])
     return rows
 
@@ -101,7 +104,9 @@ def surveymonkey_rows() -> list[list]:
     second = ["", *KNELPUNTEN, "Response"]
     rows = [top, second]
     for number, (ticks, group) in enumerate(zip(TICKS, GROOTTE, strict=True), start=1):
-        cells = [o if ticks and t else "" for o, t in zip(KNELPUNTEN, ticks or (0, 0, 0), strict=True)]
+        cells = [
+            o if ticks and t else "" for o, t in zip(KNELPUNTEN, ticks or (0, 0, 0), strict=True)
+        ]
         rows.append([1000 + number, *cells, group])
     return rows
 
@@ -120,14 +125,16 @@ def write_sav(path: Path) -> Path:
     import pyreadstat
 
     data = {}
-    for index, option in enumerate(KNELPUNTEN):
+    for index in range(len(KNELPUNTEN)):
         column = []
         for ticks in TICKS:
             column.append(9.0 if ticks is None else (1.0 if ticks[index] else 2.0))
         data[f"knelp{index + 1}"] = column
     data["grootte"] = [1.0 if g == "G32" else 2.0 for g in GROOTTE]
     frame = pd.DataFrame(data)
-    labels = {f"knelp{i + 1}": f"Welke knelpunten ervaart u?: {o}" for i, o in enumerate(KNELPUNTEN)}
+    labels = {
+        f"knelp{i + 1}": f"Welke knelpunten ervaart u?: {o}" for i, o in enumerate(KNELPUNTEN)
+    }
     labels["grootte"] = "Gemeentegrootte"
     yes_no = {1.0: "Ja", 2.0: "Nee", 9.0: "Weet niet"}
     value_labels = {f"knelp{i + 1}": yes_no for i in range(3)}

@@ -6,6 +6,7 @@ import re
 import zipfile
 
 import pytest
+
 from exports import write_rows, write_xlsx, yes_no_rows
 
 
@@ -18,15 +19,22 @@ def assert_one_line(result, code, message):
 def test_missing_file(run_cli, tmp_path):
     path = tmp_path / "nope.xlsx"
     result = run_cli("summarize", path)
-    assert_one_line(result, 3, f"{path}: file not found (hint: check the path, or run "
-                               "'monitorkit datasets' for the bundled datasets)")
+    assert_one_line(
+        result,
+        3,
+        f"{path}: file not found (hint: check the path, or run "
+        "'monitorkit datasets' for the bundled datasets)",
+    )
 
 
 def test_empty_file(run_cli, tmp_path):
     path = tmp_path / "empty.csv"
     path.write_bytes(b"")
-    assert_one_line(run_cli("summarize", path), 3,
-                    f"{path}: file is empty (0 bytes) (hint: export the survey again)")
+    assert_one_line(
+        run_cli("summarize", path),
+        3,
+        f"{path}: file is empty (0 bytes) (hint: export the survey again)",
+    )
 
 
 def test_header_without_data_rows(run_cli, tmp_path):
@@ -41,23 +49,32 @@ def test_unknown_extension(run_cli, tmp_path):
     path.write_text("{}")
     result = run_cli("summarize", path)
     assert result.code == 3
-    assert result.err.startswith(f"monitorkit: error: {path}: unknown file type '.json' (hint: "
-                                 "monitorkit reads .csv, .ods, .parquet")
+    assert result.err.startswith(
+        f"monitorkit: error: {path}: unknown file type '.json' (hint: "
+        "monitorkit reads .csv, .ods, .parquet"
+    )
 
 
 def test_text_renamed_to_xlsx(run_cli, tmp_path):
     path = tmp_path / "fake.xlsx"
     path.write_text("id,a\n1,2\n")
-    assert_one_line(run_cli("summarize", path), 3,
-                    f"{path}: the file's contents are not a .xlsx workbook (it looks like text) "
-                    "(hint: check the file extension or export the survey again)")
+    assert_one_line(
+        run_cli("summarize", path),
+        3,
+        f"{path}: the file's contents are not a .xlsx workbook (it looks like text) "
+        "(hint: check the file extension or export the survey again)",
+    )
 
 
 def test_xlsx_renamed_to_csv(run_cli, tmp_path):
     path = write_xlsx(tmp_path / "real.xlsx", yes_no_rows("dash")).rename(tmp_path / "real.csv")
     result = run_cli("summarize", path)
-    assert_one_line(result, 3, f"{path}: the file's contents are not text but a zip container "
-                               "(an .xlsx workbook?) (hint: rename it to its real extension)")
+    assert_one_line(
+        result,
+        3,
+        f"{path}: the file's contents are not text but a zip container "
+        "(an .xlsx workbook?) (hint: rename it to its real extension)",
+    )
 
 
 def test_corrupt_xlsx(run_cli, tmp_path):
@@ -65,24 +82,31 @@ def test_corrupt_xlsx(run_cli, tmp_path):
     path.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50)
     result = run_cli("summarize", path)
     assert result.code == 3
-    assert result.err.startswith(f"monitorkit: error: {path}: not a readable xlsx workbook: "
-                                 "the zip container is corrupt")
+    assert result.err.startswith(
+        f"monitorkit: error: {path}: not a readable xlsx workbook: the zip container is corrupt"
+    )
 
 
 def test_encrypted_xlsx(run_cli, tmp_path):
     path = tmp_path / "secret.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
-    assert_one_line(run_cli("summarize", path), 3,
-                    f"{path}: workbook is encrypted (password-protected) or an old binary .xls "
-                    "saved as .xlsx (hint: remove the password in Excel (File > Info > Protect "
-                    "Workbook) and save as .xlsx)")
+    assert_one_line(
+        run_cli("summarize", path),
+        3,
+        f"{path}: workbook is encrypted (password-protected) or an old binary .xls "
+        "saved as .xlsx (hint: remove the password in Excel (File > Info > Protect "
+        "Workbook) and save as .xlsx)",
+    )
 
 
 def test_missing_sheet_lists_the_sheets(run_cli, tmp_path):
     path = write_xlsx(tmp_path / "book.xlsx", yes_no_rows("dash"), extra_sheets=["Toelichting"])
-    assert_one_line(run_cli("summarize", path, "--sheet", "Antwoorden"), 3,
-                    f"{path}: sheet 'Antwoorden' not found (hint: the workbook has 2 sheet(s): "
-                    "'Data', 'Toelichting'; pass one with --sheet)")
+    assert_one_line(
+        run_cli("summarize", path, "--sheet", "Antwoorden"),
+        3,
+        f"{path}: sheet 'Antwoorden' not found (hint: the workbook has 2 sheet(s): "
+        "'Data', 'Toelichting'; pass one with --sheet)",
+    )
 
 
 def test_sheet_by_number(run_cli, tmp_path):
@@ -101,9 +125,12 @@ def test_sheet_by_number(run_cli, tmp_path):
 
 def test_duplicate_headers(run_cli, tmp_path):
     path = write_rows(tmp_path / "dup.csv", [["id", "Q1", "Q2", "Q1"], ["1", "Ja", "Nee", "Ja"]])
-    assert_one_line(run_cli("summarize", path), 3,
-                    f"{path}, column 'Q1': duplicate header 'Q1' in columns B and D (hint: give "
-                    "every column a unique header (or pass a codebook that names the columns))")
+    assert_one_line(
+        run_cli("summarize", path),
+        3,
+        f"{path}, column 'Q1': duplicate header 'Q1' in columns B and D (hint: give "
+        "every column a unique header (or pass a codebook that names the columns))",
+    )
 
 
 def test_codebook_column_absent_names_closest_header(run_cli, tmp_path):
@@ -112,28 +139,35 @@ def test_codebook_column_absent_names_closest_header(run_cli, tmp_path):
     codebook.write_text(
         "questions:\n  - id: grootte\n    type: single\n    column: gemeente_grootte\n"
     )
-    assert_one_line(run_cli("summarize", path, "--codebook", codebook), 3,
-                    f"{path}, column 'gemeente_grootte', question 'grootte': column "
-                    "'gemeente_grootte' named by the codebook is not in the data "
-                    "(hint: the closest header is 'gemeentegrootte')")
+    assert_one_line(
+        run_cli("summarize", path, "--codebook", codebook),
+        3,
+        f"{path}, column 'gemeente_grootte', question 'grootte': column "
+        "'gemeente_grootte' named by the codebook is not in the data "
+        "(hint: the closest header is 'gemeentegrootte')",
+    )
 
 
 def test_invalid_codebook_names_question_and_field(run_cli, tmp_path):
     path = write_rows(tmp_path / "data.csv", yes_no_rows("dash"))
     codebook = tmp_path / "codebook.yaml"
     codebook.write_text("questions:\n  - id: knelpunten\n    type: mutli\n    items: [a]\n")
-    assert_one_line(run_cli("summarize", path, "--codebook", codebook), 3,
-                    f"{codebook}, question 'knelpunten', field 'type': must be one of multi, "
-                    "battery, single, numeric, got 'mutli'")
+    assert_one_line(
+        run_cli("summarize", path, "--codebook", codebook),
+        3,
+        f"{codebook}, question 'knelpunten', field 'type': must be one of multi, "
+        "battery, single, numeric, got 'mutli'",
+    )
 
 
 def test_zip_bomb_ratio_is_refused_before_parsing(run_cli, tmp_path):
     path = write_xlsx(tmp_path / "bomb.xlsx", yes_no_rows("dash"))
-    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/media/padding.bin", "w") as stream:
-            chunk = b"\x00" * (1024 * 1024)
-            for _ in range(120):
-                stream.write(chunk)
+    with (
+        zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/media/padding.bin", "w") as stream,
+    ):
+        for _ in range(120):
+            stream.write(b"\x00" * (1024 * 1024))
     result = run_cli("summarize", path)
     assert result.code == 3
     assert "xl/media/padding.bin expands" in result.err
@@ -151,7 +185,10 @@ def test_declared_size_limit(run_cli, tmp_path, monkeypatch):
 def test_absurd_used_range_is_refused(run_cli, tmp_path):
     path = write_xlsx(tmp_path / "range.xlsx", yes_no_rows("dash"))
     patched = tmp_path / "patched.xlsx"
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(path) as source,
+        zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":
@@ -159,11 +196,14 @@ def test_absurd_used_range_is_refused(run_cli, tmp_path):
                 assert b"XFD1048576" in data
             target.writestr(info, data)
     result = run_cli("summarize", patched)
-    assert_one_line(result, 3,
-                    f"{patched}, sheet 'Data': the sheet's used range A1:XFD1048576 spans "
-                    "1,048,576 rows x 16,384 columns (17,179,869,184 cells, limit 50,000,000); "
-                    "refusing to parse it (hint: delete the empty rows and columns below and "
-                    "right of the data in Excel, or export the sheet as CSV)")
+    assert_one_line(
+        result,
+        3,
+        f"{patched}, sheet 'Data': the sheet's used range A1:XFD1048576 spans "
+        "1,048,576 rows x 16,384 columns (17,179,869,184 cells, limit 50,000,000); "
+        "refusing to parse it (hint: delete the empty rows and columns below and "
+        "right of the data in Excel, or export the sheet as CSV)",
+    )
 
 
 def test_debug_shows_the_traceback(tmp_path):
@@ -178,18 +218,31 @@ def test_never_writes_over_the_input(run_cli, tmp_path):
     path = write_rows(tmp_path / "data.csv", yes_no_rows("dash"))
     before = path.read_bytes()
     result = run_cli("summarize", path, "--format", "csv", "-o", path)
-    assert_one_line(result, 4, f"{path}: refusing to write over the input file "
-                               "(hint: choose another output path with -o)")
+    assert_one_line(
+        result,
+        4,
+        f"{path}: refusing to write over the input file (hint: choose another output path with -o)",
+    )
     assert path.read_bytes() == before
 
 
 def test_unrecognised_answers_are_reported(run_cli, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
-    rows = [["id", "Q: a", "Q: b"], ["1", "Ja", "Nee"], ["2", "misschien", "Ja"], ["3", "Nee", "Ja"]]
+    rows = [
+        ["id", "Q: a", "Q: b"],
+        ["1", "Ja", "Nee"],
+        ["2", "misschien", "Ja"],
+        ["3", "Nee", "Ja"],
+    ]
     path = write_rows(tmp_path / "odd.csv", rows)
     codebook = tmp_path / "cb.yaml"
-    codebook.write_text("questions:\n  - id: q\n    type: battery\n    items:\n"
-                        "      - {column: 'Q: a', label: a}\n      - {column: 'Q: b', label: b}\n")
+    codebook.write_text(
+        "questions:\n  - id: q\n    type: battery\n    items:\n"
+        "      - {column: 'Q: a', label: a}\n      - {column: 'Q: b', label: b}\n"
+    )
     result = run_cli("summarize", path, "-c", codebook)
     assert result.code == 0
-    assert "warning: values read as missing because they are not a yes/no answer: 'misschien' (1x)" in result.out
+    assert (
+        "warning: values read as missing because they are not a yes/no answer: 'misschien' (1x)"
+        in result.out
+    )

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from exports import qualtrics_rows, write_rows, write_xlsx, yes_no_rows
 
+from exports import qualtrics_rows, write_rows, write_xlsx, yes_no_rows
 from monitorkit.codebook import codebook_from_dict, read_codebook
 from monitorkit.consistency import consistent_rules, feasible_counts, nearest_count
 from monitorkit.datasets import data_dir
@@ -24,7 +24,9 @@ def test_inferred_codebook_round_trips_through_yaml(run_cli, tmp_path):
     assert result.code == 0 and result.err == f"wrote {target}: 2 questions\n"
     codebook = read_codebook(target)
     assert [(q.id, q.type) for q in codebook.questions] == [
-        ("welke_knelpunten_ervaart_u", "multi"), ("gemeentegrootte", "single")]
+        ("welke_knelpunten_ervaart_u", "multi"),
+        ("gemeentegrootte", "single"),
+    ]
     assert [i.column for i in codebook.questions[0].items] == ["Q2_1", "Q2_2", "Q2_3"]
     inferred = json.loads(run_cli("summarize", data, "-f", "json").out)
     given = json.loads(run_cli("summarize", data, "-f", "json", "-c", target).out)
@@ -35,12 +37,18 @@ def test_inferred_codebook_round_trips_through_yaml(run_cli, tmp_path):
 def test_exclusive_option_is_marked_and_clashes_warned(tmp_path):
     from monitorkit.estimates import summarize
 
-    rows = [["id", "Knelpunten: Geen knelpunten", "Knelpunten: Financiering"],
-            ["1", "Ja", "Ja"], ["2", "Ja", "Nee"], ["3", "Nee", "Ja"]]
+    rows = [
+        ["id", "Knelpunten: Geen knelpunten", "Knelpunten: Financiering"],
+        ["1", "Ja", "Ja"],
+        ["2", "Ja", "Nee"],
+        ["3", "Nee", "Ja"],
+    ]
     summary = summarize(write_rows(tmp_path / "x.csv", rows))
     assert summary.responses.codebook.questions[0].items[0].exclusive
     assert summary.questions[0].warnings == [
-        "1 respondent(s) selected the exclusive option 'Geen knelpunten' together with other options"]
+        "1 respondent(s) selected the exclusive option 'Geen knelpunten' together with "
+        "other options"
+    ]
 
 
 def test_codebook_validation_names_field():
@@ -48,8 +56,9 @@ def test_codebook_validation_names_field():
 
     with pytest.raises(CodebookError) as error:
         codebook_from_dict({"questions": [{"id": "n", "type": "numeric"}]}, "cb.yaml")
-    assert str(error.value) == ("cb.yaml, question 'n', field 'column': a numeric question needs "
-                                "the name of its column")
+    assert str(error.value) == (
+        "cb.yaml, question 'n', field 'column': a numeric question needs the name of its column"
+    )
 
 
 def test_codebook_validate_command(run_cli, tmp_path):
@@ -57,7 +66,9 @@ def test_codebook_validate_command(run_cli, tmp_path):
     cb = data_dir() / "codebooks" / "divosa-monitor-2011.yaml"
     result = run_cli("codebook", "validate", cb, "divosa-monitor-2011")
     assert result.code == 0
-    assert result.out.endswith("valid, 5 questions; every column is present in divosa-monitor-2011\n")
+    assert result.out.endswith(
+        "valid, 5 questions; every column is present in divosa-monitor-2011\n"
+    )
     assert run_cli("codebook", "validate", cb, data).code == 3
 
 
@@ -83,18 +94,27 @@ def test_bundled_divosa_dataset_reproduces_the_printed_tables(run_cli):
     result = run_cli("summarize", "divosa-monitor-2011", "-f", "json")
     data = json.loads(result.out)
     assert data["provenance"]["kind"] == "reconstructed"
-    assert data["codebook"] == {"instrument": "divosa-monitor-2011", "origin": "bundled",
-                                "path": str(data_dir() / "codebooks" / "divosa-monitor-2011.yaml")}
+    assert data["codebook"] == {
+        "instrument": "divosa-monitor-2011",
+        "origin": "bundled",
+        "path": str(data_dir() / "codebooks" / "divosa-monitor-2011.yaml"),
+    }
     questions = {q["id"]: q for q in data["questions"]}
     for question_id, (base, printed) in PRINTED.items():
         question = questions[question_id]
         assert question["base"] == base
         rule = "truncate" if question_id == "knelpunten" else "half_up"
-        shown = [int(i["percent"]) if rule == "truncate" else int(i["percent"] + 0.5)
-                 for i in question["items"]]
+        shown = [
+            int(i["percent"]) if rule == "truncate" else int(i["percent"] + 0.5)
+            for i in question["items"]
+        ]
         assert shown == printed, question_id
     battery = questions["koppelingen_wmo"]
-    assert [(i["base"], round(i["percent"])) for i in battery["items"]] == [(125, 48), (123, 32), (124, 33)]
+    assert [(i["base"], round(i["percent"])) for i in battery["items"]] == [
+        (125, 48),
+        (123, 32),
+        (124, 33),
+    ]
 
 
 def test_reconstructed_knelpunten_respect_exclusive_and_at_least_one():
@@ -125,21 +145,29 @@ def test_reconstruction_is_byte_identical_and_matches_the_bundled_files(run_cli,
         spec = data_dir() / "published" / "divosa-monitor-2011.yaml"
         (tmp_path / folder / "published" / spec.name).write_bytes(spec.read_bytes())
         assert run_cli("reconstruct", "--data-dir", tmp_path / folder).code == 0
-    for relative in ("reconstructed/divosa-monitor-2011.csv", "codebooks/divosa-monitor-2011.yaml",
-                     "reconstructed/datasets.yaml"):
+    for relative in (
+        "reconstructed/divosa-monitor-2011.csv",
+        "codebooks/divosa-monitor-2011.yaml",
+        "reconstructed/datasets.yaml",
+    ):
         first = (tmp_path / "first" / relative).read_bytes()
         assert first == (tmp_path / "second" / relative).read_bytes()
         assert first == (data_dir() / relative).read_bytes(), relative
 
 
 def test_cli_start_up_imports_no_heavy_libraries():
-    code = ("import sys, monitorkit.cli; heavy = {'pandas', 'numpy', 'matplotlib', 'statsmodels', "
-            "'scipy', 'pyarrow'} & set(sys.modules); print(sorted(heavy))")
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    code = (
+        "import sys, monitorkit.cli; heavy = {'pandas', 'numpy', 'matplotlib', 'statsmodels', "
+        "'scipy', 'pyarrow'} & set(sys.modules); print(sorted(heavy))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert output.stdout.strip() == "[]"
 
 
 def test_python_dash_m_runs_the_cli():
-    output = subprocess.run([sys.executable, "-m", "monitorkit", "--help"], capture_output=True,
-                            text=True, check=True)
+    output = subprocess.run(
+        [sys.executable, "-m", "monitorkit", "--help"], capture_output=True, text=True, check=True
+    )
     assert "summarize" in output.stdout and "datasets" in output.stdout

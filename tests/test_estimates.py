@@ -46,7 +46,10 @@ def test_small_expected_counts_use_fisher_exact():
     from scipy.stats import fisher_exact
 
     table = np.array([[3, 1], [1, 4]])
-    assert _test_table(table) == {"name": "Fisher exact", "p": pytest.approx(fisher_exact(table)[1])}
+    assert _test_table(table) == {
+        "name": "Fisher exact",
+        "p": pytest.approx(fisher_exact(table)[1]),
+    }
 
 
 def test_sparse_larger_tables_keep_a_named_chi_square_deterministically():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from exports import (
     ANSWERED,
     COUNTS,
@@ -19,7 +20,6 @@ from exports import (
     write_xlsx,
     yes_no_rows,
 )
-
 from monitorkit.estimates import summarize
 
 
@@ -159,7 +159,9 @@ def test_battery_items_each_keep_their_own_base(tmp_path):
 
 
 def test_by_group_breakdown_counts_each_group(tmp_path):
-    summary = summarize(write_xlsx(tmp_path / "dash.xlsx", yes_no_rows("dash")), by="gemeentegrootte")
+    summary = summarize(
+        write_xlsx(tmp_path / "dash.xlsx", yes_no_rows("dash")), by="gemeentegrootte"
+    )
     question, items = knelpunten(summary)
     groups = {g["group"]: g for g in question.groups}
     assert set(groups) == {"G32", "overig"}
@@ -180,21 +182,38 @@ def test_spss_multiple_response_set_becomes_one_multi_question(tmp_path):
     from monitorkit.readers import RawTable, SourceInfo
     from monitorkit.responses import build_responses
 
-    frame = pd.DataFrame({
-        "p1": [1.0, 0.0, 1.0, 0.0], "p2": [1.0, 1.0, 0.0, 0.0], "p3": [0.0, 0.0, 0.0, 0.0],
-    }, index=range(1, 5))
+    frame = pd.DataFrame(
+        {
+            "p1": [1.0, 0.0, 1.0, 0.0],
+            "p2": [1.0, 1.0, 0.0, 0.0],
+            "p3": [0.0, 0.0, 0.0, 0.0],
+        },
+        index=range(1, 5),
+    )
     raw = RawTable(
-        frame, SourceInfo("mr.sav", "sav", "pyreadstat", rows=4, header_style="spss"),
+        frame,
+        SourceInfo("mr.sav", "sav", "pyreadstat", rows=4, header_style="spss"),
         labels={"p1": "Welzijn", "p2": "Zorg", "p3": "Wsw"},
-        mr_sets={"$partners": {"type": "D", "is_dichotomy": True, "counted_value": 1,
-                               "label": "Samenwerkingspartners", "variable_list": ["p1", "p2", "p3"]}},
+        mr_sets={
+            "$partners": {
+                "type": "D",
+                "is_dichotomy": True,
+                "counted_value": 1,
+                "label": "Samenwerkingspartners",
+                "variable_list": ["p1", "p2", "p3"],
+            }
+        },
     )
     codebook = infer_codebook(raw)
     assert [(q.id, q.type, q.label) for q in codebook.questions] == [
-        ("partners", "multi", "Samenwerkingspartners")]
+        ("partners", "multi", "Samenwerkingspartners")
+    ]
     summary = estimate(build_responses(raw, codebook))
     assert [(i["label"], i["count"], i["base"]) for i in summary.questions[0].items] == [
-        ("Welzijn", 2, 4), ("Zorg", 2, 4), ("Wsw", 0, 4)]
+        ("Welzijn", 2, 4),
+        ("Zorg", 2, 4),
+        ("Wsw", 0, 4),
+    ]
 
 
 def test_readings_option_shows_how_values_were_read(run_cli, tmp_path, monkeypatch):

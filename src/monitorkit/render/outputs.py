@@ -210,8 +210,10 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
 
     for name, question in zip(names, summary.questions, strict=True):
         sheet = workbook.create_sheet(name)
-        preamble = [[escape_formula(question_heading(question, locale))],
-                    [f"Base: {question.base_rule}"]]
+        preamble = [
+            [escape_formula(question_heading(question, locale))],
+            [f"Base: {question.base_rule}"],
+        ]
         if notice:
             preamble.append([notice])
         for row in preamble:
