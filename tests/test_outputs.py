@@ -136,3 +136,12 @@ def test_chart_bars_are_sorted_with_interval_whiskers(survey):
     assert widths[-1] == pytest.approx(500 / 9)
     labels = [t.get_text() for t in axes.get_yticklabels()]
     assert labels == ["Geen knelpunten", "Wetgeving", "Financiering"]
+
+
+def test_by_naming_nothing_is_a_usage_error(run_cli, survey):
+    result = run_cli("summarize", survey, "--by", "regio")
+    assert result.code == 2
+    assert result.err == (
+        f"monitorkit: error: {survey}: --by 'regio' is neither a single-choice question nor a "
+        "column (hint: single-choice questions: gemeentegrootte)\n"
+    )
