@@ -305,7 +305,12 @@ def bundled_codebooks() -> list[Codebook]:
     from monitorkit.datasets import data_dir
 
     folder = data_dir() / "codebooks"
-    return [read_codebook(path, origin="bundled") for path in sorted(folder.glob("*.yaml"))]
+    codebooks = []
+    for path in sorted(folder.glob("*.yaml")):
+        codebook = read_codebook(path, origin="bundled")
+        codebook.path = f"codebooks/{path.name}"  # the same on every machine
+        codebooks.append(codebook)
+    return codebooks
 
 
 def match_bundled(columns: list[str]) -> Codebook | None:

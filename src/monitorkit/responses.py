@@ -130,7 +130,7 @@ def read_survey(
     )
     provenance = provenance_of(resolved)
     if provenance:
-        raw.source.path = f"{provenance['dataset']} (bundled dataset)"
+        raw.source.path = provenance["dataset"]
     return build_responses(raw, resolve_codebook(raw, codebook), provenance)
 
 

@@ -27,7 +27,8 @@ def source_line(summary: Summary) -> str:
         )
     parts.append(f"{source.rows:,} respondents")
     name = codebook.instrument or "(unnamed)"
-    return f"{source.path} ({'; '.join(parts)}) — codebook {name} ({codebook.origin})"
+    path = f"{source.path} (bundled dataset)" if summary.provenance else source.path
+    return f"{path} ({'; '.join(parts)}) — codebook {name} ({codebook.origin})"
 
 
 def provenance_notice(summary: Summary) -> str | None:
