@@ -246,3 +246,27 @@ def test_unrecognised_answers_are_reported(run_cli, tmp_path, monkeypatch):
         "warning: values read as missing because they are not a yes/no answer: 'misschien' (1x)"
         in result.out
     )
+
+
+def test_ragged_csv_names_the_line(run_cli, tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_text("id,Q: a,Q: b\n1,Ja,Nee\n2,Ja,Nee,extra,cells\n")
+    result = run_cli("summarize", path)
+    assert_one_line(
+        result,
+        3,
+        f"{path}: cannot parse the file as ','-delimited text: Error "
+        "tokenizing data. C error: Expected 3 fields in line 3, saw 5 "
+        "(hint: check the delimiter (pass --delimiter) and quoting)",
+    )
+
+
+def test_wrong_encoding_given(run_cli, tmp_path):
+    path = tmp_path / "cp1252.csv"
+    path.write_bytes("id;vraag\n1;één\n".encode("cp1252"))
+    result = run_cli("summarize", path, "--encoding", "utf-8")
+    assert result.code == 3
+    assert result.err.startswith(f"monitorkit: error: {path}: cannot decode the file as utf-8: ")
+    assert result.err.endswith(
+        "(hint: pass the right --encoding (utf-8, utf-8-sig, cp1252, utf-16))\n"
+    )

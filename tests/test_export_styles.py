@@ -221,3 +221,25 @@ def test_readings_option_shows_how_values_were_read(run_cli, tmp_path, monkeypat
     path = write_sav(tmp_path / "survey.sav")
     result = run_cli("summarize", path, "--readings")
     assert "values read: '2' not selected (17) · '1' selected (10) · '9' missing (3)" in result.out
+
+
+def test_qualtrics_other_text_column_does_not_break_the_option_group(tmp_path):
+    rows = qualtrics_rows()
+    rows[0].insert(5, "Q2_4_TEXT")
+    rows[1].insert(5, "Welke knelpunten ervaart u? - Anders - Text")
+    rows[2].insert(5, '{"ImportId":"QID2_4_TEXT"}')
+    for index, row in enumerate(rows[3:]):
+        row.insert(5, "iets anders" if index % 3 == 0 else "")
+    summary = summarize(write_rows(tmp_path / "other.csv", rows))
+    assert_hand_counts(summary, TICKED)
+    assert "Q2_4_TEXT" in summary.responses.codebook.ignored
+
+
+def test_open_text_member_of_a_dash_group_is_left_out(tmp_path):
+    rows = yes_no_rows("dash")
+    rows[0].append("Welke knelpunten ervaart u? - Toelichting")
+    for index, row in enumerate(rows[1:]):
+        row.append(f"toelichting {index}")
+    summary = summarize(write_rows(tmp_path / "toelichting.csv", rows))
+    assert_hand_counts(summary, ANSWERED)
+    assert "Welke knelpunten ervaart u? - Toelichting" in summary.responses.codebook.ignored

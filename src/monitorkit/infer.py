@@ -112,7 +112,11 @@ def infer_codebook(raw: RawTable) -> Codebook:
     """Infer questions and types from a raw table; origin 'inferred'."""
     columns = raw.columns
     respondent_id = _find_id(raw, columns)
-    ignored = [c for c in columns if normalise(c) in PLATFORM_COLUMNS or raw.frame[c].isna().all()]
+    ignored = [
+        c
+        for c in columns
+        if normalise(c) in PLATFORM_COLUMNS or _is_text_entry(raw, c) or raw.frame[c].isna().all()
+    ]
     pool = [c for c in columns if c != respondent_id and c not in ignored]
     questions: list[Question] = []
     used: set[str] = set()
@@ -128,7 +132,7 @@ def infer_codebook(raw: RawTable) -> Codebook:
         question = _binary_group(raw, stem, candidates)
         if question is not None:
             questions.append(question)
-            used.update(c.column for c in candidates)
+            used.update(question.columns)
 
     for column in pool:
         if column in used:
@@ -148,6 +152,11 @@ def infer_codebook(raw: RawTable) -> Codebook:
         ignored=ignored,
         instrument=_stem_of_path(raw.source.path),
     )
+
+
+def _is_text_entry(raw: RawTable, column: str) -> bool:
+    """Qualtrics' 'other, namely' boxes: code ending _TEXT or text ending '- Text'."""
+    return column.upper().endswith("_TEXT") or raw.text(column).endswith(" - Text")
 
 
 def _stem_of_path(path: str) -> str:
@@ -205,18 +214,23 @@ def _rules(raw: RawTable, column: str) -> ValueRules:
 
 
 def _binary_group(raw: RawTable, stem: str, candidates: list[_Candidate]) -> Question | None:
-    """A multi or battery question if every column of the group reads as yes/no."""
-    states = []
+    """A multi or battery question from the group's columns that read as yes/no.
+
+    Members that do not (an 'Anders, namelijk' text column beside the options)
+    are left out, to be read as questions of their own; at least two must remain.
+    """
+    states, kept = [], []
     for candidate in candidates:
         column = raw.frame[candidate.column]
         read = read_binary(column, candidate.option, _rules(raw, candidate.column))
-        if read.unrecognised or not (read.states >= 0).any():
-            return None
-        states.append(read.states)
+        if not read.unrecognised and (read.states >= 0).any():
+            states.append(read.states)
+            kept.append(candidate)
+    if len(kept) < 2:
+        return None
     matrix = np.column_stack(states)
     items = [
-        Item(label=c.option, column=c.column, exclusive=_looks_exclusive(c.option))
-        for c in candidates
+        Item(label=c.option, column=c.column, exclusive=_looks_exclusive(c.option)) for c in kept
     ]
     checkbox = not (matrix == NOT_SELECTED).any()
     answered = matrix >= 0
@@ -294,9 +308,17 @@ def _single_column(raw: RawTable, column: str) -> Question | None:
         whole = all(float(n).is_integer() for n in numbers)
         kind = "single" if whole and len(distinct) <= 10 else "numeric"
         return Question(id=_slug(label), type=kind, label=label, column=column)
+    if _looks_like_open_text(present, distinct):
+        return None
     if len(distinct) <= MAX_SINGLE_CATEGORIES or len(distinct) <= 0.5 * len(present):
         return Question(id=_slug(label), type="single", label=label, column=column)
     return None
+
+
+def _looks_like_open_text(present, distinct) -> bool:
+    """Free text: every answer different (eight or more of them), or long answers."""
+    every_answer_unique = len(distinct) == len(present) and len(present) >= 8
+    return every_answer_unique or present.astype(str).str.len().mean() > 40
 
 
 def _binary_codes(rules: ValueRules) -> set:

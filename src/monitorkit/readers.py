@@ -355,8 +355,11 @@ def _read_text(
         raise InputError("file has no content (only blank lines)", Location(str(path)))
     delimiter = delimiter or _detect_delimiter(text, path.suffix.lower())
     lines = text.splitlines()[:_LAYOUT_ROWS]
-    top = list(csv.reader(lines, delimiter=delimiter))
-    width = max((len(row) for row in top), default=1)
+    top = [[cell or None for cell in row] for row in csv.reader(lines, delimiter=delimiter)]
+    layout = detect_layout(top, header_rows) if top else HeaderLayout(0, 1, "single")
+    header = top[layout.title_rows : layout.title_rows + layout.header_rows] or [[None]]
+    # The header fixes the width: a data row with more cells is an error naming its line.
+    width = max(len(row) for row in header)
     try:
         grid = pd.read_csv(
             io.StringIO(text),
@@ -371,7 +374,8 @@ def _read_text(
         )
     except (pd.errors.ParserError, ValueError) as exc:
         raise InputError(
-            f"cannot parse the file as '{_show_delimiter(delimiter)}'-delimited text: {exc}",
+            f"cannot parse the file as '{_show_delimiter(delimiter)}'-delimited text: "
+            f"{str(exc).strip()}",
             Location(str(path)),
             "check the delimiter (pass --delimiter) and quoting",
         ) from None
