@@ -270,3 +270,25 @@ def test_wrong_encoding_given(run_cli, tmp_path):
     assert result.err.endswith(
         "(hint: pass the right --encoding (utf-8, utf-8-sig, cp1252, utf-16))\n"
     )
+
+
+def test_openpyxl_is_the_fallback_when_fastexcel_fails(tmp_path, monkeypatch):
+    from monitorkit.estimates import summarize
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("calamine could not parse the sheet")
+
+    monkeypatch.setattr("fastexcel.read_excel", broken)
+    summary = summarize(write_xlsx(tmp_path / "book.xlsx", yes_no_rows("dash")))
+    assert summary.responses.source.reader == "openpyxl"
+    question = summary.questions[0]
+    assert [(i["count"], i["base"]) for i in question.items] == [(1, 9), (5, 9), (4, 9)]
+
+
+def test_quiet_writes_no_messages(run_cli, tmp_path):
+    path = write_rows(tmp_path / "data.csv", yes_no_rows("dash"))
+    result = run_cli(
+        "summarize", path, "-q", "-o", tmp_path / "out.json", "--charts", tmp_path / "c"
+    )
+    assert (result.code, result.out, result.err) == (0, "", "")
+    assert (tmp_path / "out.json").exists() and (tmp_path / "c").is_dir()

@@ -69,6 +69,7 @@ def output_options(command):
             show_default=True,
             help="Number formatting: nl gives decimal commas.",
         ),
+        click.option("--quiet", "-q", is_flag=True, help="No progress or 'wrote …' messages."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -140,6 +141,7 @@ def summarize(
     fmt,
     output,
     locale,
+    quiet,
 ):
     """Tabulate every question of FILE: counts, bases, percentages, 95% intervals.
 
@@ -150,27 +152,32 @@ def summarize(
       monitorkit summarize survey.sav --format json -o summary.json --charts charts/
     """
     from monitorkit.estimates import summarize as summarize_survey
+    from monitorkit.render.progress import status
 
     fmt = _choose_format(fmt, output)
-    result = summarize_survey(
-        file,
-        codebook=codebook,
-        by=by,
-        sheet=sheet,
-        encoding=encoding,
-        delimiter=delimiter,
-        header_rows=header_rows,
-        confidence=confidence,
-    )
-    _emit_summary(result, fmt, output, locale, readings)
+    with status(f"Reading and tabulating {file}…", quiet):
+        result = summarize_survey(
+            file,
+            codebook=codebook,
+            by=by,
+            sheet=sheet,
+            encoding=encoding,
+            delimiter=delimiter,
+            header_rows=header_rows,
+            confidence=confidence,
+        )
+    _emit_summary(result, fmt, output, locale, readings, quiet)
     if charts:
         from monitorkit.render.charts import write_charts
 
         written = write_charts(result, charts)
-        click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
+        if not quiet:
+            click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
 
 
-def _emit_summary(result, fmt: str, output: str | None, locale: str, readings: bool) -> None:
+def _emit_summary(
+    result, fmt: str, output: str | None, locale: str, readings: bool, quiet: bool
+) -> None:
     if fmt == "terminal":
         from monitorkit.render.terminal import print_summary
 
@@ -180,7 +187,8 @@ def _emit_summary(result, fmt: str, output: str | None, locale: str, readings: b
 
     if output:
         write_summary(result, fmt, output, locale)
-        click.echo(f"wrote {output}", err=True)
+        if not quiet:
+            click.echo(f"wrote {output}", err=True)
     else:
         click.echo(render_summary(result, fmt, locale).decode("utf-8"), nl=False)
 
