@@ -174,6 +174,34 @@ class BinaryColumn:
         return [value for (value, read_as) in self.readings if read_as == "unrecognised"]
 
 
+@dataclass
+class Distinct:
+    """A column as its distinct values: read each once, then spread over the respondents."""
+
+    codes: np.ndarray  # per respondent: index into values, -1 for an empty cell
+    values: list[Any]
+    counts: list[int]  # respondents per value
+    empty: int  # respondents with an empty cell
+
+    def spread(self, per_value: np.ndarray, empty_value: Any) -> np.ndarray:
+        """Per-respondent results from one result per distinct value (rows for a 2-D table)."""
+        filler = np.full((1, *per_value.shape[1:]), empty_value, dtype=per_value.dtype)
+        return np.concatenate([per_value, filler])[self.codes]
+
+    def readings(self) -> Counter:
+        """A readings counter that already holds the empty cells."""
+        return Counter({("(empty)", "missing"): self.empty} if self.empty else {})
+
+
+def distinct(series: pd.Series) -> Distinct:
+    """Factorize a column once (pandas), counting the respondents per distinct value."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    counts = np.bincount(codes + 1, minlength=len(uniques) + 1)
+    return Distinct(codes, list(uniques), [int(n) for n in counts[1:]], int(counts[0]))
+
+
 def read_binary(
     series: pd.Series, option: str | None = None, rules: ValueRules | None = None
 ) -> BinaryColumn:
@@ -182,24 +210,14 @@ def read_binary(
     Values outside the vocabularies count as missing and are reported as
     'unrecognised' in the readings.
     """
-    import pandas as pd
-
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    lookup = np.full(len(uniques) + 1, MISSING, dtype=np.int8)
-    readings: Counter = Counter()
-    counts = np.bincount(codes + 1, minlength=len(uniques) + 1)
-    for index, value in enumerate(uniques):
+    column = distinct(series)
+    lookup = np.full(len(column.values), MISSING, dtype=np.int8)
+    readings = column.readings()
+    for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
         state = classify(value, option, rules)
-        shown = _display(value)
-        if state is None:
-            readings[(shown, "unrecognised")] += int(counts[index + 1])
-            state = MISSING
-        else:
-            readings[(shown, READ_AS[state])] += int(counts[index + 1])
-        lookup[index] = state
-    if counts[0]:
-        readings[("(empty)", "missing")] += int(counts[0])
-    return BinaryColumn(lookup[codes], readings)
+        readings[(_display(value), "unrecognised" if state is None else READ_AS[state])] += count
+        lookup[index] = MISSING if state is None else state
+    return BinaryColumn(column.spread(lookup, MISSING), readings)
 
 
 def _display(value: Any) -> str:
@@ -215,11 +233,10 @@ def read_categories(
     import pandas as pd
 
     rules = rules or ValueRules()
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    labels: list[Any] = []
-    readings: Counter = Counter()
-    counts = np.bincount(codes + 1, minlength=len(uniques) + 1)
-    for index, value in enumerate(uniques):
+    column = distinct(series)
+    labels = np.full(len(column.values), None, dtype=object)
+    readings = column.readings()
+    for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
         label = rules.label_of(value)
         shown = _display(value)
         if (
@@ -227,15 +244,11 @@ def read_categories(
             or normalise(value) in MISSING_WORDS
             or (label is not None and normalise(label) in MISSING_WORDS)
         ):
-            labels.append(None)
-            readings[(shown, "missing")] += int(counts[index + 1])
+            readings[(shown, "missing")] += count
         else:
-            labels.append(label if label is not None else shown)
-            readings[(shown, "category")] += int(counts[index + 1])
-    if counts[0]:
-        readings[("(empty)", "missing")] += int(counts[0])
-    lookup = np.array([*labels, None], dtype=object)
-    return pd.Series(lookup[codes], index=series.index, dtype=object), readings
+            labels[index] = label if label is not None else shown
+            readings[(shown, "category")] += count
+    return pd.Series(column.spread(labels, None), index=series.index, dtype=object), readings
 
 
 def read_numbers(
@@ -245,25 +258,17 @@ def read_numbers(
     import pandas as pd
 
     rules = rules or ValueRules()
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    numbers = np.full(len(uniques) + 1, np.nan)
-    readings: Counter = Counter()
-    counts = np.bincount(codes + 1, minlength=len(uniques) + 1)
-    for index, value in enumerate(uniques):
-        shown = _display(value)
-        number = None if rules.is_user_missing(value) else parse_number(value, decimal)
+    column = distinct(series)
+    numbers = np.full(len(column.values), np.nan)
+    readings = column.readings()
+    for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
+        missing = rules.is_user_missing(value) or normalise(value) in MISSING_WORDS
+        number = None if missing else parse_number(value, decimal)
         if number is None:
-            read_as = (
-                "missing"
-                if normalise(value) in MISSING_WORDS or rules.is_user_missing(value)
-                else "unrecognised"
-            )
-            readings[(shown, read_as)] += int(counts[index + 1])
+            readings[(_display(value), "missing" if missing else "unrecognised")] += count
         else:
             numbers[index] = number
-    if counts[0]:
-        readings[("(empty)", "missing")] += int(counts[0])
-    return pd.Series(numbers[codes], index=series.index), readings
+    return pd.Series(column.spread(numbers, np.nan), index=series.index), readings
 
 
 def parse_number(value: Any, decimal: str = ".") -> float | None:

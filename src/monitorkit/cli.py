@@ -18,32 +18,44 @@ OUTPUT_FORMATS = ("terminal", "json", "csv", "md", "xlsx")
 EXIT_INTERNAL = 70
 
 
-def input_options(command):
-    """Options every command that reads a survey file shares."""
-    options = [
-        click.option(
-            "--codebook",
-            "-c",
-            type=click.Path(dir_okay=False),
-            help="YAML codebook; default: a bundled one matching the columns, else inferred.",
-        ),
-        click.option(
-            "--sheet", help="Workbook sheet, by name or 1-based number (default: the first)."
-        ),
-        click.option(
-            "--encoding",
-            help="Text encoding of a CSV (default: detected; utf-8, utf-8-sig, cp1252, utf-16).",
-        ),
-        click.option("--delimiter", help="CSV delimiter (default: detected among , ; tab |)."),
-        click.option(
-            "--header-rows",
-            type=click.IntRange(1, 3),
-            help="Number of header rows (default: detected; 2 = SurveyMonkey, 3 = Qualtrics).",
-        ),
-    ]
+def _apply(options, command):
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def reading_options(command):
+    """How to read a survey file: sheet, encoding, delimiter, header rows."""
+    return _apply(
+        [
+            click.option(
+                "--sheet", help="Workbook sheet, by name or 1-based number (default: the first)."
+            ),
+            click.option(
+                "--encoding",
+                help="Text encoding of a CSV (default: detected; utf-8, utf-8-sig, cp1252, "
+                "utf-16).",
+            ),
+            click.option("--delimiter", help="CSV delimiter (default: detected among , ; tab |)."),
+            click.option(
+                "--header-rows",
+                type=click.IntRange(1, 3),
+                help="Number of header rows (default: detected; 2 = SurveyMonkey, 3 = Qualtrics).",
+            ),
+        ],
+        command,
+    )
+
+
+def input_options(command):
+    """Options every command that reads survey answers shares: the codebook and how to read."""
+    codebook_option = click.option(
+        "--codebook",
+        "-c",
+        type=click.Path(dir_okay=False),
+        help="YAML codebook; default: a bundled one matching the columns, else inferred.",
+    )
+    return codebook_option(reading_options(command))
 
 
 def output_options(command):
@@ -71,9 +83,7 @@ def output_options(command):
         ),
         click.option("--quiet", "-q", is_flag=True, help="No progress or 'wrote …' messages."),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    return _apply(options, command)
 
 
 def _choose_format(fmt: str | None, output: str | None) -> str:
@@ -200,12 +210,7 @@ def codebook():
 
 @codebook.command("infer")
 @click.argument("file")
-@click.option("--sheet", help="Workbook sheet, by name or 1-based number.")
-@click.option("--encoding", help="Text encoding of a CSV (default: detected).")
-@click.option("--delimiter", help="CSV delimiter (default: detected).")
-@click.option(
-    "--header-rows", type=click.IntRange(1, 3), help="Number of header rows (default: detected)."
-)
+@reading_options
 @click.option(
     "--output",
     "-o",
@@ -242,8 +247,8 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, output):
 @codebook.command("validate")
 @click.argument("codebook_file", type=click.Path(dir_okay=False))
 @click.argument("file", required=False)
-@click.option("--sheet", help="Workbook sheet of FILE.")
-def codebook_validate(codebook_file, file, sheet):
+@reading_options
+def codebook_validate(codebook_file, file, sheet, encoding, delimiter, header_rows):
     """Check CODEBOOK_FILE, and that FILE has every column it names."""
     from monitorkit.codebook import check_columns, read_codebook
 
@@ -253,7 +258,13 @@ def codebook_validate(codebook_file, file, sheet):
         from monitorkit.datasets import resolve_input
         from monitorkit.readers import read_table
 
-        raw = read_table(resolve_input(file), sheet=sheet)
+        raw = read_table(
+            resolve_input(file),
+            sheet=sheet,
+            encoding=encoding,
+            delimiter=delimiter,
+            header_rows=header_rows,
+        )
         check_columns(checked, raw.columns, raw.location())
         message += f"; every column is present in {file}"
     click.echo(message)

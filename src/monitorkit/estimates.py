@@ -322,24 +322,13 @@ def _test_table(table: np.ndarray) -> dict[str, Any] | None:
     if table.shape[0] < 2 or table.shape[1] < 2:
         return None
     expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
-    if expected.min() < 5:
-        if table.shape == (2, 2):
-            _, p = fisher_exact(table)
-            return {"name": "Fisher exact", "p": _number(p)}
-        statistic, p, dof, _ = chi2_contingency(table, correction=False)
-        return {
-            "name": "Pearson chi-square (expected counts < 5)",
-            "statistic": _number(statistic),
-            "df": int(dof),
-            "p": _number(p),
-        }
+    sparse = expected.min() < 5
+    if sparse and table.shape == (2, 2):
+        _, p = fisher_exact(table)
+        return {"name": "Fisher exact", "p": _number(p)}
     statistic, p, dof, _ = chi2_contingency(table, correction=False)
-    return {
-        "name": "Pearson chi-square",
-        "statistic": _number(statistic),
-        "df": int(dof),
-        "p": _number(p),
-    }
+    name = "Pearson chi-square (expected counts < 5)" if sparse else "Pearson chi-square"
+    return {"name": name, "statistic": _number(statistic), "df": int(dof), "p": _number(p)}
 
 
 def summarize(

@@ -32,6 +32,12 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAV_MAGIC = (b"$FL2", b"$FL3")
 _PARQUET_MAGIC = b"PAR1"
+#: Format kind -> (extensions, leading bytes, what the file should be).
+_SIGNATURES = {
+    "excel": (EXCEL_EXTENSIONS, _ZIP_MAGIC, "a {suffix} workbook"),
+    "sav": (SAV_EXTENSIONS, _SAV_MAGIC, "an SPSS .sav file"),
+    "parquet": (PARQUET_EXTENSIONS, _PARQUET_MAGIC, "a parquet file"),
+}
 _DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d+$")
 _NUMBER_WITH_COMMA = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+(,\d+)?")
 _LAYOUT_ROWS = 25
@@ -156,39 +162,25 @@ def _check_path(path: Path) -> str:
         head = stream.read(8)
     if not head:
         raise InputError("file is empty (0 bytes)", where, "export the survey again")
-    if suffix in EXCEL_EXTENSIONS:
-        if suffix in {".xls"} and head.startswith(_OLE_MAGIC):
-            return "excel"
-        if head.startswith(_OLE_MAGIC):
-            raise InputError(
-                "workbook is encrypted (password-protected) or an old binary .xls saved as "
-                f"{suffix}",
-                where,
-                "remove the password in Excel (File > Info > Protect Workbook) and save as .xlsx",
-            )
-        if not head.startswith(_ZIP_MAGIC):
-            raise InputError(
-                f"the file's contents are not a {suffix} workbook ({_describe_bytes(head)})",
-                where,
-                "check the file extension or export the survey again",
-            )
+    if suffix == ".xls" and head.startswith(_OLE_MAGIC):
         return "excel"
-    if suffix in SAV_EXTENSIONS:
-        if not head.startswith(_SAV_MAGIC):
+    if suffix in EXCEL_EXTENSIONS and head.startswith(_OLE_MAGIC):
+        raise InputError(
+            f"workbook is encrypted (password-protected) or an old binary .xls saved as {suffix}",
+            where,
+            "remove the password in Excel (File > Info > Protect Workbook) and save as .xlsx",
+        )
+    for kind, (extensions, magic, what) in _SIGNATURES.items():
+        if suffix not in extensions:
+            continue
+        if not head.startswith(magic):
             raise InputError(
-                f"the file's contents are not an SPSS .sav file ({_describe_bytes(head)})",
+                f"the file's contents are not {what.format(suffix=suffix)} "
+                f"({_describe_bytes(head)})",
                 where,
                 "check the file extension or export the survey again",
             )
-        return "sav"
-    if suffix in PARQUET_EXTENSIONS:
-        if not head.startswith(_PARQUET_MAGIC):
-            raise InputError(
-                f"the file's contents are not a parquet file ({_describe_bytes(head)})",
-                where,
-                "check the file extension",
-            )
-        return "parquet"
+        return kind
     binary = _describe_binary(head)
     if binary:
         raise InputError(

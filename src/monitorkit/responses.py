@@ -25,6 +25,7 @@ from monitorkit.answers import (
     NOT_SELECTED,
     SELECTED,
     ValueRules,
+    distinct,
     normalise,
     read_binary,
     read_categories,
@@ -205,32 +206,26 @@ def _multi_base(question: Question, states: np.ndarray, readings: Counter) -> Qu
 
 def _read_one_cell_multi(raw: RawTable, question: Question) -> QuestionResponses:
     """A multi question whose cells list the chosen options joined by a separator."""
-    import pandas as pd
-
-    series = raw.frame[question.column]
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    column = distinct(raw.frame[question.column])
     wanted = {normalise(item.label): index for index, item in enumerate(question.items)}
-    lookup = np.zeros((len(uniques) + 1, len(question.items)), dtype=np.int8)
-    lookup[-1] = MISSING
-    readings: Counter = Counter()
-    counts = np.bincount(codes + 1, minlength=len(uniques) + 1)
+    lookup = np.zeros((len(column.values), len(question.items)), dtype=np.int8)
+    readings = column.readings()
     unknown: Counter = Counter()
-    for index, value in enumerate(uniques):
+    for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
         parts = [p.strip() for p in str(value).split(question.separator) if p.strip()]
         if not parts or all(normalise(p) in MISSING_WORDS for p in parts):
             lookup[index] = MISSING
-            readings[(str(value), "missing")] += int(counts[index + 1])
+            readings[(str(value), "missing")] += count
             continue
         for part in parts:
             position = wanted.get(normalise(part))
             if position is None:
-                unknown[part] += int(counts[index + 1])
+                unknown[part] += count
             else:
                 lookup[index, position] = SELECTED
-                readings[(part, "selected")] += int(counts[index + 1])
-    if counts[0]:
-        readings[("(empty)", "missing")] += int(counts[0])
-    entry = QuestionResponses(question, "cell", states=lookup[codes], readings=readings)
+                readings[(part, "selected")] += count
+    states = column.spread(lookup, MISSING)
+    entry = QuestionResponses(question, "cell", states=states, readings=readings)
     for part, count in unknown.items():
         readings[(part, "not in codebook")] += count
     if unknown:

@@ -9,6 +9,9 @@ from typing import Any
 
 from monitorkit.errors import Location, OutputError
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 #: A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,12 +50,16 @@ def write_atomic(path: Path, data: bytes, inputs: list[Path] | tuple[Path, ...] 
     """Write bytes to a temp file beside ``path`` and rename it into place."""
     path = Path(path)
     check_output_path(path, inputs)
+    temp = None
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.resolve().parent)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes it private; give it normal permissions
         os.replace(temp, path)
     except OSError as exc:
+        if temp and os.path.exists(temp):
+            os.unlink(temp)
         raise OutputError(
             f"could not write: {exc.strerror or exc}",
             Location(str(path)),
