@@ -144,19 +144,19 @@ def classify(value: Any, option: str | None = None, rules: ValueRules | None = N
         return MISSING
     label = rules.label_of(value)
     if label is not None:
-        labelled = normalise(label)
-        if labelled in SELECTED_WORDS:
-            return SELECTED
-        if labelled in NOT_SELECTED_WORDS:
-            return NOT_SELECTED
-        if labelled in MISSING_WORDS:
-            return MISSING
-        if option is not None and labelled == normalise(option):
-            return SELECTED
+        state = _state_of_word(normalise(label), option)
+        if state is not None:
+            return state
+    return _state_of_word(word, option)
+
+
+def _state_of_word(word: str, option: str | None) -> int | None:
     if word in SELECTED_WORDS:
         return SELECTED
     if word in NOT_SELECTED_WORDS:
         return NOT_SELECTED
+    if word in MISSING_WORDS:
+        return MISSING
     if option is not None and word == normalise(option):
         return SELECTED
     return None
