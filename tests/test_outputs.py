@@ -145,3 +145,15 @@ def test_by_naming_nothing_is_a_usage_error(run_cli, survey):
         f"monitorkit: error: {survey}: --by 'regio' is neither a single-choice question nor a "
         "column (hint: single-choice questions: gemeentegrootte)\n"
     )
+
+
+def test_grouped_chart_draws_groups_top_down_in_legend_order(survey):
+    from monitorkit.estimates import summarize
+    from monitorkit.render.charts import question_figure
+
+    question = summarize(survey, by="gemeentegrootte").questions[0]
+    axes = question_figure(question).axes[0]
+    legend = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert legend == ["G32 (n=3)", "overig (n=6)"]  # respondents in the group who answered
+    first, second = axes.containers[0], axes.containers[1]
+    assert first.patches[0].get_y() > second.patches[0].get_y()

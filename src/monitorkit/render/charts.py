@@ -49,7 +49,7 @@ def question_figure(question: QuestionSummary, notice: str | None = None):
             values = [cell["percent"] if cell["percent"] is not None else 0 for cell in cells]
             errors = _errors(cells)
             axes.barh(
-                positions - 0.4 + width * (offset + 0.5),
+                positions + 0.4 - width * (offset + 0.5),
                 values,
                 height=width,
                 color=PALETTE[offset % len(PALETTE)],
