@@ -26,9 +26,6 @@ def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
 
 def question_figure(question: QuestionSummary, notice: str | None = None):
     """A matplotlib Figure of one proportion question: sorted bars with interval whiskers."""
-    import matplotlib
-
-    matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
 
