@@ -109,6 +109,15 @@ class ValueRules:
     missing_codes: list[Any] = field(default_factory=list)
     missing_ranges: list[tuple[float, float]] = field(default_factory=list)
 
+    @classmethod
+    def for_column(
+        cls, raw: Any, column: str, value_labels: dict | None = None, missing: list | None = None
+    ) -> ValueRules:
+        """The rules a raw table's file states for a column, plus a codebook's own."""
+        labels = {**raw.value_labels.get(column, {}), **(value_labels or {})}
+        codes = [*raw.missing_codes.get(column, []), *(missing or [])]
+        return cls(labels, codes, list(raw.missing_ranges.get(column, [])))
+
     def is_user_missing(self, value: Any) -> bool:
         if value is None or (isinstance(value, float) and value != value):
             return False

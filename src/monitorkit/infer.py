@@ -205,14 +205,6 @@ def _group_columns(raw: RawTable, columns: list[str]) -> list[tuple[str, list[_C
     return [(stem, members) for stem, members in groups.items() if len(members) >= 2]
 
 
-def _rules(raw: RawTable, column: str) -> ValueRules:
-    return ValueRules(
-        raw.value_labels.get(column, {}),
-        raw.missing_codes.get(column, []),
-        raw.missing_ranges.get(column, []),
-    )
-
-
 def _binary_group(raw: RawTable, stem: str, candidates: list[_Candidate]) -> Question | None:
     """A multi or battery question from the group's columns that read as yes/no.
 
@@ -222,7 +214,7 @@ def _binary_group(raw: RawTable, stem: str, candidates: list[_Candidate]) -> Que
     states, kept = [], []
     for candidate in candidates:
         column = raw.frame[candidate.column]
-        read = read_binary(column, candidate.option, _rules(raw, candidate.column))
+        read = read_binary(column, candidate.option, ValueRules.for_column(raw, candidate.column))
         if not read.unrecognised and (read.states >= 0).any():
             states.append(read.states)
             kept.append(candidate)
@@ -265,7 +257,7 @@ def _mr_set_question(raw: RawTable, name: str, mr_set: dict, members: list[str])
 def _single_column(raw: RawTable, column: str) -> Question | None:
     """One column on its own: yes/no battery item, multi in one cell, single or numeric."""
     series = raw.frame[column]
-    rules = _rules(raw, column)
+    rules = ValueRules.for_column(raw, column)
     label = _clean_text(raw.text(column))
     values = series.dropna()
     kept = [

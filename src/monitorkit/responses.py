@@ -79,11 +79,9 @@ class Responses:
         return int(self.raw.frame.shape[0])
 
     def question(self, question_id: str) -> QuestionResponses:
-        for entry in self.questions:
-            if entry.question.id == question_id:
-                return entry
-        self.codebook.question(question_id)
-        raise AssertionError(question_id)
+        """One question's responses by id; the codebook's error lists the ids if absent."""
+        position = self.codebook.questions.index(self.codebook.question(question_id))
+        return self.questions[position]
 
     def group_values(self, by: str) -> pd.Series:
         """Group labels per respondent from a single question id or a raw column name."""
@@ -91,7 +89,7 @@ class Responses:
             if entry.question.id == by and entry.question.type == "single":
                 return entry.values
         if by in self.raw.frame.columns:
-            values, _ = read_categories(self.raw.frame[by], _rules_for(self.raw, by))
+            values, _ = read_categories(self.raw.frame[by], ValueRules.for_column(self.raw, by))
             return values
         singles = [q.question.id for q in self.questions if q.question.type == "single"]
         raise UsageError(
@@ -101,13 +99,8 @@ class Responses:
         )
 
 
-def _rules_for(raw: RawTable, column: str, question: Question | None = None) -> ValueRules:
-    labels = dict(raw.value_labels.get(column, {}))
-    missing = list(raw.missing_codes.get(column, []))
-    if question is not None:
-        labels.update(question.value_labels)
-        missing.extend(question.missing)
-    return ValueRules(labels, missing, raw.missing_ranges.get(column, []))
+def _rules_for(raw: RawTable, column: str, question: Question) -> ValueRules:
+    return ValueRules.for_column(raw, column, question.value_labels, question.missing)
 
 
 def read_survey(
