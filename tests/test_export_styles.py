@@ -243,3 +243,34 @@ def test_open_text_member_of_a_dash_group_is_left_out(tmp_path):
     summary = summarize(write_rows(tmp_path / "toelichting.csv", rows))
     assert_hand_counts(summary, ANSWERED)
     assert "Welke knelpunten ervaart u? - Toelichting" in summary.responses.codebook.ignored
+
+
+def test_single_choice_keeps_value_label_order_of_a_scale(tmp_path):
+    import pandas as pd
+    import pyreadstat
+
+    answers = [5.0, 1.0, 5.0, 2.0, 5.0, 9.0, 3.0, 5.0]
+    path = tmp_path / "scale.sav"
+    scale = {
+        1.0: "Helemaal eens",
+        2.0: "Eens",
+        3.0: "Neutraal",
+        4.0: "Oneens",
+        5.0: "Helemaal oneens",
+        9.0: "Weet niet",
+    }
+    pyreadstat.write_sav(
+        pd.DataFrame({"stelling": answers}),
+        str(path),
+        column_labels={"stelling": "De samenwerking met het UWV verloopt goed"},
+        variable_value_labels={"stelling": scale},
+    )
+    question = summarize(path).questions[0]
+    assert question.type == "single"
+    assert [(i["label"], i["count"]) for i in question.items] == [
+        ("Helemaal eens", 1),
+        ("Eens", 1),
+        ("Neutraal", 1),
+        ("Helemaal oneens", 4),
+    ]
+    assert question.base == 7

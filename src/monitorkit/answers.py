@@ -118,6 +118,16 @@ class ValueRules:
         codes = [*raw.missing_codes.get(column, []), *(missing or [])]
         return cls(labels, codes, list(raw.missing_ranges.get(column, [])))
 
+    def label_order(self) -> list[str]:
+        """Labels in code order (1, 2, ... 10), the order a scale was asked in."""
+
+        def code_key(code: Any) -> tuple:
+            number = parse_number(code)
+            return (0, number, "") if number is not None else (1, 0.0, str(code))
+
+        ordered = sorted(self.value_labels.items(), key=lambda pair: code_key(pair[0]))
+        return [label for _, label in ordered if normalise(label) not in MISSING_WORDS]
+
     def is_user_missing(self, value: Any) -> bool:
         if value is None or (isinstance(value, float) and value != value):
             return False

@@ -193,7 +193,7 @@ def _summarize_question(entry: QuestionResponses, confidence: float) -> Question
     values = entry.values
     valid = values.dropna()
     if question.type == "single":
-        counts = _category_counts(valid, question.value_labels)
+        counts = _category_counts(valid, entry.order)
         base = len(valid)
         items = _proportion_rows(
             list(counts.index), counts.to_numpy(), [base] * len(counts), confidence
@@ -203,10 +203,10 @@ def _summarize_question(entry: QuestionResponses, confidence: float) -> Question
     return QuestionSummary(base=len(valid), items=[], stats=stats, **common)
 
 
-def _category_counts(valid: pd.Series, value_labels: dict) -> pd.Series:
-    """Frequencies in codebook order where labels are given, else most frequent first."""
+def _category_counts(valid: pd.Series, order: list[str]) -> pd.Series:
+    """Frequencies in value-label order where labels are given, else most frequent first."""
     counts = valid.value_counts(sort=True)
-    order = [label for label in value_labels.values() if label in counts.index]
+    order = [label for label in order if label in counts.index]
     if order:
         rest = [label for label in counts.index if label not in order]
         counts = counts.reindex(order + rest)
@@ -262,7 +262,7 @@ def _group_breakdown(
         ]
     elif entry.question.type == "single":
         values = entry.values
-        categories = list(_category_counts(values.dropna(), entry.question.value_labels).index)
+        categories = list(_category_counts(values.dropna(), entry.order).index)
         table = []
         for name, mask in zip(names, in_group, strict=True):
             sub = values[mask].dropna()

@@ -58,6 +58,8 @@ class QuestionResponses:
     values: pd.Series | None = None
     readings: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    #: Category order of a single question (value-label code order); others follow by frequency.
+    order: list[str] = field(default_factory=list)
 
     @property
     def item_bases(self) -> np.ndarray:
@@ -154,10 +156,11 @@ def build_responses(raw: RawTable, codebook: Codebook, provenance: dict | None =
 def _read_question(raw: RawTable, question: Question) -> QuestionResponses:
     frame = raw.frame
     if question.type == "single":
-        values, readings = read_categories(
-            frame[question.column], _rules_for(raw, question.column, question)
+        rules = _rules_for(raw, question.column, question)
+        values, readings = read_categories(frame[question.column], rules)
+        return QuestionResponses(
+            question, "valid", values=values, readings=readings, order=rules.label_order()
         )
-        return QuestionResponses(question, "valid", values=values, readings=readings)
     if question.type == "numeric":
         values, readings = read_numbers(
             frame[question.column], raw.source.decimal, _rules_for(raw, question.column, question)
