@@ -274,3 +274,29 @@ def test_single_choice_keeps_value_label_order_of_a_scale(tmp_path):
         ("Helemaal oneens", 4),
     ]
     assert question.base == 7
+
+
+def test_surveymonkey_csv_and_merged_header_cells(tmp_path):
+    from openpyxl import Workbook
+
+    assert_hand_counts(summarize(write_rows(tmp_path / "monkey.csv", surveymonkey_rows())), TICKED)
+    workbook = Workbook()
+    for row in surveymonkey_rows():
+        workbook.active.append([None if cell == "" else cell for cell in row])
+    workbook.active.merge_cells("B1:D1")
+    workbook.save(tmp_path / "merged.xlsx")
+    summary = summarize(tmp_path / "merged.xlsx")
+    assert summary.responses.source.header_style == "two-row"
+    assert_hand_counts(summary, TICKED)
+
+
+def test_excel_unicode_text_export_utf16_tab_delimited(tmp_path):
+    path = write_rows(
+        tmp_path / "unicode.txt", yes_no_rows("colon"), delimiter="\t", encoding="utf-16"
+    )
+    summary = summarize(path)
+    assert (summary.responses.source.encoding, summary.responses.source.delimiter) == (
+        "utf-16",
+        "\\t",
+    )
+    assert_hand_counts(summary, ANSWERED)
