@@ -292,3 +292,15 @@ def test_quiet_writes_no_messages(run_cli, tmp_path):
     )
     assert (result.code, result.out, result.err) == (0, "", "")
     assert (tmp_path / "out.json").exists() and (tmp_path / "c").is_dir()
+
+
+def test_nothing_to_tabulate_says_so(run_cli, tmp_path):
+    rows = [["StartDate", "Toelichting"]] + [["2024-01-01", f"lange uitleg {i}"] for i in range(9)]
+    path = write_rows(tmp_path / "open.csv", rows)
+    assert_one_line(
+        run_cli("summarize", path),
+        3,
+        f"{path}: no questions found: every column is open text, empty or platform "
+        "metadata (2 columns) (hint: write a codebook and pass it with --codebook; "
+        "'monitorkit codebook infer' shows what was recognised)",
+    )

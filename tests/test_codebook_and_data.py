@@ -172,3 +172,12 @@ def test_python_dash_m_runs_the_cli():
         [sys.executable, "-m", "monitorkit", "--help"], capture_output=True, text=True, check=True
     )
     assert "summarize" in output.stdout and "datasets" in output.stdout
+
+
+def test_a_copied_bundled_file_is_matched_to_its_codebook_and_still_labelled(run_cli, tmp_path):
+    copy = tmp_path / "mijn-export.csv"
+    copy.write_bytes((data_dir() / "reconstructed" / "divosa-monitor-2011.csv").read_bytes())
+    data = json.loads(run_cli("summarize", copy, "-f", "json").out)
+    assert data["codebook"]["origin"] == "bundled"
+    assert data["provenance"]["kind"] == "reconstructed"
+    assert [q["base"] for q in data["questions"]][:4] == [95, 99, 95, 95]

@@ -32,7 +32,7 @@ from monitorkit.answers import (
     read_numbers,
 )
 from monitorkit.codebook import Codebook, Question, check_columns, match_bundled, read_codebook
-from monitorkit.errors import UsageError
+from monitorkit.errors import CodebookError, UsageError
 from monitorkit.readers import RawTable, SourceInfo, read_table
 
 if TYPE_CHECKING:
@@ -141,7 +141,16 @@ def resolve_codebook(raw: RawTable, codebook: str | Path | Codebook | None) -> C
         if chosen is None:
             from monitorkit.infer import infer_codebook
 
-            return infer_codebook(raw)
+            inferred = infer_codebook(raw)
+            if not inferred.questions:
+                raise CodebookError(
+                    "no questions found: every column is open text, empty or platform metadata "
+                    f"({len(raw.columns)} columns)",
+                    raw.location(),
+                    "write a codebook and pass it with --codebook; 'monitorkit codebook infer' "
+                    "shows what was recognised",
+                )
+            return inferred
     check_columns(chosen, raw.columns, raw.location())
     return chosen
 
