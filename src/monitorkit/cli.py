@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from monitorkit.errors import MonitorkitError, UsageError
+from monitorkit.numbers import LOCALES
 
 OUTPUT_FORMATS = ("terminal", "json", "csv", "md", "xlsx")
 EXIT_INTERNAL = 70
@@ -76,7 +77,7 @@ def output_options(command):
         ),
         click.option(
             "--locale",
-            type=click.Choice(["en", "nl"]),
+            type=click.Choice(LOCALES),
             default="en",
             show_default=True,
             help="Number formatting: nl gives decimal commas.",

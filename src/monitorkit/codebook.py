@@ -15,7 +15,6 @@ from typing import Any
 from monitorkit.errors import CodebookError, Location
 
 QUESTION_TYPES = ("multi", "battery", "single", "numeric")
-ORIGINS = ("bundled", "file", "inferred")
 
 
 @dataclass

@@ -76,10 +76,6 @@ class Responses:
     raw: RawTable
     provenance: dict[str, Any] | None = None
 
-    @property
-    def respondents(self) -> int:
-        return int(self.raw.frame.shape[0])
-
     def question(self, question_id: str) -> QuestionResponses:
         """One question's responses by id; the codebook's error lists the ids if absent."""
         position = self.codebook.questions.index(self.codebook.question(question_id))
