@@ -141,16 +141,29 @@ def test_every_output_of_reconstructed_data_says_so(run_cli, tmp_path):
 
 
 def test_reconstruction_is_byte_identical_and_matches_the_bundled_files(run_cli, tmp_path):
+    import shutil
+
     for folder in ("first", "second"):
-        (tmp_path / folder / "published").mkdir(parents=True)
-        spec = data_dir() / "published" / "divosa-monitor-2011.yaml"
-        (tmp_path / folder / "published" / spec.name).write_bytes(spec.read_bytes())
+        shutil.copytree(data_dir() / "published", tmp_path / folder / "published")
+        shutil.copytree(
+            data_dir() / "reconstructed" / "specs", tmp_path / folder / "reconstructed" / "specs"
+        )
         assert run_cli("reconstruct", "--data-dir", tmp_path / folder).code == 0
-    for relative in (
-        "reconstructed/divosa-monitor-2011.csv",
+    produced = sorted(
+        p.relative_to(tmp_path / "first").as_posix()
+        for p in (tmp_path / "first").rglob("*")
+        if p.is_file() and "specs" not in p.parts and "published" not in p.parts
+    )
+    assert produced == [
         "codebooks/divosa-monitor-2011.yaml",
+        "codebooks/wijkteams-2014.yaml",
+        "codebooks/wijkteams-2015.yaml",
         "reconstructed/datasets.yaml",
-    ):
+        "reconstructed/divosa-monitor-2011.csv",
+        "reconstructed/wijkteams-2014.csv",
+        "reconstructed/wijkteams-2015.csv",
+    ]
+    for relative in produced:
         first = (tmp_path / "first" / relative).read_bytes()
         assert first == (tmp_path / "second" / relative).read_bytes()
         assert first == (data_dir() / relative).read_bytes(), relative

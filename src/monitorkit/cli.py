@@ -272,28 +272,112 @@ def codebook_validate(codebook_file, file, sheet, encoding, delimiter, header_ro
 
 
 @cli.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+    help="Output format.",
+)
+def check(files, fmt):
+    """Check that published percentages are possible for their N (GRIM), and related figures.
+
+    FILES are registry files (default: every bundled one in data/published/). For each
+    percentage with a printed N: the counts k that print as the published value when
+    rounding half up, half to even, or truncating; whole tables, yes/no pairs that must add
+    to 100, group splits that must average to a total, and sums of counts. Exit code 1 when
+    something is inconsistent.
+    """
+    from monitorkit.consistency import check_registry
+    from monitorkit.published import read_registry
+
+    report = check_registry(read_registry(list(files) or None))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        from monitorkit.render.checks import print_check
+
+        print_check(report)
+    if report.inconsistent:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("source", required=False)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+    help="Output format.",
+)
+def reproduce(source, fmt):
+    """Recompute the published figures from the bundled data and compare (SOURCE: a source id
+    such as vj2012, or its file name; default: all).
+
+    Each figure goes through the same read -> codebook -> estimates path as a user's file,
+    is rounded as the source rounded, and gets a status: match, mismatch, or not computable
+    from survey data (with the reason). Exit code 1 on any mismatch.
+    """
+    from monitorkit.published import read_registry
+    from monitorkit.reproduce import MISMATCH
+    from monitorkit.reproduce import reproduce as reproduce_figures
+
+    registry = read_registry()
+    known = {s.id for s in registry.sources.values()} | {s.file for s in registry.sources.values()}
+    if source and source not in known:
+        raise UsageError(
+            f"unknown source '{source}'",
+            hint=f"sources: {', '.join(sorted(s.id for s in registry.sources.values()))}",
+        )
+    results = reproduce_figures(registry, source)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+    else:
+        from monitorkit.render.checks import print_reproduction
+
+        print_reproduction(results)
+    if any(r.status == MISMATCH for r in results):
+        raise SystemExit(1)
+
+
+@cli.command()
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, exists=True))
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False),
     default=None,
-    help="Folder holding reconstructed/ and codebooks/ (default: the bundled data folder).",
+    help="Folder holding published/, reconstructed/specs/ and codebooks/ "
+    "(default: the bundled data folder).",
 )
 def reconstruct(specs, data_dir):
-    """Rebuild respondent-level data from published tables (SPECS: data/published/*.yaml).
+    """Rebuild respondent-level data from published figures (SPECS: data/reconstructed/specs/).
 
-    Deterministic (fixed seeds): the same specs always give the same bytes.
+    Deterministic (fixed seeds): the same specs and registry always give the same bytes.
     The files reproduce the printed marginals, not the original responses.
     """
     from monitorkit.datasets import data_dir as bundled_data
-    from monitorkit.reconstruct import reconstruct_all
+    from monitorkit.published import read_registry
+    from monitorkit.reconstruct import reconstruct_all, spec_files
 
     folder = Path(data_dir) if data_dir else bundled_data()
-    paths = [Path(s) for s in specs] or sorted((folder / "published").glob("*.yaml"))
-    for rebuilt in reconstruct_all(paths, folder):
+    registry = read_registry(sorted((folder / "published").glob("*.yaml")))
+    paths = [Path(s) for s in specs] or spec_files(folder)
+    for rebuilt in reconstruct_all(paths, folder, registry):
         click.echo(
             f"{rebuilt.name}: {len(rebuilt.rows)} respondents, {len(rebuilt.columns) - 1} columns"
         )
+        for text in rebuilt.assumptions:
+            click.echo(f"  assumption: {text}")
         for note in rebuilt.notes:
             click.echo(f"  note: {note}")
 

@@ -11,15 +11,22 @@ fractions are used, so no float error decides a tie.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 ROUNDING_RULES = ("half_up", "half_even", "truncate")
 
 
 def round_percent(count: int, base: int, decimals: int = 0, rule: str = "half_up") -> Fraction:
     """100·count/base rounded to ``decimals`` places under ``rule``, as an exact Fraction."""
+    return round_fraction(Fraction(100 * count, base), decimals, rule)
+
+
+def round_fraction(value: Fraction, decimals: int = 0, rule: str = "half_up") -> Fraction:
+    """An exact value rounded to ``decimals`` places under ``rule``."""
     scale = 10**decimals
-    scaled = Fraction(100 * count * scale, base)
+    scaled = value * scale
     if rule == "half_up":
         whole = math.floor(scaled + Fraction(1, 2))
     elif rule == "half_even":
@@ -61,3 +68,262 @@ def nearest_count(
     if candidates:
         return min(candidates, key=lambda k: (abs(k - exact), -k)), True
     return min(base, max(0, math.floor(exact + Fraction(1, 2)))), False
+
+
+MAX_UNKNOWN_N = 2000
+
+
+@dataclass
+class FigureResult:
+    """GRIM result for one printed percentage."""
+
+    id: str
+    label: str
+    value: float | None
+    n: int | None
+    feasible: dict[str, list[int]] = field(default_factory=dict)
+    note: str = ""
+
+    @property
+    def consistent(self) -> dict[str, bool]:
+        return {rule: bool(counts) for rule, counts in self.feasible.items()}
+
+    @property
+    def status(self) -> str:
+        """'consistent', 'inconsistent' (impossible rounding half up), or 'not checkable'."""
+        if not self.feasible:
+            return "not checkable"
+        return "consistent" if self.feasible["half_up"] else "inconsistent"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "value": self.value,
+            "n": self.n,
+            "status": self.status,
+            "consistent": self.consistent,
+            "feasible_counts": self.feasible,
+            "note": self.note,
+        }
+
+
+@dataclass
+class RelationResult:
+    """A check between figures: a table, a yes/no pair, a group split, a sum, a repeated figure."""
+
+    type: str
+    figures: list[str]
+    rules: list[str]
+    detail: str
+    ok: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "figures": self.figures,
+            "consistent_rules": self.rules,
+            "ok": self.ok,
+            "detail": self.detail,
+        }
+
+
+@dataclass
+class ConsistencyReport:
+    figures: list[FigureResult]
+    relations: list[RelationResult]
+
+    @property
+    def inconsistent(self) -> bool:
+        return any(f.status == "inconsistent" for f in self.figures) or any(
+            not r.ok for r in self.relations
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        checked = [f for f in self.figures if f.status != "not checkable"]
+        return {
+            "method": "GRIM for percentages (Brown & Heathers, 2017): integer counts k in 0..N "
+            "whose percentage prints as the published value",
+            "rules": list(ROUNDING_RULES),
+            "summary": {
+                "figures": len(self.figures),
+                "checked": len(checked),
+                "inconsistent": sum(f.status == "inconsistent" for f in checked),
+                "relations": len(self.relations),
+                "relations_failing": sum(not r.ok for r in self.relations),
+            },
+            "figures": [f.as_dict() for f in self.figures],
+            "relations": [r.as_dict() for r in self.relations],
+        }
+
+
+def check_figure(figure) -> FigureResult:
+    """Feasible counts of one figure under every rule; not checkable without a percentage and N."""
+    result = FigureResult(figure.id, figure.label, figure.value, figure.n)
+    if not figure.is_percentage:
+        result.note = "not a percentage"
+    elif figure.approximate:
+        result.note = f"printed as an approximation ({figure.value_text})"
+    elif figure.n is None:
+        result.note = "no N printed"
+    else:
+        result.feasible = {
+            rule: feasible_counts(figure.value, figure.n, figure.decimals, rule)
+            for rule in ROUNDING_RULES
+        }
+    return result
+
+
+def check_registry(registry) -> ConsistencyReport:
+    """Every figure, table, complement, split, sum and repeated figure of a registry."""
+    figures = [check_figure(f) for f in registry.figures.values()]
+    tables = {
+        table_id: members
+        for table_id, members in registry.tables().items()
+        if all(m.n for m in members)
+    }
+    relations = [_table_result(table_id, members) for table_id, members in tables.items()]
+    relations.extend(_source_tables(tables))
+    for check in registry.checks:
+        members = [registry.figures[i] for i in check.figures]
+        if check.type == "complement":
+            relations.append(_complement(members))
+        elif check.type == "split":
+            relations.append(_split(registry.figures[check.total], members))
+        else:
+            relations.append(_sum(registry.figures[check.total], members))
+    relations.extend(_same_findings(registry))
+    return ConsistencyReport(figures, relations)
+
+
+def _table_result(table_id: str, members) -> RelationResult:
+    rules = consistent_rules(
+        [m.value for m in members], [m.n for m in members], members[0].decimals
+    )
+    detail = (
+        f"every figure possible under: {', '.join(rules)}"
+        if rules
+        else "no single rounding rule makes every figure of the table possible"
+    )
+    return RelationResult(
+        "table", [m.id for m in members], rules, f"{table_id}: {detail}", bool(rules)
+    )
+
+
+def _source_tables(tables: dict[str, list]) -> list[RelationResult]:
+    """Rules shared by all tables of one source: a publication usually rounds one way."""
+    by_source: dict[str, list] = {}
+    for members in tables.values():
+        by_source.setdefault(members[0].source, []).append(members)
+    results = []
+    for source, groups in by_source.items():
+        if len(groups) < 2:
+            continue
+        members = [m for group in groups for m in group]
+        rules = consistent_rules([m.value for m in members], [m.n for m in members])
+        detail = (
+            f"{source}: all {len(groups)} tables with an N are possible under {', '.join(rules)}"
+            if rules
+            else f"{source}: no single rounding rule fits all {len(groups)} tables with an N "
+            "(the tables were rounded differently, or a figure is misprinted)"
+        )
+        results.append(
+            RelationResult("source_tables", [m.id for m in members], rules, detail, bool(rules))
+        )
+    return results
+
+
+def _complement(members) -> RelationResult:
+    """Two shares of one base that must add to 100: is there a base and count that print both?"""
+    first, second = members
+    ids = [first.id, second.id]
+    total = first.value + second.value
+    bases = [first.n or second.n] if (first.n or second.n) else range(1, MAX_UNKNOWN_N + 1)
+    rules = []
+    for rule in ROUNDING_RULES:
+        for base in bases:
+            if any(
+                round_percent(base - k, base, second.decimals, rule) == Fraction(str(second.value))
+                for k in feasible_counts(first.value, base, first.decimals, rule)
+            ):
+                rules.append(rule)
+                break
+    base_text = f"N={bases[0]}" if len(bases) == 1 else "any N up to 2000"
+    detail = (
+        f"{first.value:g} + {second.value:g} = {total:g}; possible ({base_text}) under: "
+        f"{', '.join(rules) or 'no rule'}"
+    )
+    return RelationResult("complement", ids, rules, detail, "half_up" in rules)
+
+
+def _split(total_figure, groups) -> RelationResult:
+    """Which sizes of the first group let the group percentages average to the total?"""
+    base = total_figure.n
+    ids = [total_figure.id, *[g.id for g in groups]]
+    if base is None or len(groups) != 2:
+        return RelationResult("split", ids, [], "needs a total N and two groups", True)
+    first, second = groups
+    sizes: dict[str, list[int]] = {}
+    for rule in ROUNDING_RULES:
+        totals = set(feasible_counts(total_figure.value, base, total_figure.decimals, rule))
+        sizes[rule] = [
+            n1
+            for n1 in range(1, base)
+            if any(
+                k1 + k2 in totals
+                for k1 in feasible_counts(first.value, n1, first.decimals, rule)
+                for k2 in feasible_counts(second.value, base - n1, second.decimals, rule)
+            )
+        ]
+    rules = [rule for rule, found in sizes.items() if found]
+    detail = "; ".join(
+        f"{rule}: {first.label} n in {_ranges(found) or 'none'}" for rule, found in sizes.items()
+    )
+    return RelationResult("split", ids, rules, detail, "half_up" in rules)
+
+
+def _sum(total_figure, parts) -> RelationResult:
+    """Counts that are printed as parts of a printed total."""
+    added = sum(p.value for p in parts)
+    ids = [total_figure.id, *[p.id for p in parts]]
+    ok = added == total_figure.value
+    detail = (
+        f"{' + '.join(f'{p.value:g}' for p in parts)} = {added:g}, printed total "
+        f"{total_figure.value:g}" + ("" if ok else f" (difference {total_figure.value - added:+g})")
+    )
+    return RelationResult("sum", ids, [], detail, ok)
+
+
+def _same_findings(registry) -> list[RelationResult]:
+    """A finding printed twice must carry the same value unless one is an approximation."""
+    results, seen = [], set()
+    for figure in registry.figures.values():
+        for target, relation in figure.links:
+            pair = tuple(sorted((figure.id, target)))
+            if relation != "same_finding" or pair in seen:
+                continue
+            seen.add(pair)
+            other = registry.figures[target]
+            if figure.value is None or other.value is None:
+                continue
+            approximate = figure.approximate or other.approximate
+            same = figure.value == other.value
+            detail = f"{figure.value:g} and {other.value:g}" + (
+                " (one printed as an approximation)" if approximate and not same else ""
+            )
+            results.append(
+                RelationResult("same_finding", list(pair), [], detail, same or approximate)
+            )
+    return results
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> '3-5, 9'."""
+    parts, start = [], None
+    for index, number in enumerate(numbers):
+        if start is None:
+            start = number
+        if index + 1 == len(numbers) or numbers[index + 1] != number + 1:
+            parts.append(str(start) if start == number else f"{start}-{number}")
+            start = None
+    return ", ".join(parts)

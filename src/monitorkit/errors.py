@@ -19,6 +19,7 @@ class Location:
     row: int | None = None
     column: str | None = None
     question: str | None = None
+    figure: str | None = None
     field: str | None = None
 
     def describe(self) -> str:
@@ -33,6 +34,8 @@ class Location:
             parts.append(f"column '{self.column}'")
         if self.question:
             parts.append(f"question '{self.question}'")
+        if self.figure:
+            parts.append(f"figure '{self.figure}'")
         if self.field:
             parts.append(f"field '{self.field}'")
         return ", ".join(parts)

@@ -84,7 +84,8 @@ class Summary:
             "interval": "wilson",
         }
         if self.provenance:
-            data["provenance"] = self.provenance
+            internal = ("figures", "rounding")  # used by `reproduce`; see datasets.yaml
+            data["provenance"] = {k: v for k, v in self.provenance.items() if k not in internal}
         if self.by:
             data["by"] = self.by
         data["questions"] = [q.as_dict() for q in self.questions]

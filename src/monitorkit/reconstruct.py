@@ -1,14 +1,15 @@
-"""Respondent-level data rebuilt from published tables (DESIGN §6).
+"""Respondent-level data rebuilt from published figures (DESIGN §6).
 
-The original responses of the source studies are not public. From a table
-spec in data/published/ this module builds a file whose marginals equal the
-printed ones: per item a count consistent with the printed percentage and N
-under the table's rounding rule, respondents outside a question's base left
-empty, exclusive options ('Wij ervaren geen knelpunten') ticked alone, and
-every respondent in a set's base given at least one option where the set
-asks for it. Seeds are fixed, so every run writes the same bytes. Such a file
-reproduces printed marginals, never the original responses or any
-cross-tabulation that was not printed.
+The original responses of the source studies are not public. A spec in
+data/reconstructed/specs/ names, per question, the registry figures it
+prints; this module builds a file whose marginals equal them: per item a
+count that prints as the published percentage for its N, under the first
+rounding rule (half up, half to even, truncation) that reproduces every figure
+of the question; respondents outside a question's base left empty; exclusive
+options ticked alone; at least one option per respondent where a set asks for
+it; a grouping column where a split is printed. Seeds are fixed, so every run
+writes the same bytes. The files reproduce printed marginals, never the
+original responses or any cross-tabulation that was not printed.
 """
 
 from __future__ import annotations
@@ -23,16 +24,18 @@ from typing import Any
 import numpy as np
 
 from monitorkit.codebook import Codebook, Item, Question, write_codebook
-from monitorkit.consistency import ROUNDING_RULES, consistent_rules, nearest_count
+from monitorkit.consistency import ROUNDING_RULES, nearest_count, round_percent
 from monitorkit.errors import InputError, Location
+from monitorkit.published import Registry
 from monitorkit.render.files import write_atomic
 
 ID_COLUMN = "respondent"
+YES, NO = "Ja", "Nee"
 
 
 @dataclass
 class Reconstruction:
-    """A rebuilt dataset: rows of cells, its codebook, and what was assumed on the way."""
+    """A rebuilt dataset: its columns, rows of cells, codebook and what was assumed."""
 
     name: str
     title: str
@@ -40,7 +43,9 @@ class Reconstruction:
     rows: list[list[str]]
     codebook: Codebook
     notes: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
     rules: dict[str, str] = field(default_factory=dict)
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def csv_bytes(self) -> bytes:
         buffer = io.StringIO()
@@ -51,165 +56,369 @@ class Reconstruction:
 
 
 def read_spec(path: str | Path) -> dict[str, Any]:
-    """Load a table spec (YAML) and check the fields reconstruction needs."""
+    """Load a reconstruction spec and check the fields it needs."""
     import yaml
 
     path = Path(path)
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    where = Location(str(path))
-    if not isinstance(spec, dict) or not isinstance(spec.get("tables"), list):
-        raise InputError("a table spec needs a 'tables' list", where)
-    for key in ("study", "respondents", "seed"):
+    if not isinstance(spec, dict) or not isinstance(spec.get("questions"), list):
+        raise InputError("a reconstruction spec needs a 'questions' list", Location(str(path)))
+    for key in ("dataset", "source", "respondents", "seed"):
         if key not in spec:
-            raise InputError(f"a table spec needs '{key}'", Location(str(path), field=key))
-    for table in spec["tables"]:
-        if table.get("type") not in ("multi", "battery"):
+            raise InputError(f"a reconstruction spec needs '{key}'", Location(str(path), field=key))
+    for question in spec["questions"]:
+        if question.get("type") not in ("multi", "battery", "numeric"):
             raise InputError(
-                "only multi and battery tables can be rebuilt",
-                Location(str(path), question=table.get("id"), field="type"),
+                "only multi, battery and numeric questions can be rebuilt",
+                Location(str(path), question=question.get("id"), field="type"),
             )
+    spec["_path"] = str(path)
     return spec
 
 
-def _table_rule(table: dict[str, Any]) -> tuple[str, list[str]]:
-    """The first rounding rule under which every figure of the table is possible."""
-    values = [item["percent"] for item in table["items"]]
-    bases = [item.get("n", table.get("n")) for item in table["items"]]
-    rules = consistent_rules(values, bases, table.get("decimals", 0))
-    return (rules[0] if rules else ROUNDING_RULES[0]), rules
+class _Builder:
+    """Holds the respondents while questions are rebuilt one by one."""
+
+    def __init__(self, spec: dict[str, Any], registry: Registry):
+        self.spec = spec
+        self.registry = registry
+        self.where = Location(spec["_path"])
+        self.assumptions: list[str] = [" ".join(a.split()) for a in spec.get("assumptions", [])]
+        self.total = self._count(spec["respondents"])
+        self.cells: dict[str, list[str]] = {}
+        self.columns: list[str] = [ID_COLUMN]
+        self.yes: dict[str, np.ndarray] = {}
+        self.group_of: np.ndarray | None = None
+        self.notes: list[str] = []
+        self.rules: dict[str, str] = {}
+        self.placed: dict[str, dict[str, Any]] = {}
+
+    def _count(self, entry: Any) -> int:
+        if isinstance(entry, int):
+            return entry
+        if "figure" in entry:
+            return int(self.registry.figure(entry["figure"], self.where).value)
+        self.assumptions.append(" ".join(str(entry["assumption"]).split()))
+        return int(entry["value"])
+
+    def rng(self, key: str) -> np.random.Generator:
+        return np.random.default_rng([int(self.spec["seed"]), zlib.crc32(key.encode())])
+
+    def figure(self, figure_id: str):
+        return self.registry.figure(figure_id, self.where)
+
+    def column(self, name: str, values: list[str]) -> None:
+        self.columns.append(name)
+        self.cells[name] = values
+
+    def pool(self, question: dict[str, Any]) -> np.ndarray:
+        """Respondents who can be in the question's base: everyone, or a 'within' question's Ja."""
+        within = question.get("within")
+        if within is None:
+            return np.arange(self.total)
+        if within not in self.yes:
+            raise InputError(
+                f"'within: {within}' names no earlier battery question",
+                Location(self.where.file, question=question["id"], field="within"),
+            )
+        return np.flatnonzero(self.yes[within])
+
+    def place(
+        self,
+        figure_id: str,
+        question: str,
+        column: str,
+        answer: str = YES,
+        group: str | None = None,
+    ) -> None:
+        """Remember where a figure can be recomputed (for `reproduce`)."""
+        entry = {"question": question, "column": column, "answer": answer}
+        if group is not None:
+            entry["group"] = group
+        self.placed[figure_id] = entry
 
 
-def reconstruct(spec: dict[str, Any]) -> Reconstruction:
-    """Rebuild one study's respondents from its table spec."""
-    total = int(spec["respondents"])
-    columns = [ID_COLUMN]
-    cells: dict[str, list[str]] = {}
-    notes: list[str] = []
-    rules: dict[str, str] = {}
+def _prints(value: float, count: int, base: int, rule: str, decimals: int = 0) -> bool:
+    from fractions import Fraction
+
+    return base > 0 and round_percent(count, base, decimals, rule) == Fraction(str(value))
+
+
+def _first_rule(build) -> tuple[str, Any, list[str]]:
+    """Build under each rule in turn and keep the first whose counts print every figure."""
+    for rule in ROUNDING_RULES:
+        result, misses = build(rule)
+        if not misses:
+            return rule, result, []
+    result, misses = build(ROUNDING_RULES[0])
+    return ROUNDING_RULES[0], result, misses
+
+
+def reconstruct(spec: dict[str, Any], registry: Registry) -> Reconstruction:
+    """Rebuild one dataset from its spec and the registry."""
+    builder = _Builder(spec, registry)
+    groups = spec.get("groups")
+    if groups:
+        _assign_groups(builder, groups)
     questions = []
-    for table in spec["tables"]:
-        rng = np.random.default_rng([int(spec["seed"]), zlib.crc32(table["id"].encode())])
-        rule, consistent = _table_rule(table)
-        rules[table["id"]] = rule
-        if not consistent:
-            notes.append(
-                f"{table['table']}: no rounding rule makes every printed figure possible; "
-                f"counts nearest to the printed values used ({rule})"
-            )
-        elif rule != ROUNDING_RULES[0]:
-            notes.append(
-                f"{table['table']}: consistent only under {', '.join(consistent)} rounding; "
-                f"counts chosen under {rule}"
-            )
-        counts = []
-        for item in table["items"]:
-            base = int(item.get("n", table.get("n")))
-            count, feasible = nearest_count(item["percent"], base, table.get("decimals", 0), rule)
-            counts.append(count)
-            if not feasible:
-                notes.append(
-                    f"{table['table']}: '{item['label']}' {item['percent']}% is not possible "
-                    f"with N={base} under {rule} rounding; {count} respondents used "
-                    f"({100 * count / base:.2f}%)"
-                )
-        if table["type"] == "multi":
-            built = _multi_table(rng, table, counts, total, notes)
+    for question in spec["questions"]:
+        kind = question["type"]
+        if kind == "battery":
+            items = _battery(builder, question)
+        elif kind == "multi":
+            items = _multi(builder, question)
         else:
-            built = _battery_table(rng, table, counts, total)
-        for item, values in zip(table["items"], built, strict=True):
-            columns.append(item["column"])
-            cells[item["column"]] = values
+            items = _numeric(builder, question)
         questions.append(
             Question(
-                id=table["question"],
-                type=table["type"],
-                label=table["label"],
-                items=[
-                    Item(label=i["label"], column=i["column"], exclusive=bool(i.get("exclusive")))
-                    for i in table["items"]
-                ],
+                id=question["id"],
+                type=kind,
+                label=question["label"],
+                items=items,
+                column=question.get("column") if kind == "numeric" else None,
             )
         )
-    rows = [[str(index + 1)] + [cells[c][index] for c in columns[1:]] for index in range(total)]
+    if groups:
+        order = list(groups["sizes"])
+        questions.insert(
+            0,
+            Question(
+                id=groups["column"],
+                type="single",
+                label=groups.get("label", groups["column"]),
+                column=groups["column"],
+                value_labels={i + 1: g for i, g in enumerate(order)},
+            ),
+        )
+    rows = [
+        [str(index + 1)] + [builder.cells[c][index] for c in builder.columns[1:]]
+        for index in range(builder.total)
+    ]
+    source = registry.sources[spec["source"]]
     codebook = Codebook(
         questions=questions,
-        instrument=spec["study"],
-        title=spec.get("title", spec["study"]),
+        instrument=spec["dataset"],
+        title=spec.get("title", spec["dataset"]),
         unit=spec.get("unit", ""),
         id=ID_COLUMN,
         origin="bundled",
-        provenance={"kind": "reconstructed", "source": spec.get("document", "").strip()},
+        provenance={"kind": "reconstructed", "source": source.document},
     )
     return Reconstruction(
-        spec["study"], spec.get("title", spec["study"]), columns, rows, codebook, notes, rules
+        spec["dataset"],
+        spec.get("title", spec["dataset"]),
+        builder.columns,
+        rows,
+        codebook,
+        builder.notes,
+        builder.assumptions,
+        builder.rules,
+        builder.placed,
     )
 
 
-def _multi_table(rng, table, counts: list[int], total: int, notes: list[str]) -> list[list[str]]:
+def _assign_groups(builder: _Builder, groups: dict[str, Any]) -> None:
+    sizes = groups["sizes"]
+    if sum(sizes.values()) != builder.total:
+        raise InputError(
+            f"group sizes add to {sum(sizes.values())}, not {builder.total}",
+            Location(builder.where.file, field="groups.sizes"),
+        )
+    order = builder.rng("groups").permutation(builder.total)
+    labels = np.empty(builder.total, dtype=object)
+    start = 0
+    for name, size in sizes.items():
+        labels[order[start : start + size]] = name
+        start += size
+    builder.group_of = labels
+    builder.assumptions.append(" ".join(str(groups["assumption"]).split()))
+    builder.column(groups["column"], [str(v) for v in labels])
+
+
+def _battery(builder: _Builder, question: dict[str, Any]) -> list[Item]:
+    """Each item its own yes/no question: Ja/Nee in its base, empty outside it."""
+    items = []
+    pool = builder.pool(question)
+    for item in question["items"]:
+        figure = builder.figure(item["figure"])
+        rng = builder.rng(f"{question['id']}:{item['column']}")
+        base = figure.n or len(pool)
+        if figure.n is None and question.get("within"):
+            builder.notes.append(
+                f"{figure.id}: N not printed; base taken as the {base} "
+                f"respondents who said Ja to '{question['within']}'"
+            )
+        if base > len(pool):
+            raise InputError(
+                f"figure N={base} is larger than the {len(pool)} respondents available",
+                Location(builder.where.file, question=question["id"]),
+            )
+        members = np.sort(rng.choice(pool, size=base, replace=False))
+        order = rng.permutation(base)
+
+        def build(rule: str, figure=figure, item=item, members=members, order=order):
+            return _battery_counts(builder, figure, item, members, order, rule)
+
+        rule, yes, misses = _first_rule(build)
+        builder.rules[figure.id] = rule
+        builder.notes.extend(misses)
+        if rule != ROUNDING_RULES[0] and not misses:
+            builder.notes.append(
+                f"{figure.id}: printed figures possible only rounding {rule}; "
+                f"counts chosen under {rule}"
+            )
+        values = [""] * builder.total
+        for respondent in members:
+            values[respondent] = YES if yes[respondent] else NO
+        builder.column(item["column"], values)
+        builder.yes.setdefault(question["id"], yes)
+        builder.place(figure.id, question["id"], item["column"])
+        if item.get("complement"):
+            builder.place(item["complement"], question["id"], item["column"], answer=NO)
+            builder.rules[item["complement"]] = rule
+        for group, group_figure in (item.get("groups") or {}).items():
+            builder.place(group_figure, question["id"], item["column"], group=group)
+            builder.rules[group_figure] = rule
+        items.append(Item(label=figure.label, column=item["column"]))
+    return items
+
+
+def _battery_counts(builder, figure, item, members, order, rule) -> tuple[np.ndarray, list[str]]:
+    """Who says Ja: per group when the item prints a split, else over the whole base."""
+    yes = np.zeros(builder.total, dtype=bool)
+    misses = []
+    shuffled = members[order]
+    if item.get("groups"):
+        for group, group_id in item["groups"].items():
+            group_figure = builder.figure(group_id)
+            in_group = shuffled[builder.group_of[shuffled] == group]
+            count, _ = nearest_count(group_figure.value, len(in_group), group_figure.decimals, rule)
+            yes[in_group[:count]] = True
+            if not _prints(group_figure.value, count, len(in_group), rule):
+                misses.append(f"{group_id}: {group_figure.value:g}% not reproduced ({rule})")
+    else:
+        count, _ = nearest_count(figure.value, len(members), figure.decimals, rule)
+        yes[shuffled[:count]] = True
+    count = int(yes.sum())
+    if not _prints(figure.value, count, len(members), rule, figure.decimals):
+        misses.append(
+            f"{figure.id}: {figure.value:g}% of {len(members)} cannot be printed from "
+            f"{count} ({rule})"
+        )
+    if item.get("complement"):
+        other = builder.figure(item["complement"])
+        if not _prints(other.value, len(members) - count, len(members), rule, other.decimals):
+            misses.append(
+                f"{other.id}: {other.value:g}% not reproduced by {len(members) - count} "
+                f"of {len(members)} ({rule})"
+            )
+    return yes, misses
+
+
+def _multi(builder: _Builder, question: dict[str, Any]) -> list[Item]:
     """A multi set: 1/0 for respondents in the base, empty outside it."""
-    base = int(table["n"])
-    members = np.sort(rng.choice(total, size=base, replace=False))
-    items = table["items"]
-    matrix = np.zeros((base, len(items)), dtype=np.int8)
-    exclusive = [i for i, item in enumerate(items) if item.get("exclusive")]
+    figures = [builder.figure(item["figure"]) for item in question["items"]]
+    pool = builder.pool(question)
+    bases = {f.n for f in figures if f.n is not None}
+    if len(bases) > 1:
+        raise InputError(
+            f"the items of a multi question have different N: {sorted(bases)}",
+            Location(builder.where.file, question=question["id"]),
+        )
+    base = bases.pop() if bases else len(pool)
+    if not bases and question.get("within"):
+        builder.notes.append(
+            f"{question['id']}: N not printed; base taken as the {base} "
+            f"respondents who said Ja to '{question['within']}'"
+        )
+    rng = builder.rng(question["id"])
+    members = np.sort(rng.choice(pool, size=base, replace=False))
+    exclusive = [i for i, item in enumerate(question["items"]) if item.get("exclusive")]
     order = rng.permutation(base)
+    picks = [rng.permutation(base) for _ in figures]
+
+    def build(rule: str):
+        counts = [nearest_count(f.value, base, f.decimals, rule)[0] for f in figures]
+        matrix = _multi_matrix(
+            counts, base, exclusive, order, picks, question.get("at_least_one", False)
+        )
+        misses = [
+            f"{f.id}: {f.value:g}% of {base} cannot be printed ({rule})"
+            for f, k in zip(figures, matrix.sum(axis=0), strict=True)
+            if not _prints(f.value, int(k), base, rule, f.decimals)
+        ]
+        if question.get("at_least_one") and not matrix.any(axis=1).all():
+            misses.append(f"{question['id']}: too few ticks for everyone to have one option")
+        return matrix, misses
+
+    rule, matrix, misses = _first_rule(build)
+    builder.notes.extend(misses)
+    if rule != ROUNDING_RULES[0] and not misses:
+        builder.notes.append(
+            f"{question['id']}: printed figures possible only rounding {rule}; "
+            f"counts chosen under {rule}"
+        )
+    items = []
+    for index, (item, figure) in enumerate(zip(question["items"], figures, strict=True)):
+        builder.rules[figure.id] = rule
+        values = [""] * builder.total
+        for row, respondent in enumerate(members):
+            values[respondent] = str(int(matrix[row, index]))
+        builder.column(item["column"], values)
+        builder.place(figure.id, question["id"], item["column"], answer="1")
+        items.append(
+            Item(label=figure.label, column=item["column"], exclusive=bool(item.get("exclusive")))
+        )
+    return items
+
+
+def _multi_matrix(counts, base, exclusive, order, picks, at_least_one) -> np.ndarray:
+    """Ticks per item; exclusive options alone; ticks moved so everyone has one if asked."""
+    matrix = np.zeros((base, len(counts)), dtype=np.int8)
     taken = 0
     for index in exclusive:
         matrix[order[taken : taken + counts[index]], index] = 1
         taken += counts[index]
     rest = order[taken:]
-    for index in range(len(items)):
-        if index in exclusive:
-            continue
-        chosen = rng.choice(len(rest), size=min(counts[index], len(rest)), replace=False)
-        matrix[rest[chosen], index] = 1
-    if table.get("at_least_one"):
-        _give_everyone_one(
-            matrix, rest, [i for i in range(len(items)) if i not in exclusive], table, notes
-        )
-    values = [[""] * total for _ in items]
-    for row, respondent in enumerate(members):
-        for index in range(len(items)):
-            values[index][respondent] = str(int(matrix[row, index]))
-    return values
+    others = [i for i in range(len(counts)) if i not in exclusive]
+    available = set(rest.tolist())
+    for index in others:
+        chosen = [r for r in picks[index] if r in available][: counts[index]]
+        matrix[chosen, index] = 1
+    if at_least_one:
+        for row in rest:
+            if matrix[row, others].any():
+                continue
+            for index in others:
+                donors = [r for r in rest if matrix[r, index] and matrix[r, others].sum() >= 2]
+                if donors:
+                    matrix[donors[0], index] = 0
+                    matrix[row, index] = 1
+                    break
+    return matrix
 
 
-def _give_everyone_one(
-    matrix: np.ndarray, rows: np.ndarray, items: list[int], table, notes
-) -> None:
-    """Move ticks from respondents with two or more options to those with none.
-
-    Moving a tick within one item keeps every item's count, so the printed
-    percentages stay exact.
-    """
-    for row in rows:
-        if matrix[row, items].any():
-            continue
-        for index in items:
-            donors = [r for r in rows if matrix[r, index] and matrix[r, items].sum() >= 2]
-            if donors:
-                matrix[donors[0], index] = 0
-                matrix[row, index] = 1
-                break
-        else:
-            notes.append(f"{table['table']}: too few ticks for every respondent to have one option")
-            return
+def _numeric(builder: _Builder, question: dict[str, Any]) -> list[Item]:
+    """Whole numbers per group whose mean equals the printed group mean exactly."""
+    pool = builder.pool(question)
+    values = [""] * builder.total
+    rng = builder.rng(question["id"])
+    for group, figure_id in question["group_means"].items():
+        figure = builder.figure(figure_id)
+        members = pool[builder.group_of[pool] == group]
+        mean = int(figure.value)
+        spread = np.array([(-1, 1, 0)[i % 3] for i in range(len(members))])
+        if len(members) % 3 == 1:
+            spread[-1] = 0
+        spread = rng.permutation(spread)
+        for respondent, offset in zip(members, spread, strict=True):
+            values[respondent] = str(max(mean + int(offset), 1))
+        builder.place(figure_id, question["id"], question["column"], answer="mean", group=group)
+    builder.column(question["column"], values)
+    return []
 
 
-def _battery_table(rng, table, counts: list[int], total: int) -> list[list[str]]:
-    """A battery: per item its own base of Ja/Nee answers, empty outside it."""
-    values = []
-    for item, count in zip(table["items"], counts, strict=True):
-        base = int(item.get("n", table.get("n")))
-        members = rng.choice(total, size=base, replace=False)
-        column = [""] * total
-        for position, respondent in enumerate(members):
-            column[respondent] = "Ja" if position < count else "Nee"
-        values.append(column)
-    return values
-
-
-def write_reconstruction(rebuilt: Reconstruction, spec: dict[str, Any], data: Path) -> list[Path]:
+def write_reconstruction(rebuilt: Reconstruction, data: Path) -> list[Path]:
     """Write the CSV to data/reconstructed/ and its codebook to data/codebooks/."""
     csv_path = data / "reconstructed" / f"{rebuilt.name}.csv"
     codebook_path = data / "codebooks" / f"{rebuilt.name}.yaml"
@@ -220,35 +429,42 @@ def write_reconstruction(rebuilt: Reconstruction, spec: dict[str, Any], data: Pa
     return [csv_path, codebook_path]
 
 
-def dataset_entry(rebuilt: Reconstruction, spec: dict[str, Any]) -> dict[str, Any]:
+def dataset_entry(rebuilt: Reconstruction, spec: dict[str, Any], registry: Registry) -> dict:
     """The datasets.yaml entry that tells every output this file is reconstructed."""
+    source = registry.sources[spec["source"]]
     return {
         "name": rebuilt.name,
         "file": f"{rebuilt.name}.csv",
         "title": rebuilt.title,
         "provenance": {
             "kind": "reconstructed",
-            "source": spec.get("document", "").strip(),
-            "source_file": spec.get("source_file"),
-            "tables": [table["table"] for table in spec["tables"]],
+            "source": source.document,
+            "source_file": source.file,
+            "spec": f"specs/{rebuilt.name}.yaml",
             "seed": spec["seed"],
-            "rounding": rebuilt.rules,
+            "assumptions": rebuilt.assumptions,
             "notes": rebuilt.notes,
+            "figures": rebuilt.figures,
+            "rounding": rebuilt.rules,
         },
     }
 
 
-def reconstruct_all(specs: list[Path], data: Path) -> list[Reconstruction]:
+def spec_files(data: Path) -> list[Path]:
+    return sorted((data / "reconstructed" / "specs").glob("*.yaml"))
+
+
+def reconstruct_all(specs: list[Path], data: Path, registry: Registry) -> list[Reconstruction]:
     """Rebuild every spec and rewrite data/reconstructed/datasets.yaml."""
     import yaml
 
     built, entries = [], []
     for path in sorted(specs):
         spec = read_spec(path)
-        rebuilt = reconstruct(spec)
-        write_reconstruction(rebuilt, spec, data)
+        rebuilt = reconstruct(spec, registry)
+        write_reconstruction(rebuilt, data)
         built.append(rebuilt)
-        entries.append(dataset_entry(rebuilt, spec))
+        entries.append(dataset_entry(rebuilt, spec, registry))
     index = yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100)
     write_atomic(data / "reconstructed" / "datasets.yaml", index.encode("utf-8"))
     return built

@@ -1,0 +1,246 @@
+"""The registry of published figures (DESIGN §6): every finding of the sources, as printed.
+
+One YAML file per source document in data/published/: a ``source`` header, a
+``figures`` list (id, section, Dutch label, value or value_text, unit, N and how
+it is known, wave, kind, quote, links) and ``checks`` between figures
+(yes/no complements, group splits, sums of counts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from monitorkit.errors import InputError, Location
+
+KINDS = ("survey", "national", "estimate", "practice", "sample")
+CHECK_TYPES = ("complement", "split", "sum")
+RELATIONS = ("same_finding", "previous_wave", "next_wave")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One printed finding."""
+
+    id: str
+    source: str
+    section: str
+    label: str
+    value: float | None
+    unit: str
+    kind: str
+    quote: str
+    n: int | None = None
+    n_note: str | None = None
+    value_text: str | None = None
+    wave: int | None = None
+    decimals: int = 0
+    rounding: str = "printed"
+    table: str | None = None
+    answer: str | None = None
+    links: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit == "percent" and self.value is not None
+
+    @property
+    def approximate(self) -> bool:
+        return self.rounding == "approximate"
+
+    def as_dict(self) -> dict[str, Any]:
+        data = {
+            key: getattr(self, key)
+            for key in (
+                "id",
+                "source",
+                "section",
+                "label",
+                "value",
+                "value_text",
+                "unit",
+                "n",
+                "n_note",
+                "wave",
+                "kind",
+                "table",
+                "quote",
+            )
+        }
+        return {key: value for key, value in data.items() if value is not None}
+
+
+@dataclass
+class Source:
+    id: str
+    file: str
+    document: str
+    study: str = ""
+    path: str = ""
+
+
+@dataclass
+class Check:
+    """An arithmetic relation between figures that the publication implies."""
+
+    type: str
+    figures: tuple[str, ...]
+    total: str | None = None
+    path: str = ""
+
+
+@dataclass
+class Registry:
+    """All figures of one or more registry files, by id."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    checks: list[Check] = field(default_factory=list)
+
+    def figure(self, figure_id: str, where: Location | None = None) -> Figure:
+        if figure_id not in self.figures:
+            raise InputError(
+                f"no figure '{figure_id}' in the registry",
+                where or Location(),
+                "check the id against data/published/",
+            )
+        return self.figures[figure_id]
+
+    def tables(self) -> dict[str, list[Figure]]:
+        """Figures grouped by the printed table they belong to, in registry order."""
+        tables: dict[str, list[Figure]] = {}
+        for figure in self.figures.values():
+            if figure.table:
+                tables.setdefault(figure.table, []).append(figure)
+        return tables
+
+
+def registry_files() -> list[Path]:
+    """The bundled registry files."""
+    from monitorkit.datasets import data_dir
+
+    return sorted((data_dir() / "published").glob("*.yaml"))
+
+
+def read_registry(paths: list[str | Path] | None = None) -> Registry:
+    """Load and validate registry files (default: every bundled one)."""
+    import yaml
+
+    registry = Registry()
+    for path in [Path(p) for p in (paths or registry_files())]:
+        where = Location(str(path))
+        if not path.exists():
+            raise InputError("registry file not found", where, "check the path")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise InputError(f"not valid YAML: {exc}", where) from None
+        _add_file(registry, data, str(path))
+    _check_links(registry)
+    return registry
+
+
+def _add_file(registry: Registry, data: Any, path: str) -> None:
+    if not isinstance(data, dict) or not isinstance(data.get("source"), dict):
+        raise InputError(
+            "a registry file needs a 'source' mapping and a 'figures' list",
+            Location(path, field="source"),
+        )
+    source_data = data["source"]
+    for key in ("id", "file", "document"):
+        if not source_data.get(key):
+            raise InputError(f"the source needs '{key}'", Location(path, field=f"source.{key}"))
+    source = Source(
+        str(source_data["id"]),
+        str(source_data["file"]),
+        " ".join(str(source_data["document"]).split()),
+        str(source_data.get("study", "")),
+        path,
+    )
+    registry.sources[source.id] = source
+    for entry in data.get("figures") or []:
+        figure = _figure(entry, source, path)
+        if figure.id in registry.figures:
+            raise InputError(
+                "figure id is used twice", Location(path, figure=figure.id, field="id")
+            )
+        registry.figures[figure.id] = figure
+    for entry in data.get("checks") or []:
+        registry.checks.append(_check(entry, path))
+
+
+def _figure(entry: Any, source: Source, path: str) -> Figure:
+    if not isinstance(entry, dict) or not entry.get("id"):
+        raise InputError("every figure needs an 'id'", Location(path, field="figures"))
+    figure_id = str(entry["id"])
+
+    def fail(name: str, message: str) -> InputError:
+        return InputError(message, Location(path, figure=figure_id, field=name))
+
+    for key in ("section", "label", "unit", "kind", "quote"):
+        if not entry.get(key):
+            raise fail(key, f"a figure needs '{key}'")
+    if entry["kind"] not in KINDS:
+        raise fail("kind", f"must be one of {', '.join(KINDS)}, got {entry['kind']!r}")
+    value = entry.get("value")
+    if value is None and not entry.get("value_text"):
+        raise fail("value", "give a 'value', or a 'value_text' for a verbal quantity")
+    if value is not None and not isinstance(value, (int, float)):
+        raise fail("value", f"must be a number, got {value!r}")
+    n = entry.get("n")
+    if n is not None and (not isinstance(n, int) or n < 1):
+        raise fail("n", f"must be a positive whole number or null, got {n!r}")
+    links = []
+    for link in entry.get("links") or []:
+        if link.get("relation") not in RELATIONS:
+            raise fail("links", f"relation must be one of {', '.join(RELATIONS)}")
+        links.append((str(link["id"]), str(link["relation"])))
+    return Figure(
+        id=figure_id,
+        source=source.id,
+        section=str(entry["section"]),
+        label=str(entry["label"]),
+        value=value,
+        unit=str(entry["unit"]),
+        kind=str(entry["kind"]),
+        quote=str(entry["quote"]),
+        n=n,
+        n_note=entry.get("n_note"),
+        value_text=entry.get("value_text"),
+        wave=entry.get("wave"),
+        decimals=int(entry.get("decimals", 0)),
+        rounding=str(entry.get("rounding", "printed")),
+        table=entry.get("table"),
+        answer=entry.get("answer"),
+        links=tuple(links),
+    )
+
+
+def _check(entry: Any, path: str) -> Check:
+    kind = entry.get("type") if isinstance(entry, dict) else None
+    if kind not in CHECK_TYPES:
+        raise InputError(
+            f"check type must be one of {', '.join(CHECK_TYPES)}, got {kind!r}",
+            Location(path, field="checks"),
+        )
+    members = entry.get("figures") or entry.get("groups") or entry.get("parts") or []
+    return Check(kind, tuple(str(m) for m in members), entry.get("total"), path)
+
+
+def _check_links(registry: Registry) -> None:
+    """Every link and check must name figures that exist."""
+    for figure in registry.figures.values():
+        for target, _ in figure.links:
+            if target not in registry.figures:
+                raise InputError(
+                    f"links to unknown figure '{target}'",
+                    Location(registry.sources[figure.source].path, figure=figure.id, field="links"),
+                )
+    for check in registry.checks:
+        for figure_id in (*check.figures, *([check.total] if check.total else [])):
+            if figure_id not in registry.figures:
+                raise InputError(
+                    f"{check.type} check names unknown figure '{figure_id}'",
+                    Location(check.path, field="checks"),
+                )

@@ -1,0 +1,91 @@
+"""Terminal output of `monitorkit check`: every checked figure, then the relations."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from monitorkit.consistency import ROUNDING_RULES, ConsistencyReport
+
+
+def _counts(counts: list[int]) -> str:
+    return ", ".join(str(k) for k in counts) if counts else "none"
+
+
+def print_check(report: ConsistencyReport, console: Console | None = None) -> None:
+    """Figures with a percentage and an N, with the counts that produce them, then relations."""
+    console = console or Console()
+    checked = [f for f in report.figures if f.status != "not checkable"]
+    console.print(
+        f"GRIM check: {len(checked)} of {len(report.figures)} published figures are percentages "
+        "with a printed N; counts k in 0..N that print as the published value:",
+        highlight=False,
+    )
+    table = Table(show_edge=False, header_style="bold")
+    for title in ("Figure", "Label", "%", "N", *ROUNDING_RULES, "Status"):
+        table.add_column(
+            title, justify="left" if title in ("Figure", "Label") else "right", overflow="fold"
+        )
+    for figure in checked:
+        style = "bold red" if figure.status == "inconsistent" else None
+        table.add_row(
+            escape(figure.id),
+            escape(figure.label),
+            f"{figure.value:g}",
+            str(figure.n),
+            *[_counts(figure.feasible[rule]) for rule in ROUNDING_RULES],
+            figure.status,
+            style=style,
+        )
+    console.print(table)
+    console.print()
+    console.print("Relations between figures:", highlight=False)
+    for relation in report.relations:
+        mark = "[green]ok[/green]  " if relation.ok else "[bold red]FAIL[/bold red]"
+        console.print(f"  {mark} {relation.type:<14} {escape(relation.detail)}", highlight=False)
+    summary = report.as_dict()["summary"]
+    console.print()
+    console.print(
+        f"{summary['inconsistent']} inconsistent figure(s) (impossible rounding half up), "
+        f"{summary['relations_failing']} failing relation(s) of {summary['relations']}.",
+        style="bold" if report.inconsistent else None,
+        highlight=False,
+    )
+
+
+def print_reproduction(results, console: Console | None = None) -> None:
+    """Published against computed, one row per figure, with a status count at the end."""
+    from collections import Counter
+
+    console = console or Console()
+    table = Table(show_edge=False, header_style="bold")
+    for title in ("Figure", "Label", "Published", "Computed", "N", "Rounding", "Status"):
+        table.add_column(
+            title,
+            justify="left" if title in ("Figure", "Label", "Status") else "right",
+            overflow="fold",
+        )
+    styles = {"match": "green", "mismatch": "bold red", "not computable": "dim"}
+    for result in results:
+        data = result.as_dict()
+        computed = "–" if data["computed"] is None else f"{data['computed']:g}"
+        status = data["status"] + (f" ({data['reason']})" if data["reason"] else "")
+        table.add_row(
+            escape(data["id"]),
+            escape(data["label"]),
+            escape(str(data["published"])),
+            computed,
+            str(data["n"] or "–"),
+            data["rounding"] or "–",
+            escape(status),
+            style=styles[data["status"]],
+        )
+    console.print(table)
+    counts = Counter(result.status for result in results)
+    console.print(
+        f"{counts['match']} match, {counts['mismatch']} mismatch, "
+        f"{counts['not computable']} not computable from survey data "
+        f"(of {len(results)} published figures).",
+        highlight=False,
+    )

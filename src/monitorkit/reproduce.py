@@ -1,0 +1,163 @@
+"""`reproduce`: every published figure recomputed from the bundled data, side by side.
+
+A survey figure placed in a reconstructed dataset is recomputed with the same
+code a user's file goes through (read -> codebook -> responses -> estimates),
+rounded under the rule recorded for it, and compared with the printed value.
+A figure printed twice is computed through its twin. Everything else is
+reported as not computable, with the reason — never skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from monitorkit.consistency import ROUNDING_RULES
+from monitorkit.published import Figure, Registry
+
+MATCH, MISMATCH, NOT_COMPUTABLE = "match", "mismatch", "not computable"
+#: How far an 'ongeveer' figure may be from the computed value and still match (points).
+APPROXIMATE_TOLERANCE = 2.5
+
+REASONS = {
+    "national": "a national or administrative statistic (CBS, SCP, benchmark), not survey data",
+    "estimate": "an estimate the authors cite or make, not a survey result",
+    "practice": "a figure from a practice example, not survey data",
+    "sample": "the size of a sample, not a survey result",
+}
+
+
+@dataclass
+class Reproduction:
+    """One figure: published against computed."""
+
+    figure: Figure
+    status: str
+    computed: float | None = None
+    exact: float | None = None
+    n: int | None = None
+    dataset: str | None = None
+    rule: str | None = None
+    reason: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.figure.id,
+            "source": self.figure.source,
+            "label": self.figure.label,
+            "published": self.figure.value
+            if self.figure.value is not None
+            else self.figure.value_text,
+            "computed": self.computed,
+            "unrounded": self.exact,
+            "n": self.n,
+            "status": self.status,
+            "dataset": self.dataset,
+            "rounding": self.rule,
+            "reason": self.reason,
+        }
+
+
+def round_as_printed(value: float, decimals: int, rule: str) -> float:
+    """A computed percentage rounded the way the source rounded (exact for ties)."""
+    from monitorkit.consistency import round_fraction
+
+    return float(round_fraction(Fraction(value).limit_denominator(10**9), decimals, rule))
+
+
+class _Datasets:
+    """Summaries of the bundled reconstructed datasets, computed once per grouping."""
+
+    def __init__(self):
+        from monitorkit.datasets import list_datasets
+
+        self.placements: dict[str, tuple[str, dict[str, Any], str]] = {}
+        for dataset in list_datasets():
+            rules = dataset.provenance.get("rounding", {})
+            for figure_id, place in (dataset.provenance.get("figures") or {}).items():
+                self.placements[figure_id] = (
+                    dataset.name,
+                    place,
+                    rules.get(figure_id, ROUNDING_RULES[0]),
+                )
+        self._cache: dict[tuple[str, str | None], Any] = {}
+
+    def summary(self, name: str, by: str | None):
+        from monitorkit.estimates import summarize
+
+        if (name, by) not in self._cache:
+            self._cache[(name, by)] = summarize(name, by=by)
+        return self._cache[(name, by)]
+
+    def compute(self, figure_id: str) -> tuple[float, int, str, str] | None:
+        """(exact value, base, dataset, rule) for a placed figure, else None."""
+        if figure_id not in self.placements:
+            return None
+        name, place, rule = self.placements[figure_id]
+        group = place.get("group")
+        by = self._group_column(name) if group else None
+        question = next(q for q in self.summary(name, by).questions if q.id == place["question"])
+        if place["answer"] == "mean":
+            stats = next(g["stats"] for g in question.groups if g["group"] == group)
+            return stats["mean"], stats["n"], name, rule
+        items = question.items
+        if group:
+            items = next(g["items"] for g in question.groups if g["group"] == group)
+        item = next(
+            i
+            for i, source in zip(items, question.items, strict=True)
+            if source.get("column") == place["column"]
+        )
+        percent = item["percent"]
+        if place["answer"] == "Nee":
+            percent = 100 * (item["base"] - item["count"]) / item["base"]
+        return percent, item["base"], name, rule
+
+    def _group_column(self, name: str) -> str:
+        summary = self.summary(name, None)
+        return summary.responses.codebook.questions[0].id
+
+
+def reproduce(registry: Registry, source: str | None = None) -> list[Reproduction]:
+    """Every figure of the registry (or of one source) published vs computed."""
+    datasets = _Datasets()
+    results = []
+    for figure in registry.figures.values():
+        if source and source not in (figure.source, registry.sources[figure.source].file):
+            continue
+        results.append(_reproduce_figure(figure, registry, datasets))
+    return results
+
+
+def _reproduce_figure(figure: Figure, registry: Registry, datasets: _Datasets) -> Reproduction:
+    if figure.kind != "survey":
+        return Reproduction(figure, NOT_COMPUTABLE, reason=REASONS[figure.kind])
+    if figure.value is None:
+        return Reproduction(
+            figure,
+            NOT_COMPUTABLE,
+            reason=f"a verbal quantity ('{figure.value_text}') without a number",
+        )
+    via = [figure.id] + [target for target, relation in figure.links if relation == "same_finding"]
+    for figure_id in via:
+        computed = datasets.compute(figure_id)
+        if computed is None:
+            continue
+        exact, base, dataset, rule = computed
+        shown = round_as_printed(exact, figure.decimals, rule)
+        if figure.approximate:
+            status = MATCH if abs(exact - figure.value) <= APPROXIMATE_TOLERANCE else MISMATCH
+        else:
+            status = MATCH if shown == figure.value else MISMATCH
+        reason = "" if figure_id == figure.id else f"computed through the same finding {figure_id}"
+        if figure.approximate:
+            reason = (reason + "; " if reason else "") + (
+                f"printed as '{figure.value_text}': matches within {APPROXIMATE_TOLERANCE} points"
+            )
+        return Reproduction(figure, status, shown, exact, base, dataset, rule, reason)
+    if figure.n is None:
+        reason = "no N printed and not rebuilt in a reconstructed dataset"
+    else:
+        reason = "not rebuilt in a reconstructed dataset"
+    return Reproduction(figure, NOT_COMPUTABLE, reason=reason)

@@ -1,0 +1,93 @@
+"""`monitorkit reproduce` and the reconstructed wijkteams waves."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from monitorkit.published import read_registry
+from monitorkit.reproduce import reproduce, round_as_printed
+
+
+@pytest.fixture(scope="module")
+def results():
+    return {r.figure.id: r for r in reproduce(read_registry())}
+
+
+def test_every_computable_figure_matches_and_nothing_is_skipped(results):
+    registry = read_registry()
+    assert set(results) == set(registry.figures)
+    counts = Counter(r.status for r in results.values())
+    assert counts["mismatch"] == 0
+    assert counts["match"] == 74
+    assert counts["match"] + counts["not computable"] == len(registry.figures)
+    for result in results.values():
+        if result.status == "not computable":
+            assert result.reason
+
+
+def test_the_55_to_37_change_is_reproduced(results):
+    assert (
+        results["movisie2016-medewerker-wi-2014"].computed,
+        results["movisie2016-medewerker-wi-2015"].computed,
+    ) == (55.0, 37.0)
+    assert results["movisie2016-medewerker-wi-2015"].n == 204
+
+
+def test_truncated_tables_are_compared_under_truncation(results):
+    anders = results["vj2012-t1-anders"]
+    assert (anders.status, anders.rule, anders.computed) == ("match", "truncate", 10.0)
+    assert anders.exact == pytest.approx(1000 / 95)
+    geen = results["stimulansz2016-geen-wijkteam"]
+    assert (geen.status, geen.rule, geen.n) == ("match", "truncate", 234)
+
+
+def test_national_and_verbal_figures_say_why_they_are_not_computable(results):
+    assert results["stimulansz2016-bijstand-2016"].reason.startswith("a national or administrative")
+    assert results["vj2012-geen-resultaatmeting"].reason == (
+        "a verbal quantity ('ruim een vijfde') without a number"
+    )
+    assert results["vj2012-t32-huishouding-ja"].reason == (
+        "no N printed and not rebuilt in a reconstructed dataset"
+    )
+
+
+def test_approximate_text_figure_matches_its_table_twin(results):
+    leefbaarheid = results["vj2012-tekst-leefbaarheid"]
+    assert (leefbaarheid.status, leefbaarheid.computed) == ("match", 48.0)
+    assert "ongeveer 50%" in leefbaarheid.reason
+
+
+def test_round_as_printed_handles_exact_ties():
+    assert round_as_printed(12.5, 0, "half_up") == 13
+    assert round_as_printed(12.5, 0, "half_even") == 12
+    assert round_as_printed(10.526, 0, "truncate") == 10
+
+
+def test_reproduce_cli_json_and_source_filter(run_cli):
+    result = run_cli("reproduce", "movisie2016", "--format", "json")
+    assert result.code == 0
+    rows = json.loads(result.out)
+    assert {r["source"] for r in rows} == {"movisie2016"}
+    assert set(rows[0]) >= {"id", "source", "label", "published", "computed", "n", "status"}
+    unknown = run_cli("reproduce", "nope")
+    assert unknown.code == 2
+    assert unknown.err.startswith("monitorkit: error: unknown source 'nope' (hint: sources: ")
+
+
+def test_wijkteams_2015_group_split_as_printed(run_cli):
+    data = json.loads(
+        run_cli("summarize", "wijkteams-2015", "--by", "gemeentegrootte", "-f", "json").out
+    )
+    question = next(q for q in data["questions"] if q["id"] == "werkt_met_wijkteams")
+    item = question["items"][0]
+    assert (item["count"], item["base"]) == (204, 234)
+    groups = {g["group"]: g["items"][0] for g in question["groups"]}
+    assert (groups["G32"]["count"], groups["G32"]["base"]) == (24, 25)
+    assert (groups["overig"]["count"], groups["overig"]["base"]) == (180, 209)
+    assert data["provenance"]["kind"] == "reconstructed"
+    assert any(
+        "G32-gemeenten among the 234 is not printed" in a for a in data["provenance"]["assumptions"]
+    )
