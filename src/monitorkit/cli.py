@@ -204,6 +204,71 @@ def _emit_summary(
         click.echo(render_summary(result, fmt, locale).decode("utf-8"), nl=False)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--labels", help="Wave labels, comma-separated (default: the year in each file name)."
+)
+@click.option(
+    "--codebook",
+    "-c",
+    "codebooks",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Codebook per wave, in file order (repeat the option); default: bundled or inferred.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write JSON to this file.")
+@click.option(
+    "--locale",
+    type=click.Choice(LOCALES),
+    default="en",
+    show_default=True,
+    help="Number formatting: nl gives decimal commas.",
+)
+def compare(files, labels, codebooks, fmt, output, locale):
+    """Compare the same questions across waves: FILE_A FILE_B [FILE_C...].
+
+    Per item: count, base and percent per wave, the change in percentage points with a 95%
+    Newcombe interval, and a pooled two-proportion z-test (statsmodels).
+
+    \b
+    Example:
+      monitorkit compare wijkteams-2014 wijkteams-2015
+    """
+    from monitorkit.compare import compare as compare_waves
+
+    if codebooks and len(codebooks) != len(files):
+        raise UsageError(
+            f"{len(codebooks)} codebooks for {len(files)} files",
+            hint="give one --codebook per file, in the same order",
+        )
+    result = compare_waves(list(files), labels=labels, codebooks=list(codebooks) or None)
+    if fmt == "json" or output:
+        import json
+
+        text = json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        if output:
+            from monitorkit.render.files import write_atomic
+
+            write_atomic(Path(output), text.encode("utf-8"), inputs=[Path(f) for f in files])
+            click.echo(f"wrote {output}", err=True)
+        else:
+            click.echo(text, nl=False)
+        return
+    from monitorkit.render.terminal import print_comparison
+
+    print_comparison(result, locale=locale)
+
+
 @cli.group()
 def codebook():
     """Infer, check and write codebooks (which columns form which question)."""

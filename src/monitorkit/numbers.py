@@ -37,10 +37,11 @@ def fmt_percent(value: float | None, decimals: int = 1, locale: str = "en") -> s
 def fmt_interval(
     low: float | None, high: float | None, decimals: int = 1, locale: str = "en"
 ) -> str:
-    """An interval as 'low–high' (percent points, no % sign)."""
+    """An interval as 'low–high', or 'low to high' when a bound is negative (no % sign)."""
     if _is_missing(low) or _is_missing(high):
         return "–"
-    return f"{fmt_number(low, decimals, locale)}–{fmt_number(high, decimals, locale)}"
+    joint = " to " if min(low, high) < 0 else "–"
+    return f"{fmt_number(low, decimals, locale)}{joint}{fmt_number(high, decimals, locale)}"
 
 
 def fmt_p(value: float | None, locale: str = "en") -> str:

@@ -25,6 +25,8 @@ def print_summary(
     notice = provenance_notice(summary)
     if notice:
         console.print(notice, style="bold yellow", highlight=False)
+        for assumption in summary.provenance.get("assumptions", []):
+            console.print(f"assumption: {assumption}", style="yellow", highlight=False)
     for question in summary.questions:
         groups = [group["group"] for group in question.groups]
         table = Table(
@@ -53,3 +55,58 @@ def print_summary(
                 f"'{r['value']}' {r['read_as']} ({r['count']})" for r in question.readings
             )
             console.print(f"  values read: {shown}", style="dim", highlight=False)
+
+
+def print_comparison(comparison, console: Console | None = None, locale: str = "en") -> None:
+    """One table per shared question: each wave, the change with its interval and test."""
+    from monitorkit.compare import DIFF_INTERVAL, DIFF_TEST
+    from monitorkit.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
+
+    console = console or Console()
+    for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
+        console.print(f"{label}: {source_line(summary)}", style="dim", highlight=False)
+        notice = provenance_notice(summary)
+        if notice:
+            console.print(f"{label}: {notice}", style="bold yellow", highlight=False)
+            for assumption in summary.provenance.get("assumptions", []):
+                console.print(f"{label}: assumption: {assumption}", style="yellow", highlight=False)
+    for question in comparison.questions:
+        table = Table(
+            title=escape(f"{question['label']} [{question['type']}]"),
+            title_justify="left",
+            show_edge=False,
+            header_style="bold",
+        )
+        table.add_column("Item", overflow="fold", max_width=50)
+        for label in comparison.labels:
+            table.add_column(escape(label), justify="right")
+        for title in ("Change (pp)", "95% CI", "p"):
+            table.add_column(title, justify="right")
+        for item in question["items"]:
+            cells = []
+            for label in comparison.labels:
+                cell = item["waves"][label]
+                shown = fmt_percent(cell["percent"], 1, locale) if cell else ""
+                cells.append(f"{shown} ({cell['count']}/{cell['base']})" if cell else "–")
+            test = item.get("test") or {}
+            p = test.get("p")
+            change = item["diff_pp"]
+            arrow = "" if change is None else ("↑ " if change > 0 else "↓ " if change < 0 else "= ")
+            mark = " *" if p is not None and p < 0.05 else ""
+            low, high = item["diff_ci"] or (None, None)
+            table.add_row(
+                escape(item["label"]),
+                *cells,
+                f"{arrow}{fmt_number(change, 1, locale)}{mark}" if change is not None else "–",
+                fmt_interval(low, high, 1, locale),
+                fmt_p(p, locale),
+            )
+        console.print()
+        console.print(table)
+    console.print()
+    console.print(
+        f"Change: later minus earlier wave in percentage points, 95% {DIFF_INTERVAL} "
+        f"interval; p: {DIFF_TEST}; * p < 0.05.",
+        style="dim",
+        highlight=False,
+    )
