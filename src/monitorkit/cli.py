@@ -87,6 +87,23 @@ def output_options(command):
     return _apply(options, command)
 
 
+report_format = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+    help="Output format.",
+)
+
+
+def _echo_json(data) -> None:
+    import json
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
 def _choose_format(fmt: str | None, output: str | None) -> str:
     if fmt is None and output:
         suffix = Path(output).suffix.lower().lstrip(".")
@@ -217,15 +234,7 @@ def _emit_summary(
     type=click.Path(dir_okay=False),
     help="Codebook per wave, in file order (repeat the option); default: bundled or inferred.",
 )
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["terminal", "json"]),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
+@report_format
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write JSON to this file.")
 @click.option(
     "--locale",
@@ -338,15 +347,7 @@ def codebook_validate(codebook_file, file, sheet, encoding, delimiter, header_ro
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["terminal", "json"]),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
+@report_format
 def check(files, fmt):
     """Check that published percentages are possible for their N (GRIM), and related figures.
 
@@ -361,9 +362,7 @@ def check(files, fmt):
 
     report = check_registry(read_registry(list(files) or None))
     if fmt == "json":
-        import json
-
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        _echo_json(report.as_dict())
     else:
         from monitorkit.render.checks import print_check
 
@@ -374,15 +373,7 @@ def check(files, fmt):
 
 @cli.command()
 @click.argument("source", required=False)
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["terminal", "json"]),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
+@report_format
 def reproduce(source, fmt):
     """Recompute the published figures from the bundled data and compare (SOURCE: a source id
     such as vj2012, or its file name; default: all).
@@ -404,9 +395,7 @@ def reproduce(source, fmt):
         )
     results = reproduce_figures(registry, source)
     if fmt == "json":
-        import json
-
-        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+        _echo_json([r.as_dict() for r in results])
     else:
         from monitorkit.render.checks import print_reproduction
 
@@ -448,37 +437,25 @@ def reconstruct(specs, data_dir):
 
 
 @cli.command()
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["terminal", "json"]),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
+@report_format
 def datasets(fmt):
     """List the bundled datasets (usable wherever a FILE is asked for)."""
     from monitorkit.datasets import list_datasets
 
     entries = list_datasets()
     if fmt == "json":
-        import json
+        from monitorkit.datasets import public_provenance
 
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "name": d.name,
-                        "path": str(d.path),
-                        "title": d.title,
-                        "provenance": d.provenance,
-                    }
-                    for d in entries
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
+        _echo_json(
+            [
+                {
+                    "name": d.name,
+                    "path": str(d.path),
+                    "title": d.title,
+                    "provenance": public_provenance(d.provenance),
+                }
+                for d in entries
+            ]
         )
         return
     for dataset in entries:

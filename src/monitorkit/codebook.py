@@ -120,23 +120,9 @@ class Codebook:
 
 def read_codebook(path: str | Path, origin: str = "file") -> Codebook:
     """Load and validate a YAML codebook."""
-    import yaml
+    from monitorkit.yamlfile import read_yaml
 
-    path = Path(path)
-    where = Location(str(path))
-    if not path.exists():
-        raise CodebookError("codebook not found", where, "check the --codebook path")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        row = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise CodebookError(
-            f"not valid YAML: {problem}", Location(str(path), row=row), "check the indentation"
-        ) from None
-    except UnicodeDecodeError:
-        raise CodebookError("codebook is not UTF-8 text", where, "save it as UTF-8") from None
+    data = read_yaml(path, CodebookError, "codebook")
     return codebook_from_dict(data, str(path), origin)
 
 

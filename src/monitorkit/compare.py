@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from monitorkit.answers import normalise
+from monitorkit.datasets import public_provenance
 from monitorkit.errors import UsageError
 from monitorkit.estimates import QuestionSummary, Summary, _number
 
@@ -87,9 +88,7 @@ class Comparison:
                 "codebook": summary.responses.codebook.instrument,
             }
             if summary.provenance:
-                wave["provenance"] = {
-                    k: v for k, v in summary.provenance.items() if k not in ("figures", "rounding")
-                }
+                wave["provenance"] = public_provenance(summary.provenance)
             waves.append(wave)
         return {
             "waves": waves,

@@ -56,6 +56,16 @@ def list_datasets() -> tuple[Dataset, ...]:
     )
 
 
+#: Provenance fields that serve `reproduce` (which column rebuilds which figure, and
+#: under which rounding); left out of user-facing output, kept in datasets.yaml.
+INTERNAL_PROVENANCE = ("figures", "rounding")
+
+
+def public_provenance(provenance: dict[str, Any]) -> dict[str, Any]:
+    """A dataset's provenance as outputs show it."""
+    return {key: value for key, value in provenance.items() if key not in INTERNAL_PROVENANCE}
+
+
 def resolve_input(name_or_path: str | Path) -> Path:
     """A path as given, or the file of the bundled dataset with that name."""
     path = Path(name_or_path)

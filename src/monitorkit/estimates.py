@@ -84,8 +84,9 @@ class Summary:
             "interval": "wilson",
         }
         if self.provenance:
-            internal = ("figures", "rounding")  # used by `reproduce`; see datasets.yaml
-            data["provenance"] = {k: v for k, v in self.provenance.items() if k not in internal}
+            from monitorkit.datasets import public_provenance
+
+            data["provenance"] = public_provenance(self.provenance)
         if self.by:
             data["by"] = self.by
         data["questions"] = [q.as_dict() for q in self.questions]

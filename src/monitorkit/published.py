@@ -125,18 +125,11 @@ def registry_files() -> list[Path]:
 
 def read_registry(paths: list[str | Path] | None = None) -> Registry:
     """Load and validate registry files (default: every bundled one)."""
-    import yaml
+    from monitorkit.yamlfile import read_yaml
 
     registry = Registry()
     for path in [Path(p) for p in (paths or registry_files())]:
-        where = Location(str(path))
-        if not path.exists():
-            raise InputError("registry file not found", where, "check the path")
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise InputError(f"not valid YAML: {exc}", where) from None
-        _add_file(registry, data, str(path))
+        _add_file(registry, read_yaml(path, what="registry file"), str(path))
     _check_links(registry)
     return registry
 

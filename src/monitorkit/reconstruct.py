@@ -57,10 +57,10 @@ class Reconstruction:
 
 def read_spec(path: str | Path) -> dict[str, Any]:
     """Load a reconstruction spec and check the fields it needs."""
-    import yaml
+    from monitorkit.yamlfile import read_yaml
 
     path = Path(path)
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = read_yaml(path, what="reconstruction spec")
     if not isinstance(spec, dict) or not isinstance(spec.get("questions"), list):
         raise InputError("a reconstruction spec needs a 'questions' list", Location(str(path)))
     for key in ("dataset", "source", "respondents", "seed"):
