@@ -105,3 +105,104 @@ def test_compare_needs_two_files(run_cli):
         "monitorkit: error: compare needs at least two files "
         "(hint: monitorkit compare A.xlsx B.xlsx)\n"
     )
+
+
+PANEL_A = [  # municipality code as written in wave A, answer in A
+    ("GM0363", "Ja"),
+    ("GM0599", "Ja"),
+    ("GM0518", "Nee"),
+    ("GM0344", "Ja"),
+    ("GM0014", "Ja"),
+    ("GM0034", "Nee"),
+    ("GM0153", "Ja"),
+    ("GM0200", "Ja"),
+    ("GM0202", "Nee"),
+    ("GM0228", "Ja"),
+]
+PANEL_B = [  # the same municipalities in another notation, plus one not in wave A
+    ("363.0", "Nee"),
+    ("599", "Nee"),
+    ("0518", "Ja"),
+    ("344", "Nee"),
+    ("14", "Ja"),
+    ("34", "Nee"),
+    ("153", "Nee"),
+    ("200", "Ja"),
+    ("202", ""),
+    ("1680", "Ja"),
+]
+
+
+def write_panel(tmp_path):
+    first = write_rows(
+        tmp_path / "monitor_2014.csv",
+        [["gemeentecode", "Medewerker W&I in team"]] + [list(r) for r in PANEL_A],
+    )
+    second = write_rows(
+        tmp_path / "monitor_2015.csv",
+        [["Gemeente (CBS-code)", "Medewerker W&I in team"]] + [list(r) for r in PANEL_B],
+    )
+    return first, second
+
+
+def test_panel_found_without_flags_across_header_texts_and_code_formats(run_cli, tmp_path):
+    from scipy.stats import binomtest
+
+    first, second = write_panel(tmp_path)
+    data = json.loads(run_cli("compare", first, second, "-f", "json").out)
+    assert data["panel"] == {
+        "keys": ["gemeentecode", "Gemeente (CBS-code)"],
+        "matched": 9,
+        "warnings": [],
+    }
+    paired = data["questions"][0]["items"][0]["paired"]
+    # Hand count over the 8 municipalities with an answer in both waves (GM0228 is not in
+    # wave B, GM0202 did not answer in B): Ja->Ja 2 (14, 200), Ja->Nee 4 (363, 599, 344,
+    # 153), Nee->Ja 1 (518), Nee->Nee 1 (34).
+    assert paired["n"] == 8
+    assert paired["table"] == [[2, 4], [1, 1]]
+    assert paired["test"] == "McNemar exact"
+    assert paired["p"] == pytest.approx(binomtest(1, 5, 0.5).pvalue)
+
+
+def test_codes_normalise_across_notations():
+    from monitorkit.municipalities import normalise_code
+
+    assert {normalise_code(v) for v in ("GM0363", "0363", "363", 363.0, "gm363", " 363 ")} == {
+        "GM0363"
+    }
+    assert normalise_code("Amsterdam") is None and normalise_code(0) is None
+
+
+def test_merger_with_several_responding_predecessors_is_left_out(run_cli, tmp_path):
+    first, second = write_panel(tmp_path)
+    mergers = tmp_path / "herindelingen.csv"
+    mergers.write_text(
+        "old_code,new_code,date\nGM0599,GM1680,2015-01-01\nGM0518,GM1680,2015-01-01\n"
+    )
+    data = json.loads(run_cli("compare", first, second, "--mergers", mergers, "-f", "json").out)
+    assert data["panel"]["warnings"] == [
+        "wave 2014: GM1680 has 2 responding predecessors (GM0518, GM0599); left out of the "
+        "paired analysis as ambiguous",
+        "wave 2015: GM1680 has 3 responding predecessors (GM0518, GM0599, GM1680); left out of "
+        "the paired analysis as ambiguous",
+    ]
+    assert data["questions"][0]["items"][0]["paired"]["n"] == 6
+
+
+def test_merger_maps_a_single_predecessor_forward(run_cli, tmp_path):
+    first, second = write_panel(tmp_path)
+    mergers = tmp_path / "herindelingen.csv"
+    mergers.write_text("old_code;new_code;date\nGM0228;GM1680;2015-01-01\n")
+    data = json.loads(run_cli("compare", first, second, "--mergers", mergers, "-f", "json").out)
+    assert data["panel"]["matched"] == 10
+    assert data["questions"][0]["items"][0]["paired"]["n"] == 9
+
+
+def test_missing_key_column_is_a_usage_error(run_cli, tmp_path):
+    first, second = write_panel(tmp_path)
+    result = run_cli("compare", first, second, "--key", "gemeente")
+    assert result.code == 2
+    assert result.err.startswith(
+        f"monitorkit: error: {first}: --key column 'gemeente' is not in wave 2014"
+    )

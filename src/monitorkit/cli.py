@@ -234,6 +234,16 @@ def _emit_summary(
     type=click.Path(dir_okay=False),
     help="Codebook per wave, in file order (repeat the option); default: bundled or inferred.",
 )
+@click.option(
+    "--key",
+    help="Column with municipality codes for the paired analysis "
+    "(default: detected from headers such as 'gemeentecode' or from the values).",
+)
+@click.option(
+    "--mergers",
+    type=click.Path(dir_okay=False),
+    help="CSV of municipal mergers (old_code, new_code, date) to map codes forward.",
+)
 @report_format
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write JSON to this file.")
 @click.option(
@@ -243,7 +253,7 @@ def _emit_summary(
     show_default=True,
     help="Number formatting: nl gives decimal commas.",
 )
-def compare(files, labels, codebooks, fmt, output, locale):
+def compare(files, labels, codebooks, key, mergers, fmt, output, locale):
     """Compare the same questions across waves: FILE_A FILE_B [FILE_C...].
 
     Per item: count, base and percent per wave, the change in percentage points with a 95%
@@ -260,7 +270,9 @@ def compare(files, labels, codebooks, fmt, output, locale):
             f"{len(codebooks)} codebooks for {len(files)} files",
             hint="give one --codebook per file, in the same order",
         )
-    result = compare_waves(list(files), labels=labels, codebooks=list(codebooks) or None)
+    result = compare_waves(
+        list(files), labels=labels, codebooks=list(codebooks) or None, key=key, mergers=mergers
+    )
     if fmt == "json" or output:
         import json
 

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from monitorkit.answers import normalise
+import numpy as np
+
+from monitorkit.answers import SELECTED, distinct, normalise
 from monitorkit.datasets import public_provenance
-from monitorkit.errors import UsageError
-from monitorkit.estimates import QuestionSummary, Summary, _number
+from monitorkit.errors import Location, UsageError
+from monitorkit.estimates import QuestionSummary, Summary, json_number
+from monitorkit.municipalities import Mergers, find_key_column, normalise_code, read_mergers
 
 DIFF_INTERVAL = "Newcombe hybrid score"
 DIFF_TEST = "two-proportion z-test (pooled, two-sided)"
@@ -58,7 +61,7 @@ def difference(count_a: int, base_a: int, count_b: int, base_b: int) -> dict[str
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         _, p = proportions_ztest([count_b, count_a], [base_b, base_a])
-    p = _number(p)
+    p = json_number(p)
     test = (
         {"name": DIFF_TEST, "p": p}
         if p is not None
@@ -68,7 +71,113 @@ def difference(count_a: int, base_a: int, count_b: int, base_b: int) -> dict[str
             "note": "no variation: the same 0% or 100% in both waves",
         }
     )
-    return {"diff_pp": diff, "diff_ci": [_number(low * 100), _number(high * 100)], "test": test}
+    return {
+        "diff_pp": diff,
+        "diff_ci": [json_number(low * 100), json_number(high * 100)],
+        "test": test,
+    }
+
+
+PAIRED_TEST = "McNemar exact"
+
+
+def mcnemar_exact(table: list[list[int]]) -> float:
+    """Exact McNemar p-value (statsmodels) for a 2x2 table of earlier x later answers."""
+    from statsmodels.stats.contingency_tables import mcnemar
+
+    return float(mcnemar(np.asarray(table), exact=True).pvalue)
+
+
+@dataclass
+class Panel:
+    """Which respondents are the same municipality in the first and the last wave."""
+
+    keys: list[str]
+    rows: list[tuple[int, int]]
+    warnings: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"keys": self.keys, "matched": len(self.rows), "warnings": self.warnings}
+
+
+def _wave_codes(
+    summary: Summary, key: str | None, mergers: Mergers | None, warnings_out: list[str], label: str
+) -> tuple[str | None, dict[str, int]]:
+    """Code -> row position for one wave; duplicated and ambiguous codes left out."""
+    raw = summary.responses.raw
+    column = key if key and key in raw.frame.columns else None
+    if key and column is None:
+        raise UsageError(
+            f"--key column '{key}' is not in wave {label}",
+            Location(raw.source.path),
+            "pass the column that holds the codes",
+        )
+    column = column or find_key_column(raw.frame, raw.labels)
+    if column is None:
+        return None, {}
+    values = distinct(raw.frame[column])
+    per_value = np.array([normalise_code(v) for v in values.values] or [None], dtype=object)
+    codes = values.spread(per_value[: len(values.values)], None)
+    forward = (
+        codes
+        if mergers is None
+        else np.array([mergers.forward(c) if c else None for c in codes], dtype=object)
+    )
+    positions: dict[str, list[int]] = {}
+    for position, code in enumerate(forward):
+        if code:
+            positions.setdefault(code, []).append(position)
+    result = {}
+    for code, found in positions.items():
+        if len(found) == 1:
+            result[code] = found[0]
+            continue
+        predecessors = sorted({codes[p] for p in found})
+        if mergers is not None and any(p != code for p in predecessors):
+            warnings_out.append(
+                f"wave {label}: {code} has {len(found)} responding predecessors "
+                f"({', '.join(predecessors)}); left out of the paired analysis as ambiguous"
+            )
+        else:
+            warnings_out.append(
+                f"wave {label}: code {code} occurs {len(found)} times; "
+                "left out of the paired analysis"
+            )
+    return column, result
+
+
+def find_panel(
+    first: Summary,
+    last: Summary,
+    labels: tuple[str, str],
+    key: str | None = None,
+    mergers: Mergers | None = None,
+) -> Panel | None:
+    """Respondents of the first and last wave that are the same municipality, if any."""
+    warnings_out: list[str] = []
+    key_a, codes_a = _wave_codes(first, key, mergers, warnings_out, labels[0])
+    key_b, codes_b = _wave_codes(last, key, mergers, warnings_out, labels[1])
+    if not key_a or not key_b:
+        return None
+    common = sorted(set(codes_a) & set(codes_b))
+    return Panel([key_a, key_b], [(codes_a[c], codes_b[c]) for c in common], warnings_out)
+
+
+def paired_item(states_a: np.ndarray, states_b: np.ndarray, panel: Panel) -> dict[str, Any]:
+    """The 2x2 table of one item over the panel members who answered it in both waves."""
+    rows = np.array(panel.rows, dtype=int).reshape(-1, 2)
+    a = states_a[rows[:, 0]] if len(rows) else np.array([], dtype=np.int8)
+    b = states_b[rows[:, 1]] if len(rows) else np.array([], dtype=np.int8)
+    both = (a >= 0) & (b >= 0)
+    a, b = a[both] == SELECTED, b[both] == SELECTED
+    table = [[int((a & b).sum()), int((a & ~b).sum())], [int((~a & b).sum()), int((~a & ~b).sum())]]
+    discordant = table[0][1] + table[1][0]
+    return {
+        "n": int(both.sum()),
+        "table": table,
+        "test": PAIRED_TEST,
+        "p": mcnemar_exact(table) if discordant else None,
+    }
 
 
 @dataclass
@@ -78,6 +187,7 @@ class Comparison:
     labels: list[str]
     summaries: list[Summary]
     questions: list[dict[str, Any]]
+    panel: Panel | None = None
 
     def as_dict(self) -> dict[str, Any]:
         waves = []
@@ -90,12 +200,11 @@ class Comparison:
             if summary.provenance:
                 wave["provenance"] = public_provenance(summary.provenance)
             waves.append(wave)
-        return {
-            "waves": waves,
-            "interval": DIFF_INTERVAL,
-            "test": DIFF_TEST,
-            "questions": self.questions,
-        }
+        data = {"waves": waves, "interval": DIFF_INTERVAL, "test": DIFF_TEST}
+        if self.panel is not None:
+            data["panel"] = self.panel.as_dict()
+        data["questions"] = self.questions
+        return data
 
 
 def _match_items(question: QuestionSummary, other: QuestionSummary) -> list[dict | None]:
@@ -113,9 +222,12 @@ def compare(
     *,
     labels: str | None = None,
     codebooks: list | None = None,
+    key: str | None = None,
+    mergers: str | Path | None = None,
     confidence: float = 0.95,
 ) -> Comparison:
-    """Summarize each wave and line up the questions they share."""
+    """Summarize each wave and line up the questions they share; pair the municipalities
+    present in the first and the last wave when a municipality code column is found."""
     from monitorkit.estimates import summarize
 
     if len(paths) < 2:
@@ -129,17 +241,37 @@ def compare(
         for path, book in zip(paths, books, strict=True)
     ]
     first = summaries[0]
+    merger_table = read_mergers(mergers) if mergers else None
+    panel = find_panel(first, summaries[-1], (names[0], names[-1]), key, merger_table)
     questions = []
     for question in first.questions:
         others = [next((q for q in s.questions if q.id == question.id), None) for s in summaries]
         if sum(q is not None for q in others) < 2 or question.type == "numeric":
             continue
-        questions.append(_compare_question(question, others, names))
+        entry = _compare_question(question, others, names)
+        if panel is not None and others[-1] is not None:
+            _add_paired(entry, question, others[-1], first, summaries[-1], panel)
+        questions.append(entry)
     if not questions:
         raise UsageError(
             "the waves share no question", hint="pass a codebook per wave with --codebook"
         )
-    return Comparison(names, summaries, questions)
+    return Comparison(names, summaries, questions, panel)
+
+
+def _add_paired(entry, question, last_question, first: Summary, last: Summary, panel) -> None:
+    """Paired tables for multi and battery items, matched to the last wave's items."""
+    states_a = first.responses.question(question.id).states
+    states_b = last.responses.question(question.id).states
+    if states_a is None or states_b is None:
+        return
+    positions = {id(item): index for index, item in enumerate(last_question.items)}
+    matches = _match_items(question, last_question)
+    for index, (item, match) in enumerate(zip(entry["items"], matches, strict=True)):
+        if match is not None:
+            item["paired"] = paired_item(
+                states_a[:, index], states_b[:, positions[id(match)]], panel
+            )
 
 
 def _compare_question(

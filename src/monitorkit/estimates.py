@@ -111,7 +111,7 @@ def _percent(count: np.ndarray, base: np.ndarray) -> np.ndarray:
         return np.where(base > 0, count / np.where(base > 0, base, 1) * 100, np.nan)
 
 
-def _number(value: Any) -> Any:
+def json_number(value: Any) -> Any:
     """JSON-friendly scalar: NaN becomes None, numpy types become Python types."""
     if value is None:
         return None
@@ -133,9 +133,9 @@ def _proportion_rows(labels: list[str], counts, bases, confidence: float) -> lis
             "label": label,
             "count": int(c),
             "base": int(b),
-            "percent": _number(p),
-            "ci_low": _number(lo),
-            "ci_high": _number(hi),
+            "percent": json_number(p),
+            "ci_low": json_number(lo),
+            "ci_high": json_number(hi),
         }
         for label, c, b, p, lo, hi in zip(labels, counts, bases, percent, low, high, strict=True)
     ]
@@ -221,11 +221,11 @@ def _numeric_stats(valid: pd.Series) -> dict[str, Any]:
         return {"n": 0, "mean": None, "median": None, "sd": None, "min": None, "max": None}
     return {
         "n": int(numbers.size),
-        "mean": _number(numbers.mean()),
-        "median": _number(numbers.median()),
-        "sd": _number(numbers.std(ddof=1)) if numbers.size > 1 else None,
-        "min": _number(numbers.min()),
-        "max": _number(numbers.max()),
+        "mean": json_number(numbers.mean()),
+        "median": json_number(numbers.median()),
+        "sd": json_number(numbers.std(ddof=1)) if numbers.size > 1 else None,
+        "min": json_number(numbers.min()),
+        "max": json_number(numbers.max()),
     }
 
 
@@ -306,7 +306,7 @@ def _numeric_test(samples: list[np.ndarray]) -> dict[str, Any] | None:
     if len(usable) < 2 or len(np.unique(np.concatenate(usable))) < 2:
         return None
     statistic, p = kruskal(*usable)
-    return {"name": "Kruskal-Wallis", "statistic": _number(statistic), "p": _number(p)}
+    return {"name": "Kruskal-Wallis", "statistic": json_number(statistic), "p": json_number(p)}
 
 
 def _test_table(table: np.ndarray) -> dict[str, Any] | None:
@@ -327,10 +327,10 @@ def _test_table(table: np.ndarray) -> dict[str, Any] | None:
     sparse = expected.min() < 5
     if sparse and table.shape == (2, 2):
         _, p = fisher_exact(table)
-        return {"name": "Fisher exact", "p": _number(p)}
+        return {"name": "Fisher exact", "p": json_number(p)}
     statistic, p, dof, _ = chi2_contingency(table, correction=False)
     name = "Pearson chi-square (expected counts < 5)" if sparse else "Pearson chi-square"
-    return {"name": name, "statistic": _number(statistic), "df": int(dof), "p": _number(p)}
+    return {"name": name, "statistic": json_number(statistic), "df": int(dof), "p": json_number(p)}
 
 
 def summarize(

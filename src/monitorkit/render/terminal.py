@@ -80,7 +80,8 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
         table.add_column("Item", overflow="fold", max_width=50)
         for label in comparison.labels:
             table.add_column(escape(label), justify="right")
-        for title in ("Change (pp)", "95% CI", "p"):
+        paired = any("paired" in item for item in question["items"])
+        for title in ("Change (pp)", "95% CI", "p", *(("Paired n", "p paired") if paired else ())):
             table.add_column(title, justify="right")
         for item in question["items"]:
             cells = []
@@ -100,6 +101,7 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
                 f"{arrow}{fmt_number(change, 1, locale)}{mark}" if change is not None else "–",
                 fmt_interval(low, high, 1, locale),
                 fmt_p(p, locale),
+                *(_paired_cells(item.get("paired"), locale) if paired else ()),
             )
         console.print()
         console.print(table)
@@ -110,3 +112,11 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
         style="dim",
         highlight=False,
     )
+
+
+def _paired_cells(paired: dict | None, locale: str) -> tuple[str, str]:
+    from monitorkit.numbers import fmt_p
+
+    if not paired:
+        return ("–", "–")
+    return (str(paired["n"]), fmt_p(paired["p"], locale))
