@@ -206,3 +206,17 @@ def test_missing_key_column_is_a_usage_error(run_cli, tmp_path):
     assert result.err.startswith(
         f"monitorkit: error: {first}: --key column 'gemeente' is not in wave 2014"
     )
+
+
+def test_terminal_output_names_the_panel_and_its_test(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    first, second = write_panel(tmp_path)
+    out = run_cli("compare", first, second).out
+    assert (
+        "Panel: 9 municipalities in both 2014 and 2015 (keys: gemeentecode, Gemeente "
+        "(CBS-code)); paired test: exact McNemar"
+    ) in out
+    assert (
+        "│ 70.0% (7/10) │ 44.4% (4/9) │     ↓ -25.6 │ -57.5 to 16.3 │ 0.260 │        8 │    0.375"
+        in out
+    )

@@ -105,6 +105,18 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
             )
         console.print()
         console.print(table)
+    if comparison.panel is not None:
+        panel = comparison.panel
+        console.print()
+        console.print(
+            f"Panel: {len(panel.rows)} municipalities in both {comparison.labels[0]} and "
+            f"{comparison.labels[-1]} (keys: {', '.join(panel.keys)}); paired test: exact "
+            "McNemar on those who answered the item in both waves.",
+            style="dim",
+            highlight=False,
+        )
+        for warning in panel.warnings:
+            console.print(f"  warning: {warning}", style="yellow", highlight=False)
     console.print()
     console.print(
         f"Change: later minus earlier wave in percentage points, 95% {DIFF_INTERVAL} "
