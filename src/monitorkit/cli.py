@@ -150,6 +150,11 @@ def cli(debug: bool) -> None:
     help="Confidence level of the Wilson intervals.",
 )
 @click.option(
+    "--population",
+    help="Population size for the finite population correction, or 'auto' for municipality "
+    "surveys (CBS count of gemeenten in the survey's year).",
+)
+@click.option(
     "--readings",
     is_flag=True,
     help="Also show how every raw value was read (selected, not selected, missing).",
@@ -165,6 +170,7 @@ def summarize(
     by,
     charts,
     confidence,
+    population,
     readings,
     fmt,
     output,
@@ -193,6 +199,7 @@ def summarize(
             delimiter=delimiter,
             header_rows=header_rows,
             confidence=confidence,
+            population=population,
         )
     _emit_summary(result, fmt, output, locale, readings, quiet)
     if charts:
@@ -244,6 +251,11 @@ def _emit_summary(
     type=click.Path(dir_okay=False),
     help="CSV of municipal mergers (old_code, new_code, date) to map codes forward.",
 )
+@click.option(
+    "--population",
+    help="Population size per wave for the finite population correction, or 'auto' "
+    "(CBS count of gemeenten in each wave's year).",
+)
 @report_format
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write JSON to this file.")
 @click.option(
@@ -253,7 +265,7 @@ def _emit_summary(
     show_default=True,
     help="Number formatting: nl gives decimal commas.",
 )
-def compare(files, labels, codebooks, key, mergers, fmt, output, locale):
+def compare(files, labels, codebooks, key, mergers, population, fmt, output, locale):
     """Compare the same questions across waves: FILE_A FILE_B [FILE_C...].
 
     Per item: count, base and percent per wave, the change in percentage points with a 95%
@@ -271,7 +283,12 @@ def compare(files, labels, codebooks, key, mergers, fmt, output, locale):
             hint="give one --codebook per file, in the same order",
         )
     result = compare_waves(
-        list(files), labels=labels, codebooks=list(codebooks) or None, key=key, mergers=mergers
+        list(files),
+        labels=labels,
+        codebooks=list(codebooks) or None,
+        key=key,
+        mergers=mergers,
+        population=population,
     )
     if fmt == "json" or output:
         import json

@@ -86,6 +86,7 @@ class Codebook:
     path: str | None = None
     provenance: dict[str, Any] | None = None
     ignored: list[str] = field(default_factory=list)
+    year: int | None = None
 
     @property
     def columns(self) -> list[str]:
@@ -108,6 +109,8 @@ class Codebook:
         for key in ("instrument", "title", "unit"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
+        if self.year:
+            data["year"] = self.year
         if self.id:
             data["id"] = self.id
         if self.provenance:
@@ -171,7 +174,18 @@ def codebook_from_dict(data: Any, path: str | None = None, origin: str = "file")
         path=path,
         provenance=provenance,
         ignored=[str(c) for c in data.get("ignored") or []],
+        year=_year(data.get("year"), path),
     )
+
+
+def _year(value: Any, path: str | None) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or not 1900 <= value <= 2100:
+        raise CodebookError(
+            f"must be a year such as 2015, got {value!r}", Location(path, field="year")
+        )
+    return value
 
 
 def _question_from_dict(entry: Any, index: int, path: str | None) -> Question:

@@ -22,6 +22,7 @@ from monitorkit.datasets import public_provenance
 from monitorkit.errors import Location, UsageError
 from monitorkit.estimates import QuestionSummary, Summary, json_number
 from monitorkit.municipalities import Mergers, find_key_column, normalise_code, read_mergers
+from monitorkit.population import Population
 
 DIFF_INTERVAL = "Newcombe hybrid score"
 DIFF_TEST = "two-proportion z-test (pooled, two-sided)"
@@ -48,19 +49,44 @@ def wave_labels(paths: list[str], labels: str | None = None) -> list[str]:
     return names
 
 
-def difference(count_a: int, base_a: int, count_b: int, base_b: int) -> dict[str, Any]:
-    """B minus A in percentage points, with Newcombe's interval and the pooled z-test."""
+#: Stand-in for the infinite effective size of a census wave next to a sampled one.
+CENSUS_N = 1e9
+
+
+def difference(
+    count_a: int,
+    base_a: int,
+    count_b: int,
+    base_b: int,
+    population_a: Population | None = None,
+    population_b: Population | None = None,
+) -> dict[str, Any]:
+    """B minus A in percentage points, with Newcombe's interval and the pooled z-test.
+
+    With known populations both use each wave's effective sample size
+    n / ((N - n) / (N - 1)); two census waves differ without sampling error.
+    """
     from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
 
     if not base_a or not base_b:
         return {"diff_pp": None, "diff_ci": None, "test": None}
     diff = 100 * (count_b / base_b - count_a / base_a)
+    size_a = population_a.effective_n(base_a) if population_a else base_a
+    size_b = population_b.effective_n(base_b) if population_b else base_b
+    if size_a == size_b == float("inf"):
+        return {
+            "diff_pp": diff,
+            "diff_ci": [diff, diff],
+            "test": {"name": DIFF_TEST, "p": None, "note": "two census waves: no sampling error"},
+        }
+    size_a, size_b = min(size_a, CENSUS_N), min(size_b, CENSUS_N)
+    scaled_a, scaled_b = count_a * size_a / base_a, count_b * size_b / base_b
     low, high = confint_proportions_2indep(
-        count_b, base_b, count_a, base_a, method="newcomb", compare="diff"
+        scaled_b, size_b, scaled_a, size_a, method="newcomb", compare="diff"
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        _, p = proportions_ztest([count_b, count_a], [base_b, base_a])
+        _, p = proportions_ztest([scaled_b, scaled_a], [size_b, size_a])
     p = json_number(p)
     test = (
         {"name": DIFF_TEST, "p": p}
@@ -196,6 +222,7 @@ class Comparison:
                 "label": label,
                 "source": summary.responses.source.as_dict(),
                 "codebook": summary.responses.codebook.instrument,
+                "fpc": summary.population.as_dict() if summary.population else {"applied": False},
             }
             if summary.provenance:
                 wave["provenance"] = public_provenance(summary.provenance)
@@ -224,6 +251,7 @@ def compare(
     codebooks: list | None = None,
     key: str | None = None,
     mergers: str | Path | None = None,
+    population: str | int | None = None,
     confidence: float = 0.95,
 ) -> Comparison:
     """Summarize each wave and line up the questions they share; pair the municipalities
@@ -237,7 +265,7 @@ def compare(
     names = wave_labels(paths, labels)
     books = codebooks or [None] * len(paths)
     summaries = [
-        summarize(path, codebook=book, confidence=confidence)
+        summarize(path, codebook=book, confidence=confidence, population=population)
         for path, book in zip(paths, books, strict=True)
     ]
     first = summaries[0]
@@ -248,7 +276,8 @@ def compare(
         others = [next((q for q in s.questions if q.id == question.id), None) for s in summaries]
         if sum(q is not None for q in others) < 2 or question.type == "numeric":
             continue
-        entry = _compare_question(question, others, names)
+        populations = {name: s.population for name, s in zip(names, summaries, strict=True)}
+        entry = _compare_question(question, others, names, populations)
         if panel is not None and others[-1] is not None:
             _add_paired(entry, question, others[-1], first, summaries[-1], panel)
         questions.append(entry)
@@ -275,7 +304,10 @@ def _add_paired(entry, question, last_question, first: Summary, last: Summary, p
 
 
 def _compare_question(
-    question: QuestionSummary, waves: list[QuestionSummary | None], names: list[str]
+    question: QuestionSummary,
+    waves: list[QuestionSummary | None],
+    names: list[str],
+    populations: dict[str, Population | None],
 ) -> dict[str, Any]:
     matched = [
         _match_items(question, wave) if wave else [None] * len(question.items) for wave in waves
@@ -297,8 +329,17 @@ def _compare_question(
         present = [(name, cell) for name, cell in cells.items() if cell]
         entry = {"label": item["label"], "waves": cells}
         if len(present) >= 2:
-            (_, first), (_, last) = present[0], present[-1]
-            entry.update(difference(first["count"], first["base"], last["count"], last["base"]))
+            (name_a, first), (name_b, last) = present[0], present[-1]
+            entry.update(
+                difference(
+                    first["count"],
+                    first["base"],
+                    last["count"],
+                    last["base"],
+                    populations[name_a],
+                    populations[name_b],
+                )
+            )
             entry["from"], entry["to"] = present[0][0], present[-1][0]
         else:
             entry.update({"diff_pp": None, "diff_ci": None, "test": None})

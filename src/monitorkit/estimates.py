@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from monitorkit.answers import SELECTED
+from monitorkit.population import Population
 from monitorkit.responses import BASE_RULES, QuestionResponses, Responses
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class Summary:
     table: pd.DataFrame
     by: str | None = None
     confidence: float = 0.95
+    population: Population | None = None
 
     @property
     def provenance(self) -> dict[str, Any] | None:
@@ -82,6 +84,7 @@ class Summary:
             },
             "confidence": self.confidence,
             "interval": "wilson",
+            "fpc": self.population.as_dict() if self.population else {"applied": False},
         }
         if self.provenance:
             from monitorkit.datasets import public_provenance
@@ -93,14 +96,29 @@ class Summary:
         return data
 
 
-def wilson_interval(count, base, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-    """Wilson score interval in percent (statsmodels); NaN where the base is 0."""
+def wilson_interval(
+    count, base, confidence: float = 0.95, population: Population | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval in percent (statsmodels); NaN where the base is 0.
+
+    With a known population the interval uses the effective sample size
+    n / ((N - n) / (N - 1)); a census (n = N) has no sampling error.
+    """
     from statsmodels.stats.proportion import proportion_confint
 
     count = np.asarray(count, dtype=float)
     base = np.asarray(base, dtype=float)
     safe = np.where(base > 0, base, 1)
-    low, high = proportion_confint(count, safe, alpha=1 - confidence, method="wilson")
+    share = count / safe
+    if population is not None:
+        effective = np.array([population.effective_n(n) for n in np.atleast_1d(base)])
+        effective = effective.reshape(base.shape)
+        census = ~np.isfinite(effective)
+        nobs = np.where(census, 1.0, effective)
+        low, high = proportion_confint(share * nobs, nobs, alpha=1 - confidence, method="wilson")
+        low, high = np.where(census, share, low), np.where(census, share, high)
+    else:
+        low, high = proportion_confint(count, safe, alpha=1 - confidence, method="wilson")
     low = np.where(base > 0, low * 100, np.nan)
     high = np.where(base > 0, high * 100, np.nan)
     return low, high
@@ -123,10 +141,12 @@ def json_number(value: Any) -> Any:
     return value
 
 
-def _proportion_rows(labels: list[str], counts, bases, confidence: float) -> list[dict[str, Any]]:
+def _proportion_rows(
+    labels: list[str], counts, bases, confidence: float, population: Population | None = None
+) -> list[dict[str, Any]]:
     counts = np.asarray(counts)
     bases = np.asarray(bases)
-    low, high = wilson_interval(counts, bases, confidence)
+    low, high = wilson_interval(counts, bases, confidence, population)
     percent = _percent(counts, bases)
     return [
         {
@@ -141,7 +161,13 @@ def _proportion_rows(labels: list[str], counts, bases, confidence: float) -> lis
     ]
 
 
-def estimate(responses: Responses, *, by: str | None = None, confidence: float = 0.95) -> Summary:
+def estimate(
+    responses: Responses,
+    *,
+    by: str | None = None,
+    confidence: float = 0.95,
+    population: Population | None = None,
+) -> Summary:
     """Tabulate every question; with ``by``, also per group with a test per item."""
     import pandas as pd
 
@@ -149,9 +175,9 @@ def estimate(responses: Responses, *, by: str | None = None, confidence: float =
     summaries = []
     rows: list[dict[str, Any]] = []
     for entry in responses.questions:
-        summary = _summarize_question(entry, confidence)
+        summary = _summarize_question(entry, confidence, population)
         if groups is not None and entry.question.id != by:
-            summary.groups, tests = _group_breakdown(entry, groups, confidence)
+            summary.groups, tests = _group_breakdown(entry, groups, confidence, population)
             for item, test in zip(summary.items, tests, strict=False):
                 item["test"] = test
             if summary.stats is not None and tests:
@@ -165,10 +191,12 @@ def estimate(responses: Responses, *, by: str | None = None, confidence: float =
                     {"question": summary.id, "item": item_index, "group": group["group"], **item}
                 )
     table = pd.DataFrame(rows).reindex(columns=COLUMNS)
-    return Summary(responses, summaries, table, by, confidence)
+    return Summary(responses, summaries, table, by, confidence, population)
 
 
-def _summarize_question(entry: QuestionResponses, confidence: float) -> QuestionSummary:
+def _summarize_question(
+    entry: QuestionResponses, confidence: float, population: Population | None
+) -> QuestionSummary:
     question = entry.question
     readings = [
         {"value": value, "read_as": read_as, "count": count}
@@ -186,7 +214,9 @@ def _summarize_question(entry: QuestionResponses, confidence: float) -> Question
         states = entry.states
         counts = (states == SELECTED).sum(axis=0)
         bases = entry.item_bases
-        items = _proportion_rows([i.label for i in question.items], counts, bases, confidence)
+        items = _proportion_rows(
+            [i.label for i in question.items], counts, bases, confidence, population
+        )
         for item, source in zip(items, question.items, strict=True):
             if source.column is not None:
                 item["column"] = source.column
@@ -198,7 +228,7 @@ def _summarize_question(entry: QuestionResponses, confidence: float) -> Question
         counts = _category_counts(valid, entry.order)
         base = len(valid)
         items = _proportion_rows(
-            list(counts.index), counts.to_numpy(), [base] * len(counts), confidence
+            list(counts.index), counts.to_numpy(), [base] * len(counts), confidence, population
         )
         return QuestionSummary(base=base, items=items, **common)
     stats = _numeric_stats(valid)
@@ -230,7 +260,7 @@ def _numeric_stats(valid: pd.Series) -> dict[str, Any]:
 
 
 def _group_breakdown(
-    entry: QuestionResponses, groups: pd.Series, confidence: float
+    entry: QuestionResponses, groups: pd.Series, confidence: float, population: Population | None
 ) -> tuple[list[dict], list[dict | None]]:
     """Per group of the --by column: the question's items; and one test per item."""
     names = [g for g in groups.dropna().unique()]
@@ -258,7 +288,8 @@ def _group_breakdown(
                         [g["items"][i]["count"], g["items"][i]["base"] - g["items"][i]["count"]]
                         for g in result
                     ]
-                )
+                ),
+                population,
             )
             for i in range(len(labels))
         ]
@@ -279,7 +310,7 @@ def _group_breakdown(
                     ),
                 }
             )
-        tests = [_test_table(np.array(table)) if table else None] * len(categories)
+        tests = [_test_table(np.array(table), population) if table else None] * len(categories)
     else:
         values = entry.values
         samples = []
@@ -309,15 +340,16 @@ def _numeric_test(samples: list[np.ndarray]) -> dict[str, Any] | None:
     return {"name": "Kruskal-Wallis", "statistic": json_number(statistic), "p": json_number(p)}
 
 
-def _test_table(table: np.ndarray) -> dict[str, Any] | None:
+def _test_table(table: np.ndarray, population: Population | None = None) -> dict[str, Any] | None:
     """Independence test of a groups x outcomes table of counts.
 
     Pearson chi-square (no continuity correction) unless an expected count is
     below 5; then Fisher's exact test for a 2x2 table. Larger sparse tables keep
     the chi-square, named as such, because scipy's r x c Fisher test is a
-    Monte Carlo estimate whose p-value changes from run to run.
+    Monte Carlo estimate whose p-value changes from run to run. With a known
+    population the chi-square statistic is divided by (N - n) / (N - 1).
     """
-    from scipy.stats import chi2_contingency, fisher_exact
+    from scipy.stats import chi2, chi2_contingency, fisher_exact
 
     table = table[table.sum(axis=1) > 0]
     table = table[:, table.sum(axis=0) > 0]
@@ -327,10 +359,31 @@ def _test_table(table: np.ndarray) -> dict[str, Any] | None:
     sparse = expected.min() < 5
     if sparse and table.shape == (2, 2):
         _, p = fisher_exact(table)
-        return {"name": "Fisher exact", "p": json_number(p)}
+        name = "Fisher exact" + (" (no FPC)" if population else "")
+        return {"name": name, "p": json_number(p)}
     statistic, p, dof, _ = chi2_contingency(table, correction=False)
     name = "Pearson chi-square (expected counts < 5)" if sparse else "Pearson chi-square"
+    if population is not None:
+        factor = population.factor(table.sum())
+        if factor == 0:
+            return {"name": name + " with FPC", "p": None, "note": "a census: no sampling error"}
+        statistic, p, name = (
+            statistic / factor,
+            chi2.sf(statistic / factor, dof),
+            name + " with FPC",
+        )
     return {"name": name, "statistic": json_number(statistic), "df": int(dof), "p": json_number(p)}
+
+
+def survey_year(responses: Responses) -> int | None:
+    """The survey's year: from its codebook, else the first four-digit year in the file name."""
+    import re
+    from pathlib import Path
+
+    if responses.codebook.year:
+        return responses.codebook.year
+    match = re.search(r"(?<!\d)(19|20)\d{2}(?!\d)", Path(responses.source.input_path).stem)
+    return int(match.group(0)) if match else None
 
 
 def summarize(
@@ -343,8 +396,14 @@ def summarize(
     delimiter=None,
     header_rows=None,
     confidence: float = 0.95,
+    population: Population | str | int | None = None,
 ) -> Summary:
-    """Read a survey export and tabulate every question: the library face of `summarize`."""
+    """Read a survey export and tabulate every question: the library face of `summarize`.
+
+    ``population`` is a size, 'auto' (the number of municipalities in the survey's year,
+    for municipality surveys) or None (no finite population correction).
+    """
+    from monitorkit.population import resolve_population
     from monitorkit.responses import read_survey
 
     responses = read_survey(
@@ -355,4 +414,11 @@ def summarize(
         delimiter=delimiter,
         header_rows=header_rows,
     )
-    return estimate(responses, by=by, confidence=confidence)
+    if not isinstance(population, Population):
+        population = resolve_population(
+            population,
+            unit=responses.codebook.unit,
+            year=survey_year(responses),
+            what=str(path),
+        )
+    return estimate(responses, by=by, confidence=confidence, population=population)

@@ -203,6 +203,7 @@ def reconstruct(spec: dict[str, Any], registry: Registry) -> Reconstruction:
         id=ID_COLUMN,
         origin="bundled",
         provenance={"kind": "reconstructed", "source": source.document},
+        year=spec.get("year"),
     )
     return Reconstruction(
         spec["dataset"],

@@ -26,6 +26,8 @@ def source_line(summary: Summary) -> str:
             f"{source.encoding}, delimiter '{source.delimiter}', decimal '{source.decimal}'"
         )
     parts.append(f"{source.rows:,} respondents")
+    if summary.population is not None:
+        parts.append(f"finite population correction: N = {summary.population.size}")
     name = codebook.instrument or "(unnamed)"
     path = f"{source.path} (bundled dataset)" if summary.provenance else source.path
     return f"{path} ({'; '.join(parts)}) — codebook {name} ({codebook.origin})"
@@ -42,6 +44,17 @@ def provenance_notice(summary: Summary) -> str | None:
         "It reproduces the printed marginals only, not the original responses; "
         "cross-tabulations that were never printed are not meaningful."
     )
+
+
+def fpc_note(summary: Summary) -> str | None:
+    """Where the finite population correction applies, and where not."""
+    if summary.population is None:
+        return None
+    source = summary.population.source
+    note = f"Finite population correction applied to intervals and tests: {source}."
+    if summary.by:
+        note += " Per-group intervals are without it: the groups' population sizes are unknown."
+    return note
 
 
 def question_heading(question: QuestionSummary, locale: str = "en") -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from monitorkit.errors import UsageError
 from monitorkit.estimates import Summary
 from monitorkit.render.common import (
+    fpc_note,
     provenance_notice,
     question_heading,
     source_line,
@@ -146,6 +147,8 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
     notice = provenance_notice(summary)
     if notice:
         lines += [f"> **{notice}**", ""]
+    if fpc_note(summary):
+        lines += [fpc_note(summary), ""]
     for question in summary.questions:
         groups = [group["group"] for group in question.groups]
         header = table_header(question, groups)

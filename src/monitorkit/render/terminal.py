@@ -8,6 +8,7 @@ from rich.table import Table
 
 from monitorkit.estimates import Summary
 from monitorkit.render.common import (
+    fpc_note,
     provenance_notice,
     question_heading,
     source_line,
@@ -27,6 +28,8 @@ def print_summary(
         console.print(notice, style="bold yellow", highlight=False)
         for assumption in summary.provenance.get("assumptions", []):
             console.print(f"assumption: {assumption}", style="yellow", highlight=False)
+    if fpc_note(summary):
+        console.print(fpc_note(summary), style="dim", highlight=False)
     for question in summary.questions:
         groups = [group["group"] for group in question.groups]
         table = Table(
