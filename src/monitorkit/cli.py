@@ -154,6 +154,7 @@ def cli(debug: bool) -> None:
     help="Population size for the finite population correction, or 'auto' for municipality "
     "surveys (CBS count of gemeenten in the survey's year).",
 )
+@click.option("--weight", help="Column of positive weights: weighted percentages, Kish bases.")
 @click.option(
     "--readings",
     is_flag=True,
@@ -171,6 +172,7 @@ def summarize(
     charts,
     confidence,
     population,
+    weight,
     readings,
     fmt,
     output,
@@ -200,6 +202,7 @@ def summarize(
             header_rows=header_rows,
             confidence=confidence,
             population=population,
+            weight=weight,
         )
     _emit_summary(result, fmt, output, locale, readings, quiet)
     if charts:
@@ -256,6 +259,7 @@ def _emit_summary(
     help="Population size per wave for the finite population correction, or 'auto' "
     "(CBS count of gemeenten in each wave's year).",
 )
+@click.option("--weight", help="Column of positive weights in every wave.")
 @report_format
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write JSON to this file.")
 @click.option(
@@ -265,7 +269,7 @@ def _emit_summary(
     show_default=True,
     help="Number formatting: nl gives decimal commas.",
 )
-def compare(files, labels, codebooks, key, mergers, population, fmt, output, locale):
+def compare(files, labels, codebooks, key, mergers, population, weight, fmt, output, locale):
     """Compare the same questions across waves: FILE_A FILE_B [FILE_C...].
 
     Per item: count, base and percent per wave, the change in percentage points with a 95%
@@ -289,6 +293,7 @@ def compare(files, labels, codebooks, key, mergers, population, fmt, output, loc
         key=key,
         mergers=mergers,
         population=population,
+        weight=weight,
     )
     if fmt == "json" or output:
         import json

@@ -66,13 +66,22 @@ def difference(
     With known populations both use each wave's effective sample size
     n / ((N - n) / (N - 1)); two census waves differ without sampling error.
     """
-    from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
-
     if not base_a or not base_b:
         return {"diff_pp": None, "diff_ci": None, "test": None}
-    diff = 100 * (count_b / base_b - count_a / base_a)
     size_a = population_a.effective_n(base_a) if population_a else base_a
     size_b = population_b.effective_n(base_b) if population_b else base_b
+    return difference_of_shares(count_a / base_a, size_a, count_b / base_b, size_b)
+
+
+def difference_of_shares(
+    share_a: float, size_a: float, share_b: float, size_b: float
+) -> dict[str, Any]:
+    """The same from shares and (effective) sample sizes, which may be weighted or infinite."""
+    from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
+
+    if not size_a or not size_b:
+        return {"diff_pp": None, "diff_ci": None, "test": None}
+    diff = 100 * (share_b - share_a)
     if size_a == size_b == float("inf"):
         return {
             "diff_pp": diff,
@@ -80,13 +89,12 @@ def difference(
             "test": {"name": DIFF_TEST, "p": None, "note": "two census waves: no sampling error"},
         }
     size_a, size_b = min(size_a, CENSUS_N), min(size_b, CENSUS_N)
-    scaled_a, scaled_b = count_a * size_a / base_a, count_b * size_b / base_b
     low, high = confint_proportions_2indep(
-        scaled_b, size_b, scaled_a, size_a, method="newcomb", compare="diff"
+        share_b * size_b, size_b, share_a * size_a, size_a, method="newcomb", compare="diff"
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        _, p = proportions_ztest([scaled_b, scaled_a], [size_b, size_a])
+        _, p = proportions_ztest([share_b * size_b, share_a * size_a], [size_b, size_a])
     p = json_number(p)
     test = (
         {"name": DIFF_TEST, "p": p}
@@ -252,6 +260,7 @@ def compare(
     key: str | None = None,
     mergers: str | Path | None = None,
     population: str | int | None = None,
+    weight: str | None = None,
     confidence: float = 0.95,
 ) -> Comparison:
     """Summarize each wave and line up the questions they share; pair the municipalities
@@ -265,7 +274,7 @@ def compare(
     names = wave_labels(paths, labels)
     books = codebooks or [None] * len(paths)
     summaries = [
-        summarize(path, codebook=book, confidence=confidence, population=population)
+        summarize(path, codebook=book, confidence=confidence, population=population, weight=weight)
         for path, book in zip(paths, books, strict=True)
     ]
     first = summaries[0]
@@ -303,6 +312,21 @@ def _add_paired(entry, question, last_question, first: Summary, last: Summary, p
             )
 
 
+def _wave_cell(item: dict[str, Any]) -> dict[str, Any]:
+    keys = ("count", "base", "percent", "weighted_base", "effective_base")
+    return {key: item[key] for key in keys if key in item}
+
+
+def _share_and_size(cell: dict[str, Any], population: Population | None) -> tuple[float, float]:
+    """A wave's share and the sample size its sampling error rests on (Kish, then FPC)."""
+    share = (cell["percent"] or 0) / 100
+    size = cell.get("effective_base", cell["base"])
+    if population is not None:
+        factor = population.factor(cell["base"])
+        size = size / factor if factor > 0 else float("inf")
+    return share, size
+
+
 def _compare_question(
     question: QuestionSummary,
     waves: list[QuestionSummary | None],
@@ -315,15 +339,7 @@ def _compare_question(
     items = []
     for index, item in enumerate(question.items):
         cells = {
-            name: (
-                {
-                    "count": m[index]["count"],
-                    "base": m[index]["base"],
-                    "percent": m[index]["percent"],
-                }
-                if m[index]
-                else None
-            )
+            name: (_wave_cell(m[index]) if m[index] else None)
             for name, m in zip(names, matched, strict=True)
         }
         present = [(name, cell) for name, cell in cells.items() if cell]
@@ -331,13 +347,9 @@ def _compare_question(
         if len(present) >= 2:
             (name_a, first), (name_b, last) = present[0], present[-1]
             entry.update(
-                difference(
-                    first["count"],
-                    first["base"],
-                    last["count"],
-                    last["base"],
-                    populations[name_a],
-                    populations[name_b],
+                difference_of_shares(
+                    *_share_and_size(first, populations[name_a]),
+                    *_share_and_size(last, populations[name_b]),
                 )
             )
             entry["from"], entry["to"] = present[0][0], present[-1][0]

@@ -72,6 +72,18 @@ class Summary:
     def provenance(self) -> dict[str, Any] | None:
         return self.responses.provenance
 
+    @property
+    def weights_info(self) -> dict[str, Any] | None:
+        """The weight column, the sum of weights and Kish's effective sample size."""
+        weights = self.responses.weights
+        if weights is None:
+            return None
+        return {
+            "column": self.responses.weight_column,
+            "sum": json_number(weights.sum()),
+            "kish_effective_n": json_number(weights.sum() ** 2 / (weights**2).sum()),
+        }
+
     def as_dict(self) -> dict[str, Any]:
         """The documented JSON schema (DESIGN §5); percentages unrounded, 0-100."""
         codebook = self.responses.codebook
@@ -85,6 +97,7 @@ class Summary:
             "confidence": self.confidence,
             "interval": "wilson",
             "fpc": self.population.as_dict() if self.population else {"applied": False},
+            "weights": self.weights_info,
         }
         if self.provenance:
             from monitorkit.datasets import public_provenance
@@ -96,6 +109,27 @@ class Summary:
         return data
 
 
+def proportion_interval(share, size, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval in percent for shares at (effective) sample sizes.
+
+    statsmodels computes the interval; an infinite size (a census) gives the point
+    itself, a zero size NaN.
+    """
+    from statsmodels.stats.proportion import proportion_confint
+
+    share = np.asarray(share, dtype=float)
+    size = np.asarray(size, dtype=float)
+    finite = np.isfinite(size) & (size > 0)
+    nobs = np.where(finite, size, 1.0)
+    low, high = proportion_confint(
+        np.nan_to_num(share) * nobs, nobs, alpha=1 - confidence, method="wilson"
+    )
+    census = np.isinf(size)
+    low = np.where(census, share, np.where(finite, low, np.nan))
+    high = np.where(census, share, np.where(finite, high, np.nan))
+    return low * 100, high * 100
+
+
 def wilson_interval(
     count, base, confidence: float = 0.95, population: Population | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -104,29 +138,18 @@ def wilson_interval(
     With a known population the interval uses the effective sample size
     n / ((N - n) / (N - 1)); a census (n = N) has no sampling error.
     """
-    from statsmodels.stats.proportion import proportion_confint
-
     count = np.asarray(count, dtype=float)
     base = np.asarray(base, dtype=float)
-    safe = np.where(base > 0, base, 1)
-    share = count / safe
-    if population is not None:
-        effective = np.array([population.effective_n(n) for n in np.atleast_1d(base)])
-        effective = effective.reshape(base.shape)
-        census = ~np.isfinite(effective)
-        nobs = np.where(census, 1.0, effective)
-        low, high = proportion_confint(share * nobs, nobs, alpha=1 - confidence, method="wilson")
-        low, high = np.where(census, share, low), np.where(census, share, high)
-    else:
-        low, high = proportion_confint(count, safe, alpha=1 - confidence, method="wilson")
-    low = np.where(base > 0, low * 100, np.nan)
-    high = np.where(base > 0, high * 100, np.nan)
-    return low, high
-
-
-def _percent(count: np.ndarray, base: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(base > 0, count / np.where(base > 0, base, 1) * 100, np.nan)
+        share = np.where(base > 0, count / np.where(base > 0, base, 1), np.nan)
+    size = (
+        base
+        if population is None
+        else np.array(
+            [population.effective_n(n) if n > 0 else 0.0 for n in np.atleast_1d(base)]
+        ).reshape(base.shape)
+    )
+    return proportion_interval(share, size, confidence)
 
 
 def json_number(value: Any) -> Any:
@@ -141,24 +164,97 @@ def json_number(value: Any) -> Any:
     return value
 
 
-def _proportion_rows(
-    labels: list[str], counts, bases, confidence: float, population: Population | None = None
+@dataclass
+class Indicators:
+    """A proportion question as indicator matrices: who selected, who answered, per item."""
+
+    labels: list[str]
+    selected: np.ndarray
+    valid: np.ndarray
+
+
+def indicators(entry: QuestionResponses) -> Indicators | None:
+    """Multi, battery and single questions as indicators; None for numeric ones."""
+    if entry.states is not None:
+        return Indicators(
+            [i.label for i in entry.question.items], entry.states == SELECTED, entry.states >= 0
+        )
+    if entry.question.type != "single":
+        return None
+    values = entry.values
+    labels = [str(c) for c in _category_counts(values.dropna(), entry.order).index]
+    answered = values.notna().to_numpy()
+    text = values.astype(object).to_numpy()
+    selected = (
+        np.column_stack([text == label for label in labels])
+        if labels
+        else np.zeros((len(values), 0), dtype=bool)
+    )
+    return Indicators(labels, selected, np.repeat(answered[:, None], len(labels), axis=1))
+
+
+@dataclass
+class Design:
+    """How estimates generalise: confidence, weights (Kish) and finite population."""
+
+    confidence: float = 0.95
+    weights: np.ndarray | None = None
+    population: Population | None = None
+
+    def sizes(self, valid: np.ndarray, mask: np.ndarray | None, total: bool) -> np.ndarray:
+        """Effective sample size per item: Kish's n_eff with weights, FPC for totals."""
+        bases = valid.sum(axis=0).astype(float)
+        if self.weights is None:
+            sizes = bases
+        else:
+            weights = self.weights if mask is None else self.weights[mask]
+            weighted = (weights[:, None] * valid).sum(axis=0)
+            squares = (weights[:, None] ** 2 * valid).sum(axis=0)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                sizes = np.where(squares > 0, weighted**2 / np.where(squares > 0, squares, 1), 0.0)
+        if total and self.population is not None:
+            factors = np.array([self.population.factor(n) for n in bases])
+            with np.errstate(divide="ignore"):
+                sizes = np.where(factors > 0, sizes / np.where(factors > 0, factors, 1), np.inf)
+        return sizes
+
+
+def proportion_rows(
+    ind: Indicators, design: Design, mask: np.ndarray | None = None, total: bool = True
 ) -> list[dict[str, Any]]:
-    counts = np.asarray(counts)
-    bases = np.asarray(bases)
-    low, high = wilson_interval(counts, bases, confidence, population)
-    percent = _percent(counts, bases)
-    return [
-        {
+    """Count, base, percent and interval per item, over all respondents or a mask of them."""
+    selected = ind.selected if mask is None else ind.selected[mask]
+    valid = ind.valid if mask is None else ind.valid[mask]
+    counts = selected.sum(axis=0)
+    bases = valid.sum(axis=0)
+    if design.weights is None:
+        top, bottom = counts.astype(float), bases.astype(float)
+    else:
+        weights = design.weights if mask is None else design.weights[mask]
+        top = (weights[:, None] * selected).sum(axis=0)
+        bottom = (weights[:, None] * valid).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
+    sizes = design.sizes(valid, mask, total)
+    low, high = proportion_interval(share, sizes, design.confidence)
+    rows = []
+    for index, label in enumerate(ind.labels):
+        row = {
             "label": label,
-            "count": int(c),
-            "base": int(b),
-            "percent": json_number(p),
-            "ci_low": json_number(lo),
-            "ci_high": json_number(hi),
+            "count": int(counts[index]),
+            "base": int(bases[index]),
+            "percent": json_number(share[index] * 100),
+            "ci_low": json_number(low[index]),
+            "ci_high": json_number(high[index]),
         }
-        for label, c, b, p, lo, hi in zip(labels, counts, bases, percent, low, high, strict=True)
-    ]
+        if design.weights is not None:
+            row.update(
+                weighted_count=json_number(top[index]),
+                weighted_base=json_number(bottom[index]),
+                effective_base=json_number(design.sizes(valid, mask, False)[index]),
+            )
+        rows.append(row)
+    return rows
 
 
 def estimate(
@@ -168,16 +264,21 @@ def estimate(
     confidence: float = 0.95,
     population: Population | None = None,
 ) -> Summary:
-    """Tabulate every question; with ``by``, also per group with a test per item."""
+    """Tabulate every question; with ``by``, also per group with a test per item.
+
+    Responses read with a weight column give weighted percentages, with
+    unweighted and weighted bases and Kish's effective base for intervals and tests.
+    """
     import pandas as pd
 
+    design = Design(confidence, responses.weights, population)
     groups = responses.group_values(by) if by else None
     summaries = []
     rows: list[dict[str, Any]] = []
     for entry in responses.questions:
-        summary = _summarize_question(entry, confidence, population)
+        summary = _summarize_question(entry, design)
         if groups is not None and entry.question.id != by:
-            summary.groups, tests = _group_breakdown(entry, groups, confidence, population)
+            summary.groups, tests = _group_breakdown(entry, groups, design)
             for item, test in zip(summary.items, tests, strict=False):
                 item["test"] = test
             if summary.stats is not None and tests:
@@ -194,9 +295,7 @@ def estimate(
     return Summary(responses, summaries, table, by, confidence, population)
 
 
-def _summarize_question(
-    entry: QuestionResponses, confidence: float, population: Population | None
-) -> QuestionSummary:
+def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionSummary:
     question = entry.question
     readings = [
         {"value": value, "read_as": read_as, "count": count}
@@ -210,29 +309,21 @@ def _summarize_question(
         readings=readings,
         warnings=list(entry.warnings),
     )
-    if entry.states is not None:
-        states = entry.states
-        counts = (states == SELECTED).sum(axis=0)
-        bases = entry.item_bases
-        items = _proportion_rows(
-            [i.label for i in question.items], counts, bases, confidence, population
+    ind = indicators(entry)
+    if ind is None:
+        valid = entry.values.dropna()
+        weights = (
+            None if design.weights is None else design.weights[entry.values.notna().to_numpy()]
         )
-        for item, source in zip(items, question.items, strict=True):
-            if source.column is not None:
-                item["column"] = source.column
-        base = int((states >= 0).any(axis=1).sum())
-        return QuestionSummary(base=base, items=items, **common)
-    values = entry.values
-    valid = values.dropna()
-    if question.type == "single":
-        counts = _category_counts(valid, entry.order)
-        base = len(valid)
-        items = _proportion_rows(
-            list(counts.index), counts.to_numpy(), [base] * len(counts), confidence, population
+        return QuestionSummary(
+            base=len(valid), items=[], stats=_numeric_stats(valid, weights), **common
         )
-        return QuestionSummary(base=base, items=items, **common)
-    stats = _numeric_stats(valid)
-    return QuestionSummary(base=len(valid), items=[], stats=stats, **common)
+    items = proportion_rows(ind, design)
+    for item, source in zip(items, question.items, strict=False):
+        if source.column is not None:
+            item["column"] = source.column
+    base = int(ind.valid.any(axis=1).sum())
+    return QuestionSummary(base=base, items=items, **common)
 
 
 def _category_counts(valid: pd.Series, order: list[str]) -> pd.Series:
@@ -245,11 +336,11 @@ def _category_counts(valid: pd.Series, order: list[str]) -> pd.Series:
     return counts
 
 
-def _numeric_stats(valid: pd.Series) -> dict[str, Any]:
+def _numeric_stats(valid: pd.Series, weights: np.ndarray | None = None) -> dict[str, Any]:
     numbers = valid.astype(float)
     if numbers.empty:
         return {"n": 0, "mean": None, "median": None, "sd": None, "min": None, "max": None}
-    return {
+    stats = {
         "n": int(numbers.size),
         "mean": json_number(numbers.mean()),
         "median": json_number(numbers.median()),
@@ -257,75 +348,59 @@ def _numeric_stats(valid: pd.Series) -> dict[str, Any]:
         "min": json_number(numbers.min()),
         "max": json_number(numbers.max()),
     }
+    if weights is not None:
+        stats["weighted_mean"] = json_number(np.average(numbers.to_numpy(), weights=weights))
+    return stats
 
 
 def _group_breakdown(
-    entry: QuestionResponses, groups: pd.Series, confidence: float, population: Population | None
+    entry: QuestionResponses, groups: pd.Series, design: Design
 ) -> tuple[list[dict], list[dict | None]]:
-    """Per group of the --by column: the question's items; and one test per item."""
-    names = [g for g in groups.dropna().unique()]
-    names.sort(key=str)
-    in_group = [(groups == name).to_numpy() for name in names]
-    result = []
-    if entry.states is not None:
-        states = entry.states
-        labels = [i.label for i in entry.question.items]
-        for name, mask in zip(names, in_group, strict=True):
-            sub = states[mask]
-            counts = (sub == SELECTED).sum(axis=0)
-            bases = (sub >= 0).sum(axis=0)
-            result.append(
-                {
-                    "group": str(name),
-                    "base": int((sub >= 0).any(axis=1).sum()),
-                    "items": _proportion_rows(labels, counts, bases, confidence),
-                }
-            )
-        tests = [
-            _test_table(
-                np.array(
-                    [
-                        [g["items"][i]["count"], g["items"][i]["base"] - g["items"][i]["count"]]
-                        for g in result
-                    ]
-                ),
-                population,
-            )
-            for i in range(len(labels))
-        ]
-    elif entry.question.type == "single":
-        values = entry.values
-        categories = list(_category_counts(values.dropna(), entry.order).index)
-        table = []
-        for name, mask in zip(names, in_group, strict=True):
-            sub = values[mask].dropna()
-            counts = sub.value_counts().reindex(categories, fill_value=0)
-            table.append(counts.to_numpy())
-            result.append(
-                {
-                    "group": str(name),
-                    "base": len(sub),
-                    "items": _proportion_rows(
-                        categories, counts.to_numpy(), [len(sub)] * len(categories), confidence
-                    ),
-                }
-            )
-        tests = [_test_table(np.array(table), population) if table else None] * len(categories)
-    else:
-        values = entry.values
-        samples = []
-        for name, mask in zip(names, in_group, strict=True):
-            sub = values[mask].dropna()
+    """Per group of the --by column: the question's items; and one test per item.
+
+    Group intervals carry weights but no FPC (a group's population size is unknown).
+    """
+    names = sorted(groups.dropna().unique(), key=str)
+    masks = [(groups == name).to_numpy() for name in names]
+    ind = indicators(entry)
+    if ind is None:
+        samples, result = [], []
+        for name, mask in zip(names, masks, strict=True):
+            sub = entry.values[mask].dropna()
             samples.append(sub.to_numpy(dtype=float))
             result.append(
-                {
-                    "group": str(name),
-                    "base": len(sub),
-                    "items": [],
-                    "stats": _numeric_stats(sub),
-                }
+                {"group": str(name), "base": len(sub), "items": [], "stats": _numeric_stats(sub)}
             )
         return result, [_numeric_test(samples)]
+    result = [
+        {
+            "group": str(name),
+            "base": int(ind.valid[mask].any(axis=1).sum()),
+            "items": proportion_rows(ind, design, mask, total=False),
+        }
+        for name, mask in zip(names, masks, strict=True)
+    ]
+    weighted = design.weights is not None
+
+    def selected_and_not(cell: dict[str, Any]) -> tuple[float, float]:
+        if not weighted:
+            return cell["count"], cell["base"] - cell["count"]
+        if cell["percent"] is None:
+            return 0.0, 0.0
+        share = cell["percent"] / 100
+        return share * cell["effective_base"], (1 - share) * cell["effective_base"]
+
+    if entry.question.type == "single":
+        table = np.array([[selected_and_not(c)[0] for c in g["items"]] for g in result])
+        return result, [_test_table(table, design.population, weighted)] * len(ind.labels)
+    tests = [
+        _test_table(
+            np.array([selected_and_not(g["items"][index]) for g in result]),
+            design.population,
+            weighted,
+        )
+        for index in range(len(ind.labels))
+    ]
     return result, tests
 
 
@@ -340,7 +415,9 @@ def _numeric_test(samples: list[np.ndarray]) -> dict[str, Any] | None:
     return {"name": "Kruskal-Wallis", "statistic": json_number(statistic), "p": json_number(p)}
 
 
-def _test_table(table: np.ndarray, population: Population | None = None) -> dict[str, Any] | None:
+def _test_table(
+    table: np.ndarray, population: Population | None = None, weighted: bool = False
+) -> dict[str, Any] | None:
     """Independence test of a groups x outcomes table of counts.
 
     Pearson chi-square (no continuity correction) unless an expected count is
@@ -357,12 +434,14 @@ def _test_table(table: np.ndarray, population: Population | None = None) -> dict
         return None
     expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
     sparse = expected.min() < 5
-    if sparse and table.shape == (2, 2):
+    if sparse and table.shape == (2, 2) and not weighted:
         _, p = fisher_exact(table)
         name = "Fisher exact" + (" (no FPC)" if population else "")
         return {"name": name, "p": json_number(p)}
     statistic, p, dof, _ = chi2_contingency(table, correction=False)
     name = "Pearson chi-square (expected counts < 5)" if sparse else "Pearson chi-square"
+    if weighted:
+        name += " on Kish-effective weighted counts"
     if population is not None:
         factor = population.factor(table.sum())
         if factor == 0:
@@ -397,6 +476,7 @@ def summarize(
     header_rows=None,
     confidence: float = 0.95,
     population: Population | str | int | None = None,
+    weight: str | None = None,
 ) -> Summary:
     """Read a survey export and tabulate every question: the library face of `summarize`.
 
@@ -413,6 +493,7 @@ def summarize(
         encoding=encoding,
         delimiter=delimiter,
         header_rows=header_rows,
+        weight=weight,
     )
     if not isinstance(population, Population):
         population = resolve_population(

@@ -32,7 +32,7 @@ from monitorkit.answers import (
     read_numbers,
 )
 from monitorkit.codebook import Codebook, Question, check_columns, match_bundled, read_codebook
-from monitorkit.errors import CodebookError, UsageError
+from monitorkit.errors import CodebookError, InputError, UsageError
 from monitorkit.readers import RawTable, SourceInfo, read_table
 
 if TYPE_CHECKING:
@@ -75,6 +75,8 @@ class Responses:
     questions: list[QuestionResponses]
     raw: RawTable
     provenance: dict[str, Any] | None = None
+    weights: np.ndarray | None = None
+    weight_column: str | None = None
 
     def question(self, question_id: str) -> QuestionResponses:
         """One question's responses by id; the codebook's error lists the ids if absent."""
@@ -109,10 +111,12 @@ def read_survey(
     encoding: str | None = None,
     delimiter: str | None = None,
     header_rows: int | None = None,
+    weight: str | None = None,
 ) -> Responses:
     """Read a survey export and apply a codebook: given, bundled (matched by columns) or inferred.
 
     ``path`` may also be the name of a bundled dataset (see ``monitorkit datasets``).
+    ``weight`` names a column of positive weights.
     """
     from monitorkit.datasets import provenance_of, resolve_input
 
@@ -123,7 +127,40 @@ def read_survey(
     provenance = provenance_of(resolved)
     if provenance:
         raw.source.path = provenance["dataset"]
-    return build_responses(raw, resolve_codebook(raw, codebook), provenance)
+    chosen = resolve_codebook(raw, codebook)
+    if weight and chosen.origin == "inferred":
+        chosen.questions = [q for q in chosen.questions if q.columns != [weight]]
+        chosen.ignored.append(weight)
+    responses = build_responses(raw, chosen, provenance)
+    if weight:
+        responses.weights = read_weights(raw, weight)
+        responses.weight_column = weight
+    return responses
+
+
+def read_weights(raw: RawTable, column: str) -> np.ndarray:
+    """Positive weights from a column; missing, zero or negative ones are refused by row."""
+    import difflib
+
+    if column not in raw.frame.columns:
+        close = difflib.get_close_matches(column, raw.columns, n=1, cutoff=0.5)
+        raise UsageError(
+            f"weight column '{column}' is not in the data",
+            raw.location(),
+            f"the closest header is '{close[0]}'" if close else "check --weight",
+        )
+    values, _ = read_numbers(raw.frame[column], raw.source.decimal)
+    bad = values.isna() | (values <= 0)
+    if bad.any():
+        rows = [str(row) for row in values.index[bad.to_numpy()][:10]]
+        more = f" and {int(bad.sum()) - 10} more" if bad.sum() > 10 else ""
+        raise InputError(
+            f"weights must be positive numbers; {int(bad.sum())} row(s) have a missing, zero or "
+            f"negative weight: rows {', '.join(rows)}{more}",
+            raw.location(column=column),
+            "fix or drop those rows, or rake the data again with 'monitorkit weight'",
+        )
+    return values.to_numpy(dtype=float)
 
 
 def resolve_codebook(raw: RawTable, codebook: str | Path | Codebook | None) -> Codebook:

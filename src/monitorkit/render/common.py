@@ -28,6 +28,11 @@ def source_line(summary: Summary) -> str:
     parts.append(f"{source.rows:,} respondents")
     if summary.population is not None:
         parts.append(f"finite population correction: N = {summary.population.size}")
+    weights = summary.weights_info
+    if weights:
+        parts.append(
+            f"weighted by '{weights['column']}', Kish effective n {weights['kish_effective_n']:.1f}"
+        )
     name = codebook.instrument or "(unnamed)"
     path = f"{source.path} (bundled dataset)" if summary.provenance else source.path
     return f"{path} ({'; '.join(parts)}) — codebook {name} ({codebook.origin})"
@@ -66,12 +71,18 @@ def question_heading(question: QuestionSummary, locale: str = "en") -> str:
     return f"{question.label} [{question.type}, {base}]"
 
 
+def _weighted(question: QuestionSummary) -> bool:
+    return bool(question.items) and "weighted_base" in question.items[0]
+
+
 def table_header(question: QuestionSummary, groups: list[str]) -> list[str]:
     """Column titles for a question's table."""
     if question.type == "numeric":
         return ["Statistic", "All", *groups]
     if groups:
         return ["Item", "All", *groups, "Test", "p"]
+    if _weighted(question):
+        return ["Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)", "95% CI"]
     return ["Item", "n", "Base", "%", "95% CI"]
 
 
@@ -90,11 +101,20 @@ def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]
                 [item["label"], *cells, test.get("name", "–"), fmt_p(test.get("p"), locale)]
             )
         else:
+            weighted = (
+                [
+                    fmt_number(item["weighted_base"], 1, locale),
+                    fmt_number(item["effective_base"], 1, locale),
+                ]
+                if "weighted_base" in item
+                else []
+            )
             rows.append(
                 [
                     item["label"],
                     fmt_count(item["count"], locale),
                     fmt_count(item["base"], locale),
+                    *weighted,
                     fmt_percent(item["percent"], 1, locale),
                     fmt_interval(item["ci_low"], item["ci_high"], 1, locale),
                 ]

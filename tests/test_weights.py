@@ -1,0 +1,97 @@
+"""Weighted estimates: weighted percentages, Kish effective bases, refused weights."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from exports import write_rows
+from test_population import wilson_by_hand
+
+ANSWERS = ["Ja", "Nee", "Ja", "Ja", "Nee", "", "Ja", "Nee", "Nee", "Ja"]
+WEIGHTS = [0.5, 1.5, 2.0, 1.0, 0.8, 1.2, 0.6, 2.5, 1.0, 0.9]
+GROUPS = ["G32", "G32", "overig", "overig", "overig", "G32", "overig", "overig", "G32", "overig"]
+
+
+@pytest.fixture
+def weighted_file(tmp_path):
+    rows = [["id", "Koppeling: Leefbaarheid", "Koppeling: Vrijwilliger", "grootte", "gewicht"]]
+    for number, (answer, weight, group) in enumerate(
+        zip(ANSWERS, WEIGHTS, GROUPS, strict=True), start=1
+    ):
+        rows.append([number, answer, "Ja" if number % 3 else "Nee", group, str(weight)])
+    return write_rows(tmp_path / "weighted.csv", rows)
+
+
+def test_weighted_percent_bases_and_kish_interval(run_cli, weighted_file):
+    data = json.loads(run_cli("summarize", weighted_file, "--weight", "gewicht", "-f", "json").out)
+    item = data["questions"][0]["items"][0]
+    answered = np.array([a != "" for a in ANSWERS])
+    yes = np.array([a == "Ja" for a in ANSWERS])
+    w = np.array(WEIGHTS)
+    share = w[yes].sum() / w[answered].sum()
+    kish = w[answered].sum() ** 2 / (w[answered] ** 2).sum()
+    assert (item["count"], item["base"]) == (5, 9)
+    assert item["weighted_base"] == pytest.approx(w[answered].sum())
+    assert item["weighted_count"] == pytest.approx(w[yes].sum())
+    assert item["percent"] == pytest.approx(100 * share)
+    assert item["effective_base"] == pytest.approx(kish)
+    low, high = wilson_by_hand(share, kish)
+    assert (item["ci_low"], item["ci_high"]) == (pytest.approx(low), pytest.approx(high))
+    assert data["weights"] == {
+        "column": "gewicht",
+        "sum": pytest.approx(w.sum()),
+        "kish_effective_n": pytest.approx(w.sum() ** 2 / (w**2).sum()),
+    }
+    assert "gewicht" not in [q["id"] for q in data["questions"]]
+
+
+def test_weighted_group_tests_use_effective_counts(run_cli, weighted_file):
+    data = json.loads(
+        run_cli(
+            "summarize", weighted_file, "--weight", "gewicht", "--by", "grootte", "-f", "json"
+        ).out
+    )
+    test = data["questions"][0]["items"][0]["test"]
+    assert test["name"].endswith("on Kish-effective weighted counts")
+
+
+def test_bad_weights_are_refused_with_their_rows(run_cli, tmp_path):
+    rows = [
+        ["id", "Q: a", "Q: b", "w"],
+        [1, "Ja", "Nee", "1"],
+        [2, "Nee", "Ja", "0"],
+        [3, "Ja", "Ja", "-2"],
+        [4, "Nee", "Nee", ""],
+    ]
+    path = write_rows(tmp_path / "bad.csv", rows)
+    result = run_cli("summarize", path, "--weight", "w")
+    assert result.code == 3
+    assert result.err == (
+        f"monitorkit: error: {path}, column 'w': weights must be positive numbers; 3 row(s) have a "
+        "missing, zero or negative weight: rows 3, 4, 5 (hint: fix or drop those rows, or rake "
+        "the data again with 'monitorkit weight')\n"
+    )
+    unknown = run_cli("summarize", path, "--weight", "gewicht")
+    assert unknown.code == 2 and "weight column 'gewicht' is not in the data" in unknown.err
+
+
+def test_weighted_compare_uses_effective_sizes(run_cli, weighted_file, tmp_path):
+    from monitorkit.compare import difference_of_shares
+
+    second = tmp_path / "weighted_2016.csv"
+    second.write_bytes(weighted_file.read_bytes().replace(b"Nee", b"Ja", 2))
+    data = json.loads(
+        run_cli(
+            "compare", weighted_file, second, "--weight", "gewicht", "--labels", "A,B", "-f", "json"
+        ).out
+    )
+    item = data["questions"][0]["items"][0]
+    a, b = item["waves"]["A"], item["waves"]["B"]
+    expected = difference_of_shares(
+        a["percent"] / 100, a["effective_base"], b["percent"] / 100, b["effective_base"]
+    )
+    assert item["diff_ci"] == [pytest.approx(x) for x in expected["diff_ci"]]
+    assert item["diff_pp"] == pytest.approx(b["percent"] - a["percent"])
