@@ -312,6 +312,80 @@ def compare(files, labels, codebooks, key, mergers, population, weight, fmt, out
     print_comparison(result, locale=locale)
 
 
+@cli.command()
+@click.argument("file")
+@reading_options
+@click.option(
+    "--margins",
+    "-m",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="YAML with the target per category of each column to rake on.",
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="CSV to write: the data with a weight column.",
+)
+@click.option("--weight-name", default="weight", show_default=True, help="Name of the new column.")
+@click.option("--base-weight", help="Column of design weights to start from (default: 1).")
+@click.option("--max-iterations", type=click.IntRange(1, 100000), default=100, show_default=True)
+@click.option(
+    "--tolerance",
+    type=click.FloatRange(0, 0.1, min_open=True),
+    default=1e-8,
+    show_default=True,
+    help="Largest allowed gap between a weighted share and its target.",
+)
+@report_format
+def weight(
+    file,
+    sheet,
+    encoding,
+    delimiter,
+    header_rows,
+    margins,
+    output,
+    weight_name,
+    base_weight,
+    max_iterations,
+    tolerance,
+    fmt,
+):
+    """Rake FILE to known margins (iterative proportional fitting) and write weights.
+
+    \b
+    Example margins.yaml:
+      gemeentegrootte: {G4: 4, G32: 36, overig: 353}
+      regio: {Noord: 0.2, Oost: 0.25, West: 0.35, Zuid: 0.2}
+    """
+    from monitorkit.weighting import weight_survey
+
+    result = weight_survey(
+        file,
+        margins,
+        output,
+        weight_name=weight_name,
+        base_weight=base_weight,
+        max_iterations=max_iterations,
+        tolerance=tolerance,
+        sheet=sheet,
+        encoding=encoding,
+        delimiter=delimiter,
+        header_rows=header_rows,
+    )
+    if fmt == "json":
+        _echo_json(result.as_dict())
+    else:
+        from monitorkit.render.checks import print_raking
+
+        print_raking(result, output)
+    if not result.converged:
+        raise SystemExit(1)
+
+
 @cli.group()
 def codebook():
     """Infer, check and write codebooks (which columns form which question)."""

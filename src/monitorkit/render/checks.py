@@ -89,3 +89,41 @@ def print_reproduction(results, console: Console | None = None) -> None:
         f"(of {len(results)} published figures).",
         highlight=False,
     )
+
+
+def print_raking(result, output: str, console: Console | None = None) -> None:
+    """Convergence, the margins reached, and what the weights cost in precision."""
+    console = console or Console()
+    data = result.as_dict()
+    state = "converged" if result.converged else "did NOT converge"
+    console.print(
+        f"Raking {state} after {result.iterations} iteration(s); largest gap to a "
+        f"target share {result.max_deviation:.2e}.",
+        highlight=False,
+        style=None if result.converged else "bold red",
+    )
+    for margin in data["margins"]:
+        table = Table(
+            title=escape(margin["column"]),
+            title_justify="left",
+            show_edge=False,
+            header_style="bold",
+        )
+        for title in ("Category", "Target %", "Sample %", "Weighted %"):
+            table.add_column(title, justify="left" if title == "Category" else "right")
+        for row in margin["categories"]:
+            table.add_row(
+                escape(row["category"]),
+                f"{100 * row['target']:.1f}",
+                f"{100 * row['sample']:.1f}",
+                f"{100 * row['weighted']:.1f}",
+            )
+        console.print(table)
+    weights = data["weights"]
+    console.print(
+        f"Weights: min {weights['min']:.3f}, max {weights['max']:.3f}, mean "
+        f"{weights['mean']:.3f}; Kish effective n {data['kish_effective_n']:.1f} of "
+        f"{data['respondents']} (design effect {data['design_effect']:.2f}).",
+        highlight=False,
+    )
+    console.print(f"wrote {output}", highlight=False)

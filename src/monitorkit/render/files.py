@@ -17,10 +17,21 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def escape_formula(value: Any) -> Any:
-    """Text a spreadsheet would execute gets a leading apostrophe; other values pass."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Text a spreadsheet would execute gets a leading apostrophe; other values pass.
+
+    A plain number written as text ('-5', '+31') is data, not a formula, and passes.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _is_number(value):
         return "'" + value
     return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 def check_output_path(path: Path, inputs: list[Path] | tuple[Path, ...] = ()) -> None:
