@@ -62,3 +62,50 @@ def test_sparse_larger_tables_keep_a_named_chi_square_deterministically():
 def test_empty_groups_and_constant_outcomes_give_no_test():
     assert _test_table(np.array([[5, 0], [7, 0]])) is None
     assert _test_table(np.array([[5, 3], [0, 0]])) is None
+
+
+def test_column_proportion_tests_holm_by_hand():
+    from scipy.stats import norm
+
+    from monitorkit.estimates import column_proportion_tests
+
+    cells = [("G4", (9, 1)), ("G32", (20, 16)), ("overig", (60, 140))]
+    result = column_proportion_tests(cells)
+    assert result["correction"] == "Holm over 3 pair(s)"
+
+    def pooled(a, b):
+        (ya, na), (yb, nb) = a, b
+        p = (ya + yb) / (ya + na + yb + nb)
+        se = (p * (1 - p) * (1 / (ya + na) + 1 / (yb + nb))) ** 0.5
+        return 2 * norm.sf(abs(ya / (ya + na) - yb / (yb + nb)) / se)
+
+    raw = [
+        pooled(cells[0][1], cells[1][1]),
+        pooled(cells[0][1], cells[2][1]),
+        pooled(cells[1][1], cells[2][1]),
+    ]
+    order = sorted(range(3), key=lambda i: raw[i])
+    holm, running = [0.0] * 3, 0.0
+    for rank, index in enumerate(order):
+        running = max(running, min(1.0, (3 - rank) * raw[index]))
+        holm[index] = running
+    assert [pair["groups"] for pair in result["pairs"]] == [
+        ["G4", "G32"],
+        ["G4", "overig"],
+        ["G32", "overig"],
+    ]
+    assert [pair["p"] for pair in result["pairs"]] == pytest.approx(raw)
+    assert [pair["p_adjusted"] for pair in result["pairs"]] == pytest.approx(holm)
+    assert [pair["significant"] for pair in result["pairs"]] == [h < 0.05 for h in holm]
+
+
+def test_group_table_names_differing_pairs(run_cli, tmp_path, monkeypatch):
+    from exports import write_rows
+
+    monkeypatch.setenv("COLUMNS", "220")
+    rows = [["id", "Heeft wijkteam", "grootte"]]
+    rows += [[i, "Ja", "G32"] for i in range(30)] + [[i, "Nee", "overig"] for i in range(30, 60)]
+    rows += [[i, "Ja" if i % 2 else "Nee", "overig"] for i in range(60, 90)]
+    out = run_cli("summarize", write_rows(tmp_path / "g.csv", rows), "--by", "grootte").out
+    assert "G32 ≠ overig" in out
+    assert "p adjusted by Holm over 1 pair(s), at 5%." in out

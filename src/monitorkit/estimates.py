@@ -392,16 +392,59 @@ def _group_breakdown(
 
     if entry.question.type == "single":
         table = np.array([[selected_and_not(c)[0] for c in g["items"]] for g in result])
-        return result, [_test_table(table, design.population, weighted)] * len(ind.labels)
-    tests = [
-        _test_table(
-            np.array([selected_and_not(g["items"][index]) for g in result]),
-            design.population,
-            weighted,
-        )
-        for index in range(len(ind.labels))
-    ]
+        omnibus = [_test_table(table, design.population, weighted)] * len(ind.labels)
+    else:
+        omnibus = [
+            _test_table(
+                np.array([selected_and_not(g["items"][index]) for g in result]),
+                design.population,
+                weighted,
+            )
+            for index in range(len(ind.labels))
+        ]
+    tests = []
+    for index, test in enumerate(omnibus):
+        cells = [(g["group"], selected_and_not(g["items"][index])) for g in result]
+        tests.append({**test, "pairwise": column_proportion_tests(cells)} if test else None)
     return result, tests
+
+
+PAIRWISE_TEST = "two-proportion z-test (pooled) per pair of groups"
+PAIRWISE_CORRECTION = "Holm"
+
+
+def column_proportion_tests(
+    cells: list[tuple[str, tuple[float, float]]], alpha: float = 0.05
+) -> dict[str, Any]:
+    """Every pair of groups compared on one item, p-values adjusted for the number of pairs.
+
+    ``cells`` holds (group, (selected, not selected)) counts, effective counts when weighted.
+    """
+    import warnings
+    from itertools import combinations
+
+    from statsmodels.stats.multitest import multipletests
+    from statsmodels.stats.proportion import proportions_ztest
+
+    pairs, pvalues = [], []
+    for (name_a, (yes_a, no_a)), (name_b, (yes_b, no_b)) in combinations(cells, 2):
+        total_a, total_b = yes_a + no_a, yes_b + no_b
+        if not total_a or not total_b or yes_a + yes_b in (0, total_a + total_b):
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            _, p = proportions_ztest([yes_a, yes_b], [total_a, total_b])
+        pairs.append([name_a, name_b])
+        pvalues.append(float(p))
+    adjusted = multipletests(pvalues, alpha=alpha, method="holm")[1] if pvalues else []
+    return {
+        "test": PAIRWISE_TEST,
+        "correction": f"{PAIRWISE_CORRECTION} over {len(pairs)} pair(s)",
+        "pairs": [
+            {"groups": pair, "p": p, "p_adjusted": float(q), "significant": bool(q < alpha)}
+            for pair, p, q in zip(pairs, pvalues, adjusted, strict=True)
+        ],
+    }
 
 
 def _numeric_test(samples: list[np.ndarray]) -> dict[str, Any] | None:

@@ -80,7 +80,7 @@ def table_header(question: QuestionSummary, groups: list[str]) -> list[str]:
     if question.type == "numeric":
         return ["Statistic", "All", *groups]
     if groups:
-        return ["Item", "All", *groups, "Test", "p"]
+        return ["Item", "All", *groups, "Test", "p", "Groups that differ"]
     if _weighted(question):
         return ["Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)", "95% CI"]
     return ["Item", "n", "Base", "%", "95% CI"]
@@ -98,7 +98,13 @@ def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]
             cells += [_cell(group["items"][index], locale) for group in groups]
             test = item.get("test") or {}
             rows.append(
-                [item["label"], *cells, test.get("name", "–"), fmt_p(test.get("p"), locale)]
+                [
+                    item["label"],
+                    *cells,
+                    test.get("name", "–"),
+                    fmt_p(test.get("p"), locale),
+                    differing_pairs(test),
+                ]
             )
         else:
             weighted = (
@@ -120,6 +126,25 @@ def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]
                 ]
             )
     return rows
+
+
+def differing_pairs(test: dict[str, Any]) -> str:
+    """'G32 ≠ overig' for every pair whose adjusted column-proportion test is significant."""
+    pairs = (test.get("pairwise") or {}).get("pairs", [])
+    found = [" ≠ ".join(pair["groups"]) for pair in pairs if pair["significant"]]
+    return "; ".join(found) or "–"
+
+
+def pairwise_note(question: QuestionSummary) -> str | None:
+    """Which pairwise test and correction the 'Groups that differ' column uses."""
+    for item in question.items:
+        pairwise = (item.get("test") or {}).get("pairwise")
+        if pairwise:
+            return (
+                f"Groups that differ: {pairwise['test']}, p adjusted by "
+                f"{pairwise['correction']}, at 5%."
+            )
+    return None
 
 
 def _cell(item: dict[str, Any], locale: str) -> str:

@@ -13,6 +13,7 @@ from monitorkit.errors import UsageError
 from monitorkit.estimates import Summary
 from monitorkit.render.common import (
     fpc_note,
+    pairwise_note,
     provenance_notice,
     question_heading,
     source_line,
@@ -158,6 +159,8 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         for row in table_rows(question, locale):
             lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
         lines += ["", f"Base: {question.base_rule}.", ""]
+        if pairwise_note(question):
+            lines += [pairwise_note(question), ""]
         lines += [f"Warning: {warning}" for warning in question.warnings]
         if question.warnings:
             lines.append("")

@@ -9,6 +9,7 @@ from rich.table import Table
 from monitorkit.estimates import Summary
 from monitorkit.render.common import (
     fpc_note,
+    pairwise_note,
     provenance_notice,
     question_heading,
     source_line,
@@ -51,6 +52,8 @@ def print_summary(
             table.add_row(*(escape(cell) for cell in row))
         console.print()
         console.print(table)
+        if pairwise_note(question):
+            console.print(f"  {pairwise_note(question)}", style="dim", highlight=False)
         for warning in question.warnings:
             console.print(f"  warning: {warning}", style="yellow", highlight=False)
         if readings:
