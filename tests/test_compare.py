@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 
@@ -220,3 +221,55 @@ def test_terminal_output_names_the_panel_and_its_test(run_cli, tmp_path, monkeyp
         "│ 70.0% (7/10) │ 44.4% (4/9) │     ↓ -25.6 │ -57.5 to 16.3 │ 0.260 │        8 │    0.375"
         in out
     )
+
+
+def test_compare_writes_csv_md_xlsx_and_charts(run_cli, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "change.csv"
+    result = run_cli(
+        "compare", "wijkteams-2014", "wijkteams-2015", "-o", target, "--charts", tmp_path / "charts"
+    )
+    assert result.code == 0
+    rows = list(csv.DictReader(target.open()))
+    assert [(r["wave"], r["count"], r["base"]) for r in rows] == [
+        ("2014", "112", "204"),
+        ("2015", "75", "204"),
+    ]
+    assert float(rows[0]["diff_pp"]) == pytest.approx(100 * (75 - 112) / 204)
+    md = run_cli("compare", "wijkteams-2014", "wijkteams-2015", "-f", "md").out
+    assert "| 54.9% (112/204) | 36.8% (75/204) | -18.1 | -27.3 to -8.5 | <0.001 |" in md
+    assert (
+        run_cli("compare", "wijkteams-2014", "wijkteams-2015", "-o", tmp_path / "c.xlsx").code == 0
+    )
+    sheet = load_workbook(tmp_path / "c.xlsx")["medewerker_wi"]
+    assert [c.value for c in sheet[4]][:7] == [
+        "Sociale (wijk)teams met een medewerker Dienst Werk en Inkomen in het team",
+        112,
+        204,
+        pytest.approx(54.90196, abs=1e-4),
+        75,
+        204,
+        pytest.approx(36.7647, abs=1e-4),
+    ]
+    assert sorted(p.name for p in (tmp_path / "charts").iterdir()) == [
+        "medewerker_wi-slope.png",
+        "medewerker_wi-slope.svg",
+        "medewerker_wi.png",
+        "medewerker_wi.svg",
+    ]
+
+
+def test_slope_chart_plots_each_wave(run_cli):
+    from monitorkit.compare import compare
+    from monitorkit.render.charts import slope_figure
+
+    comparison = compare(["wijkteams-2014", "wijkteams-2015"])
+    axes = slope_figure(comparison, comparison.questions[0]).axes[0]
+    line = axes.get_lines()[0]
+    assert list(line.get_xdata()) == [0, 1]
+    assert list(line.get_ydata()) == [
+        pytest.approx(54.90196, abs=1e-4),
+        pytest.approx(36.7647, abs=1e-4),
+    ]
+    assert [t.get_text() for t in axes.get_xticklabels()] == ["2014", "2015"]

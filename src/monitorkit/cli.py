@@ -260,16 +260,15 @@ def _emit_summary(
     "(CBS count of gemeenten in each wave's year).",
 )
 @click.option("--weight", help="Column of positive weights in every wave.")
-@report_format
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write JSON to this file.")
 @click.option(
-    "--locale",
-    type=click.Choice(LOCALES),
-    default="en",
-    show_default=True,
-    help="Number formatting: nl gives decimal commas.",
+    "--charts",
+    type=click.Path(file_okay=False),
+    help="Also write grouped bar and slope charts per question (PNG and SVG).",
 )
-def compare(files, labels, codebooks, key, mergers, population, weight, fmt, output, locale):
+@output_options
+def compare(
+    files, labels, codebooks, key, mergers, population, weight, charts, fmt, output, locale, quiet
+):
     """Compare the same questions across waves: FILE_A FILE_B [FILE_C...].
 
     Per item: count, base and percent per wave, the change in percentage points with a 95%
@@ -295,21 +294,29 @@ def compare(files, labels, codebooks, key, mergers, population, weight, fmt, out
         population=population,
         weight=weight,
     )
-    if fmt == "json" or output:
-        import json
+    fmt = _choose_format(fmt, output)
+    if fmt == "terminal":
+        from monitorkit.render.terminal import print_comparison
 
-        text = json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        print_comparison(result, locale=locale)
+    else:
+        from monitorkit.render.outputs import render_comparison
+
+        data = render_comparison(result, fmt, locale)
         if output:
             from monitorkit.render.files import write_atomic
 
-            write_atomic(Path(output), text.encode("utf-8"), inputs=[Path(f) for f in files])
-            click.echo(f"wrote {output}", err=True)
+            write_atomic(Path(output), data, inputs=[Path(f) for f in files])
+            if not quiet:
+                click.echo(f"wrote {output}", err=True)
         else:
-            click.echo(text, nl=False)
-        return
-    from monitorkit.render.terminal import print_comparison
+            click.echo(data.decode("utf-8"), nl=False)
+    if charts:
+        from monitorkit.render.charts import write_comparison_charts
 
-    print_comparison(result, locale=locale)
+        written = write_comparison_charts(result, charts)
+        if not quiet:
+            click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
 
 
 @cli.command()

@@ -127,11 +127,125 @@ def write_charts(summary: Summary, folder: str | Path) -> list[Path]:
         if question.stats is not None or not question.items:
             continue
         figure = question_figure(question, notice)
-        for suffix, options in (("png", {"dpi": 150}), ("svg", {"metadata": {"Date": None}})):
-            buffer = io.BytesIO()
-            figure.savefig(buffer, format=suffix, **options)
-            path = folder / f"{question.id}.{suffix}"
-            write_atomic(path, buffer.getvalue())
-            written.append(path)
+        written.extend(_save(figure, folder, question.id))
         plt.close(figure)
     return written
+
+
+def _wave_question(comparison, question: dict) -> QuestionSummary | None:
+    """A compared question shaped as a grouped summary: the waves are the groups."""
+    from monitorkit.compare import _match_items
+
+    summaries = [
+        next((q for q in s.questions if q.id == question["id"]), None) for s in comparison.summaries
+    ]
+    reference = next(q for q in reversed(summaries) if q is not None)
+    groups = []
+    for label, wave in zip(comparison.labels, summaries, strict=True):
+        if wave is None:
+            continue
+        matched = _match_items(reference, wave)
+        items = [
+            m
+            if m is not None
+            else {"label": r["label"], "percent": None, "ci_low": None, "ci_high": None}
+            for m, r in zip(matched, reference.items, strict=True)
+        ]
+        items = [
+            {**item, "label": r["label"]} for item, r in zip(items, reference.items, strict=True)
+        ]
+        groups.append({"group": label, "base": wave.base, "items": items})
+    return QuestionSummary(
+        id=reference.id,
+        label=reference.label,
+        type=reference.type,
+        base=reference.base,
+        base_rule=reference.base_rule,
+        items=reference.items,
+        groups=groups,
+    )
+
+
+def slope_figure(comparison, question: dict):
+    """Each item's percentage across the waves, one line per item, labelled at the end."""
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "monitorkit"
+    labels = comparison.labels
+    figure, axes = plt.subplots(
+        figsize=(8.5, 1.8 + 0.35 * len(question["items"])), layout="constrained"
+    )
+    for index, item in enumerate(question["items"]):
+        points = [
+            (x, item["waves"][label]["percent"])
+            for x, label in enumerate(labels)
+            if item["waves"][label] and item["waves"][label]["percent"] is not None
+        ]
+        if not points:
+            continue
+        xs, ys = zip(*points, strict=True)
+        colour = PALETTE[index % len(PALETTE)]
+        axes.plot(xs, ys, marker="o", color=colour, linewidth=2)
+        axes.annotate(
+            _wrap(item["label"], 30),
+            (xs[-1], ys[-1]),
+            xytext=(26, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+            color=colour,
+        )
+        for x, y in points:
+            axes.annotate(
+                f"{y:.0f}%",
+                (x, y),
+                xytext=(0, 7),
+                textcoords="offset points",
+                va="bottom",
+                ha="center",
+                fontsize=7,
+                color="#333333",
+            )
+    axes.set_xticks(range(len(labels)), labels)
+    axes.set_xlim(-0.4, len(labels) - 1 + 1.6)
+    axes.set_ylim(0, 105)
+    axes.set_ylabel("% of base")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_title(_wrap(question["label"], 70), fontsize=10, loc="left")
+    return figure
+
+
+def write_comparison_charts(comparison, folder: str | Path) -> list[Path]:
+    """<question>.png/.svg (grouped bars by wave) and <question>-slope.png/.svg per question."""
+    import matplotlib.pyplot as plt
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    notice = any(provenance_notice(s) for s in comparison.summaries)
+    written = []
+    for question in comparison.questions:
+        figures = [
+            (
+                question["id"],
+                question_figure(
+                    _wave_question(comparison, question), "reconstructed" if notice else None
+                ),
+            ),
+            (f"{question['id']}-slope", slope_figure(comparison, question)),
+        ]
+        for name, figure in figures:
+            written.extend(_save(figure, folder, name))
+            plt.close(figure)
+    return written
+
+
+def _save(figure, folder: Path, name: str) -> list[Path]:
+    """PNG and SVG of a figure, written atomically with no timestamps."""
+    paths = []
+    for suffix, options in (("png", {"dpi": 150}), ("svg", {"metadata": {"Date": None}})):
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format=suffix, **options)
+        path = folder / f"{name}.{suffix}"
+        write_atomic(path, buffer.getvalue())
+        paths.append(path)
+    return paths

@@ -11,6 +11,7 @@ from typing import Any
 
 from monitorkit.errors import UsageError
 from monitorkit.estimates import Summary
+from monitorkit.numbers import fmt_p
 from monitorkit.render.common import (
     fpc_note,
     pairwise_note,
@@ -288,3 +289,177 @@ def _xlsx_table(question) -> tuple[list[str], list[list[Any]]]:
             row += [test.get("name"), test.get("p")]
         rows.append(row)
     return columns, rows
+
+
+COMPARE_CSV_COLUMNS = [
+    "question",
+    "question_label",
+    "item",
+    "wave",
+    "count",
+    "base",
+    "percent",
+    "weighted_base",
+    "effective_base",
+    "diff_pp",
+    "diff_ci_low",
+    "diff_ci_high",
+    "test",
+    "p",
+    "paired_n",
+    "paired_p",
+]
+
+
+def comparison_records(comparison) -> list[dict[str, Any]]:
+    """One record per item and wave; the change sits on every row of the item."""
+    records = []
+    for question in comparison.questions:
+        for item in question["items"]:
+            low, high = item["diff_ci"] or (None, None)
+            test = item.get("test") or {}
+            paired = item.get("paired") or {}
+            change = {
+                "diff_pp": item["diff_pp"],
+                "diff_ci_low": low,
+                "diff_ci_high": high,
+                "test": test.get("name"),
+                "p": test.get("p"),
+                "paired_n": paired.get("n"),
+                "paired_p": paired.get("p"),
+            }
+            for wave, cell in item["waves"].items():
+                records.append(
+                    {
+                        "question": question["id"],
+                        "question_label": question["label"],
+                        "item": item["label"],
+                        "wave": wave,
+                        **(cell or {}),
+                        **change,
+                    }
+                )
+    return records
+
+
+def comparison_markdown(comparison, locale: str = "en") -> str:
+    """A Markdown document with one table per question: waves, change, interval, test."""
+    from monitorkit.compare import DIFF_INTERVAL, DIFF_TEST
+    from monitorkit.numbers import fmt_interval, fmt_number
+
+    lines = [f"# Comparison of {', '.join(comparison.labels)}", ""]
+    for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
+        lines.append(f"- {label}: {source_line(summary)}")
+        if provenance_notice(summary):
+            lines.append(f"  - **{provenance_notice(summary)}**")
+    lines.append("")
+    for question in comparison.questions:
+        header = ["Item", *comparison.labels, "Change (pp)", "95% CI", "p"]
+        lines += [
+            f"## {_md_cell(question['label'])}",
+            "",
+            "| " + " | ".join(_md_cell(h) for h in header) + " |",
+            "|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|",
+        ]
+        for item in question["items"]:
+            cells = [_wave_text(item["waves"][label], locale) for label in comparison.labels]
+            low, high = item["diff_ci"] or (None, None)
+            test = item.get("test") or {}
+            lines.append(
+                "| "
+                + " | ".join(
+                    _md_cell(c)
+                    for c in [
+                        item["label"],
+                        *cells,
+                        fmt_number(item["diff_pp"], 1, locale),
+                        fmt_interval(low, high, 1, locale),
+                        fmt_p(test.get("p"), locale),
+                    ]
+                )
+                + " |"
+            )
+        lines.append("")
+    lines.append(
+        f"Change: last minus first wave in percentage points; 95% {DIFF_INTERVAL} "
+        f"interval; p: {DIFF_TEST}."
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _wave_text(cell: dict[str, Any] | None, locale: str) -> str:
+    from monitorkit.numbers import fmt_percent
+
+    if cell is None:
+        return "–"
+    return f"{fmt_percent(cell['percent'], 1, locale)} ({cell['count']}/{cell['base']})"
+
+
+def comparison_xlsx(comparison) -> bytes:
+    """A workbook with one sheet per question: per wave count, base, percent; the change."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    overview = workbook.active
+    overview.title = "Overview"
+    overview.append(["Waves", ", ".join(comparison.labels)])
+    for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
+        overview.append([label, escape_formula(source_line(summary))])
+        if provenance_notice(summary):
+            overview.append(["", provenance_notice(summary)])
+    overview.column_dimensions["B"].width = 100
+    names = _sheet_names([q["id"] for q in comparison.questions])
+    for name, question in zip(names, comparison.questions, strict=True):
+        sheet = workbook.create_sheet(name)
+        sheet.append([escape_formula(question["label"])])
+        sheet["A1"].font = Font(bold=True, size=12)
+        sheet.append([])
+        header = ["Item"]
+        for label in comparison.labels:
+            header += [f"{label} n", f"{label} base", f"{label} %"]
+        header += ["Change (pp)", "CI low", "CI high", "p", "Paired n", "Paired p"]
+        sheet.append(header)
+        for cell in sheet[3]:
+            cell.font = Font(bold=True)
+        for item in question["items"]:
+            row = [escape_formula(item["label"])]
+            for label in comparison.labels:
+                cell = item["waves"][label] or {}
+                row += [cell.get("count"), cell.get("base"), cell.get("percent")]
+            low, high = item["diff_ci"] or (None, None)
+            paired = item.get("paired") or {}
+            row += [
+                item["diff_pp"],
+                low,
+                high,
+                (item.get("test") or {}).get("p"),
+                paired.get("n"),
+                paired.get("p"),
+            ]
+            sheet.append(row)
+        sheet.column_dimensions["A"].width = 50
+        sheet.freeze_panes = "B4"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def render_comparison(comparison, fmt: str, locale: str = "en") -> bytes:
+    """The bytes of a comparison in json, csv, md or xlsx."""
+    if fmt == "json":
+        return (json.dumps(comparison.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(
+            buffer, fieldnames=COMPARE_CSV_COLUMNS, lineterminator="\n", extrasaction="ignore"
+        )
+        writer.writeheader()
+        for record in comparison_records(comparison):
+            writer.writerow({k: escape_formula(v) for k, v in record.items()})
+        return buffer.getvalue().encode("utf-8")
+    if fmt == "md":
+        return comparison_markdown(comparison, locale).encode("utf-8")
+    if fmt == "xlsx":
+        return comparison_xlsx(comparison)
+    raise UsageError(f"unknown format '{fmt}'", hint=f"choose one of {', '.join(FORMATS)}")
