@@ -273,3 +273,20 @@ def test_slope_chart_plots_each_wave(run_cli):
         pytest.approx(36.7647, abs=1e-4),
     ]
     assert [t.get_text() for t in axes.get_xticklabels()] == ["2014", "2015"]
+
+
+def test_an_item_missing_in_one_wave_is_shown_without_a_change(run_cli, tmp_path):
+    first = write_rows(
+        tmp_path / "p_2014.csv",
+        [["id", "Partners: Welzijn", "Partners: Zorg"]] + [[i, "Ja", "Nee"] for i in range(1, 6)],
+    )
+    second = write_rows(
+        tmp_path / "p_2015.csv",
+        [["id", "Partners: Welzijn", "Partners: Wsw"]] + [[i, "Nee", "Ja"] for i in range(1, 6)],
+    )
+    data = json.loads(run_cli("compare", first, second, "-f", "json").out)
+    items = {i["label"]: i for i in data["questions"][0]["items"]}
+    assert items["Zorg"]["waves"]["2015"] is None
+    assert items["Zorg"]["diff_pp"] is None and items["Zorg"]["test"] is None
+    assert items["Welzijn"]["diff_pp"] == pytest.approx(-100)
+    assert items["Welzijn"]["diff_ci"][0] < -50

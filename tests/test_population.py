@@ -94,3 +94,29 @@ def test_compare_with_fpc_per_wave_year(run_cli):
     census = difference(3, 10, 5, 10, Population(10, "t"), Population(10, "t"))
     assert census["diff_ci"] == [pytest.approx(20), pytest.approx(20)]
     assert census["test"]["p"] is None
+
+
+def test_codebook_population_field_applies_fpc(run_cli, tmp_path):
+    from exports import write_rows
+
+    path = write_rows(
+        tmp_path / "s.csv",
+        [["id", "Heeft wijkteam"]] + [[i, "Ja" if i % 3 else "Nee"] for i in range(1, 31)],
+    )
+    codebook = tmp_path / "cb.yaml"
+    codebook.write_text(
+        "population: 40\nquestions:\n  - id: team\n    type: battery\n"
+        "    items: [{column: Heeft wijkteam, label: Heeft wijkteam}]\n"
+    )
+    data = json.loads(run_cli("summarize", path, "-c", codebook, "-f", "json").out)
+    assert data["fpc"] == {
+        "applied": True,
+        "population": 40,
+        "source": "40 (codebook field 'population')",
+    }
+    item = data["questions"][0]["items"][0]
+    expected = wilson_by_hand(20 / 30, 30 * 39 / 10)
+    assert (item["ci_low"], item["ci_high"]) == (
+        pytest.approx(expected[0]),
+        pytest.approx(expected[1]),
+    )

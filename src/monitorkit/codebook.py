@@ -87,6 +87,7 @@ class Codebook:
     provenance: dict[str, Any] | None = None
     ignored: list[str] = field(default_factory=list)
     year: int | None = None
+    population: int | None = None
 
     @property
     def columns(self) -> list[str]:
@@ -111,6 +112,8 @@ class Codebook:
                 data[key] = getattr(self, key)
         if self.year:
             data["year"] = self.year
+        if self.population:
+            data["population"] = self.population
         if self.id:
             data["id"] = self.id
         if self.provenance:
@@ -175,7 +178,19 @@ def codebook_from_dict(data: Any, path: str | None = None, origin: str = "file")
         provenance=provenance,
         ignored=[str(c) for c in data.get("ignored") or []],
         year=_year(data.get("year"), path),
+        population=_population(data.get("population"), path),
     )
+
+
+def _population(value: Any, path: str | None) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or value < 2:
+        raise CodebookError(
+            f"must be the population size, a whole number, got {value!r}",
+            Location(path, field="population"),
+        )
+    return value
 
 
 def _year(value: Any, path: str | None) -> int | None:

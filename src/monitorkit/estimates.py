@@ -538,6 +538,11 @@ def summarize(
         header_rows=header_rows,
         weight=weight,
     )
+    if population is None and responses.codebook.population:
+        population = Population(
+            responses.codebook.population,
+            f"{responses.codebook.population} (codebook field 'population')",
+        )
     if not isinstance(population, Population):
         population = resolve_population(
             population,
