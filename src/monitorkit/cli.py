@@ -59,6 +59,30 @@ def input_options(command):
     return codebook_option(reading_options(command))
 
 
+def design_options(command):
+    """How estimates generalise: confidence level, weights, finite population."""
+    return _apply(
+        [
+            click.option(
+                "--confidence",
+                type=click.FloatRange(0.5, 0.999),
+                default=0.95,
+                show_default=True,
+                help="Confidence level of the intervals.",
+            ),
+            click.option(
+                "--population",
+                help="Population size for the finite population correction, or 'auto' for "
+                "municipality surveys (CBS count of gemeenten in the survey's year).",
+            ),
+            click.option(
+                "--weight", help="Column of positive weights: weighted percentages, Kish bases."
+            ),
+        ],
+        command,
+    )
+
+
 def output_options(command):
     """Options every command that writes results shares."""
     options = [
@@ -142,19 +166,7 @@ def cli(debug: bool) -> None:
     type=click.Path(file_okay=False),
     help="Also write a bar chart per question (PNG and SVG) into this folder.",
 )
-@click.option(
-    "--confidence",
-    type=click.FloatRange(0.5, 0.999),
-    default=0.95,
-    show_default=True,
-    help="Confidence level of the Wilson intervals.",
-)
-@click.option(
-    "--population",
-    help="Population size for the finite population correction, or 'auto' for municipality "
-    "surveys (CBS count of gemeenten in the survey's year).",
-)
-@click.option("--weight", help="Column of positive weights: weighted percentages, Kish bases.")
+@design_options
 @click.option(
     "--readings",
     is_flag=True,
@@ -254,12 +266,7 @@ def _emit_summary(
     type=click.Path(dir_okay=False),
     help="CSV of municipal mergers (old_code, new_code, date) to map codes forward.",
 )
-@click.option(
-    "--population",
-    help="Population size per wave for the finite population correction, or 'auto' "
-    "(CBS count of gemeenten in each wave's year).",
-)
-@click.option("--weight", help="Column of positive weights in every wave.")
+@design_options
 @click.option(
     "--charts",
     type=click.Path(file_okay=False),
@@ -267,7 +274,19 @@ def _emit_summary(
 )
 @output_options
 def compare(
-    files, labels, codebooks, key, mergers, population, weight, charts, fmt, output, locale, quiet
+    files,
+    labels,
+    codebooks,
+    key,
+    mergers,
+    confidence,
+    population,
+    weight,
+    charts,
+    fmt,
+    output,
+    locale,
+    quiet,
 ):
     """Compare the same questions across waves: FILE_A FILE_B [FILE_C...].
 
@@ -293,6 +312,7 @@ def compare(
         mergers=mergers,
         population=population,
         weight=weight,
+        confidence=confidence,
     )
     fmt = _choose_format(fmt, output)
     if fmt == "terminal":

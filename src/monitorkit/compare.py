@@ -74,7 +74,7 @@ def difference(
 
 
 def difference_of_shares(
-    share_a: float, size_a: float, share_b: float, size_b: float
+    share_a: float, size_a: float, share_b: float, size_b: float, confidence: float = 0.95
 ) -> dict[str, Any]:
     """The same from shares and (effective) sample sizes, which may be weighted or infinite."""
     from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
@@ -90,7 +90,13 @@ def difference_of_shares(
         }
     size_a, size_b = min(size_a, CENSUS_N), min(size_b, CENSUS_N)
     low, high = confint_proportions_2indep(
-        share_b * size_b, size_b, share_a * size_a, size_a, method="newcomb", compare="diff"
+        share_b * size_b,
+        size_b,
+        share_a * size_a,
+        size_a,
+        method="newcomb",
+        compare="diff",
+        alpha=1 - confidence,
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -286,7 +292,7 @@ def compare(
         if sum(q is not None for q in others) < 2 or question.type == "numeric":
             continue
         populations = {name: s.population for name, s in zip(names, summaries, strict=True)}
-        entry = _compare_question(question, others, names, populations)
+        entry = _compare_question(question, others, names, populations, confidence)
         if panel is not None and others[-1] is not None:
             _add_paired(entry, question, others[-1], first, summaries[-1], panel)
         questions.append(entry)
@@ -332,6 +338,7 @@ def _compare_question(
     waves: list[QuestionSummary | None],
     names: list[str],
     populations: dict[str, Population | None],
+    confidence: float = 0.95,
 ) -> dict[str, Any]:
     matched = [
         _match_items(question, wave) if wave else [None] * len(question.items) for wave in waves
@@ -350,6 +357,7 @@ def _compare_question(
                 difference_of_shares(
                     *_share_and_size(first, populations[name_a]),
                     *_share_and_size(last, populations[name_b]),
+                    confidence,
                 )
             )
             entry["from"], entry["to"] = present[0][0], present[-1][0]
