@@ -109,3 +109,31 @@ def test_group_table_names_differing_pairs(run_cli, tmp_path, monkeypatch):
     out = run_cli("summarize", write_rows(tmp_path / "g.csv", rows), "--by", "grootte").out
     assert "G32 ≠ overig" in out
     assert "p adjusted by Holm over 1 pair(s), at 5%." in out
+
+
+def test_an_empty_group_has_no_percentage_and_no_pairwise_test(run_cli, tmp_path):
+    import json
+
+    from exports import write_rows
+
+    rows = [["id", "Heeft wijkteam", "grootte"]]
+    rows += [[i, "Ja" if i % 2 else "Nee", "G32"] for i in range(10)]
+    rows += [[i, "", "G4"] for i in range(10, 13)]
+    rows += [[i, "Ja" if i % 3 else "Nee", "overig"] for i in range(13, 40)]
+    data = json.loads(
+        run_cli(
+            "summarize", write_rows(tmp_path / "e.csv", rows), "--by", "grootte", "-f", "json"
+        ).out
+    )
+    question = data["questions"][0]
+    groups = {g["group"]: g["items"][0] for g in question["groups"]}
+    assert groups["G4"] == {
+        "label": "Heeft wijkteam",
+        "count": 0,
+        "base": 0,
+        "percent": None,
+        "ci_low": None,
+        "ci_high": None,
+    }
+    pairs = question["items"][0]["test"]["pairwise"]["pairs"]
+    assert [p["groups"] for p in pairs] == [["G32", "overig"]]
