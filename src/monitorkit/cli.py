@@ -413,6 +413,67 @@ def weight(
         raise SystemExit(1)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--output",
+    "-o",
+    "folder",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write report.html, report.md (+ charts/) and the xlsx files into.",
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="YAML with title, subtitle, questions (ids, in order), by, population, weight, "
+    "labels, compare, locale.",
+)
+@click.option("--by", help="Break every table down by this single-choice question or column.")
+@click.option("--population", help="Population size or 'auto' (finite population correction).")
+@click.option("--weight", help="Column of positive weights.")
+@click.option("--labels", help="Wave labels when comparing, comma-separated.")
+@click.option(
+    "--compare/--no-compare",
+    default=None,
+    help="Compare the files as waves (default: when there are several files).",
+)
+@click.option(
+    "--locale",
+    type=click.Choice(LOCALES),
+    default=None,
+    help="Number formatting: nl gives decimal commas (default: en, or the config's).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress or 'wrote …' messages.")
+def report(files, folder, config, by, population, weight, labels, compare, locale, quiet):
+    """Write a report of FILES: self-contained HTML, Markdown with PNG charts, and xlsx.
+
+    The same inputs always give the same bytes (no timestamps, fixed chart ids).
+
+    \b
+    Examples:
+      monitorkit report divosa-monitor-2011 -o reports/divosa-monitor-2011
+      monitorkit report wijkteams-2014 wijkteams-2015 -o reports/wijkteams
+    """
+    from monitorkit.render.progress import status
+    from monitorkit.render.report import write_report
+
+    with status(f"Writing the report to {folder}…", quiet):
+        written = write_report(
+            list(files),
+            folder,
+            config=config,
+            locale=locale,
+            by=by,
+            population=population,
+            weight=weight,
+            compare=compare,
+            labels=labels,
+        )
+    if not quiet:
+        click.echo(f"wrote {len(written)} files to {folder}", err=True)
+
+
 @cli.group()
 def codebook():
     """Infer, check and write codebooks (which columns form which question)."""

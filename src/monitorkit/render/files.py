@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -76,3 +77,28 @@ def write_atomic(path: Path, data: bytes, inputs: list[Path] | tuple[Path, ...] 
             Location(str(path)),
             "check that the folder is writable and the file is not open in another program",
         ) from None
+
+
+#: The timestamp written into generated workbooks, so the same inputs give the same bytes.
+FIXED_TIMESTAMP = "2000-01-01T00:00:00Z"
+_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def workbook_bytes(workbook) -> bytes:
+    """An openpyxl workbook saved with fixed zip dates and document dates (byte-reproducible)."""
+    import io
+    import zipfile
+
+    raw = io.BytesIO()
+    workbook.save(raw)
+    source = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in sorted(source.infolist(), key=lambda i: i.filename):
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _CORE_DATES.sub(rb"\g<1>" + FIXED_TIMESTAMP.encode() + rb"\g<2>", data)
+            member = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(member, data)
+    return output.getvalue()

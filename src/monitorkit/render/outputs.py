@@ -21,7 +21,7 @@ from monitorkit.render.common import (
     table_header,
     table_rows,
 )
-from monitorkit.render.files import escape_formula, write_atomic
+from monitorkit.render.files import escape_formula, workbook_bytes, write_atomic
 
 FORMATS = ("json", "csv", "md", "xlsx")
 CSV_COLUMNS = [
@@ -253,9 +253,7 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
         for warning in question.warnings:
             sheet.append([f"Warning: {warning}"])
         sheet.freeze_panes = sheet.cell(header_row + 1, 2)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _xlsx_table(question) -> tuple[list[str], list[list[Any]]]:
@@ -440,9 +438,7 @@ def comparison_xlsx(comparison) -> bytes:
             sheet.append(row)
         sheet.column_dimensions["A"].width = 50
         sheet.freeze_panes = "B4"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def render_comparison(comparison, fmt: str, locale: str = "en") -> bytes:

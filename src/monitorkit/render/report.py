@@ -1,0 +1,325 @@
+"""Reports: a self-contained HTML page, Markdown with PNG charts, and xlsx workbooks.
+
+`write_report` summarizes each file (and compares them as waves when asked)
+and renders the same content three ways. Charts are inline SVG in the HTML
+and PNG files beside the Markdown. Outputs carry no timestamps, SVG ids are
+fixed and workbook dates are fixed, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from monitorkit.errors import UsageError
+from monitorkit.render.common import (
+    fpc_note,
+    pairwise_note,
+    provenance_notice,
+    question_heading,
+    source_line,
+    table_header,
+    table_rows,
+)
+from monitorkit.render.files import write_atomic
+
+CONFIG_KEYS = (
+    "title",
+    "subtitle",
+    "questions",
+    "by",
+    "population",
+    "weight",
+    "labels",
+    "compare",
+    "locale",
+)
+
+
+@dataclass
+class ReportQuestion:
+    id: str
+    heading: str
+    header: list[str]
+    rows: list[list[str]]
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    figure: Any = None
+    svg: str = ""
+
+
+@dataclass
+class ReportPart:
+    anchor: str
+    title: str
+    meta: list[str]
+    notices: list[str]
+    questions: list[ReportQuestion]
+
+
+def read_report_config(path: str | Path | None) -> dict[str, Any]:
+    """Titles, question selection and order, grouping, waves, weights (all optional)."""
+    if path is None:
+        return {}
+    from monitorkit.yamlfile import read_yaml
+
+    data = read_yaml(path, UsageError, "report config") or {}
+    unknown = sorted(set(data) - set(CONFIG_KEYS))
+    if unknown:
+        raise UsageError(
+            f"unknown report config field(s): {', '.join(unknown)}",
+            hint=f"fields are {', '.join(CONFIG_KEYS)}",
+        )
+    return data
+
+
+def _svg(figure) -> str:
+    """An inline <svg> element: no XML prolog, fixed ids (matplotlib's hash salt is set)."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def _png(figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=150, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _selected(questions: list, wanted: list[str] | None) -> list:
+    """The questions a config selects, in the config's order (all, in file order, by default)."""
+    if not wanted:
+        return list(questions)
+    by_id = {q.id if hasattr(q, "id") else q["id"]: q for q in questions}
+    missing = [w for w in wanted if w not in by_id]
+    if missing:
+        raise UsageError(
+            f"report config names unknown question(s): {', '.join(missing)}",
+            hint=f"questions are {', '.join(by_id)}",
+        )
+    return [by_id[w] for w in wanted]
+
+
+def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> ReportPart:
+    """One file's questions: table, base definition, notes and chart per question."""
+    from monitorkit.render.charts import question_figure
+
+    notice = provenance_notice(summary)
+    notices = [notice] if notice else []
+    notices += [f"Assumption: {a}" for a in (summary.provenance or {}).get("assumptions", [])]
+    meta = [source_line(summary)]
+    if fpc_note(summary):
+        meta.append(fpc_note(summary))
+    if summary.weights_info:
+        info = summary.weights_info
+        meta.append(
+            f"Weighted by '{info['column']}' (Kish effective n "
+            f"{info['kish_effective_n']:.1f}); bases are shown unweighted, weighted "
+            "and effective."
+        )
+    else:
+        meta.append("Unweighted.")
+    questions = []
+    for question in _selected(summary.questions, wanted):
+        groups = [g["group"] for g in question.groups]
+        notes = [f"Base: {question.base_rule}."]
+        if pairwise_note(question):
+            notes.append(pairwise_note(question))
+        figure = None
+        if question.stats is None and question.items:
+            figure = question_figure(question, notice)
+        questions.append(
+            ReportQuestion(
+                question.id,
+                question_heading(question, locale),
+                table_header(question, groups),
+                table_rows(question, locale),
+                notes,
+                list(question.warnings),
+                figure,
+            )
+        )
+    return ReportPart(_anchor(label), label, meta, notices, questions)
+
+
+def comparison_part(comparison, locale: str, wanted: list[str] | None) -> ReportPart:
+    """The waves side by side with the change, its interval and test, and a slope chart."""
+    from monitorkit.compare import DIFF_INTERVAL, DIFF_TEST
+    from monitorkit.numbers import fmt_interval, fmt_number, fmt_p
+    from monitorkit.render.charts import slope_figure
+    from monitorkit.render.outputs import _wave_text
+
+    questions = []
+    for question in _selected(comparison.questions, wanted):
+        rows = []
+        for item in question["items"]:
+            low, high = item["diff_ci"] or (None, None)
+            rows.append(
+                [
+                    item["label"],
+                    *[_wave_text(item["waves"][w], locale) for w in comparison.labels],
+                    fmt_number(item["diff_pp"], 1, locale),
+                    fmt_interval(low, high, 1, locale),
+                    fmt_p((item.get("test") or {}).get("p"), locale),
+                ]
+            )
+        notes = [
+            f"Change: last minus first wave in percentage points; 95% {DIFF_INTERVAL} "
+            f"interval; p: {DIFF_TEST}."
+        ]
+        questions.append(
+            ReportQuestion(
+                question["id"],
+                question["label"],
+                ["Item", *comparison.labels, "Change (pp)", "95% CI", "p"],
+                rows,
+                notes,
+                [],
+                slope_figure(comparison, question),
+            )
+        )
+    notices = sorted({provenance_notice(s) for s in comparison.summaries if provenance_notice(s)})
+    meta = [
+        f"{label}: {source_line(s)}"
+        for label, s in zip(comparison.labels, comparison.summaries, strict=True)
+    ]
+    return ReportPart(
+        "comparison", f"Comparison {' → '.join(comparison.labels)}", meta, notices, questions
+    )
+
+
+def _anchor(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "part"
+
+
+def render_html(title: str, subtitle: str, parts: list[ReportPart], locale: str) -> str:
+    from importlib.metadata import version
+
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("monitorkit", "render/templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        keep_trailing_newline=True,
+    )
+    for part in parts:
+        for question in part.questions:
+            question.svg = _svg(question.figure) if question.figure is not None else ""
+    return environment.get_template("report.html.j2").render(
+        title=title,
+        subtitle=subtitle,
+        parts=parts,
+        lang=locale,
+        version=version("monitorkit"),
+        footer="Made with monitorkit. Percentages are of each question's base; intervals are "
+        "95% Wilson score intervals unless stated otherwise.",
+    )
+
+
+def render_markdown(title: str, subtitle: str, parts: list[ReportPart], charts: str) -> str:
+    from monitorkit.render.outputs import _md_cell
+
+    lines = [f"# {title}", ""]
+    if subtitle:
+        lines += [subtitle, ""]
+    for part in parts:
+        lines += [f"## {_md_cell(part.title)}", ""]
+        lines += [f"{line}  " for line in part.meta] + [""]
+        lines += [f"> **{_md_cell(n)}**\n" for n in part.notices]
+        for question in part.questions:
+            lines += [f"### {_md_cell(question.heading)}", ""]
+            lines.append("| " + " | ".join(_md_cell(h) for h in question.header) + " |")
+            lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(question.header) - 1)) + "|")
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in question.rows]
+            lines += [""] + [f"{note}  " for note in question.notes] + [""]
+            lines += [f"Warning: {w}" for w in question.warnings]
+            if question.figure is not None:
+                lines += [
+                    f"![{_md_cell(question.heading)}]({charts}/{part.anchor}-{question.id}.png)",
+                    "",
+                ]
+    return "\n".join(lines) + "\n"
+
+
+def write_report(
+    files: list[str],
+    folder: str | Path,
+    *,
+    config: str | Path | None = None,
+    locale: str | None = None,
+    by: str | None = None,
+    population: str | int | None = None,
+    weight: str | None = None,
+    compare: bool | None = None,
+    labels: str | None = None,
+) -> list[Path]:
+    """Summarize (and compare) the files and write report.html, report.md (+ charts/) and xlsx."""
+    import matplotlib.pyplot as plt
+
+    from monitorkit.compare import compare as compare_waves
+    from monitorkit.compare import wave_labels
+    from monitorkit.estimates import summarize
+    from monitorkit.render.outputs import comparison_xlsx, summary_xlsx
+
+    settings = read_report_config(config)
+    locale = locale or settings.get("locale", "en")
+    by = by or settings.get("by")
+    population = population or settings.get("population")
+    weight = weight or settings.get("weight")
+    labels = labels or settings.get("labels")
+    if isinstance(labels, list):
+        labels = ",".join(str(label) for label in labels)
+    compare = settings.get("compare", len(files) > 1) if compare is None else compare
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    names = wave_labels(files, labels)
+    summaries = [summarize(f, by=by, population=population, weight=weight) for f in files]
+    titles = names if len(files) > 1 else [Path(summaries[0].responses.source.path).name]
+    parts = [
+        summary_part(s, t, locale, settings.get("questions"))
+        for s, t in zip(summaries, titles, strict=True)
+    ]
+    comparison = None
+    if compare and len(files) > 1:
+        comparison = compare_waves(files, labels=labels, population=population, weight=weight)
+        parts.append(comparison_part(comparison, locale, settings.get("questions")))
+    instruments = dict.fromkeys(
+        s.responses.codebook.title or s.responses.codebook.instrument or "Report" for s in summaries
+    )
+    title = settings.get("title") or " · ".join(instruments)
+    subtitle = settings.get("subtitle", "")
+    written = []
+    html = render_html(title, subtitle, parts, locale)
+    write_atomic(folder / "report.html", html.encode("utf-8"))
+    written.append(folder / "report.html")
+    charts = folder / "charts"
+    charts.mkdir(exist_ok=True)
+    for stale in charts.glob("*.png"):  # the report's own charts folder: no leftovers
+        stale.unlink()
+    for part in parts:
+        for question in part.questions:
+            if question.figure is not None:
+                path = charts / f"{part.anchor}-{question.id}.png"
+                write_atomic(path, _png(question.figure))
+                written.append(path)
+                plt.close(question.figure)
+    write_atomic(
+        folder / "report.md", render_markdown(title, subtitle, parts, "charts").encode("utf-8")
+    )
+    written.append(folder / "report.md")
+    if len(summaries) == 1:
+        write_atomic(folder / "report.xlsx", summary_xlsx(summaries[0], locale))
+        written.append(folder / "report.xlsx")
+    else:
+        for summary, name in zip(summaries, names, strict=True):
+            path = folder / f"report-{_anchor(name)}.xlsx"
+            write_atomic(path, summary_xlsx(summary, locale))
+            written.append(path)
+        if comparison is not None:
+            write_atomic(folder / "comparison.xlsx", comparison_xlsx(comparison))
+            written.append(folder / "comparison.xlsx")
+    return written

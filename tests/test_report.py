@@ -1,0 +1,90 @@
+"""Reports: self-contained HTML, Markdown with charts, xlsx; the same bytes every run."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def wijkteams_report(tmp_path_factory):
+    from monitorkit.render.report import write_report
+
+    folder = tmp_path_factory.mktemp("report")
+    write_report(["wijkteams-2014", "wijkteams-2015"], folder)
+    return folder
+
+
+def test_html_is_self_contained_with_every_question(wijkteams_report):
+    html = (wijkteams_report / "report.html").read_text()
+    assert not re.search(r"<(link|script|img|iframe)\b", html)
+    assert not re.search(r'(src|href)="(?!#)|url\((?!#)', html)  # nothing fetched
+    # 2014: 1 question; 2015: 10 with bars (aantal_teams is numeric); 1 slope chart
+    assert html.count("<svg") == 12
+    assert "Werkt de gemeente met sociale (wijk)teams?" in html
+    assert "RECONSTRUCTED DATA" in html and "Assumption: The 2014 peiling" in html
+    assert "54.9% (112/204)" in html and "-27.3 to -8.5" in html
+    assert "Base: respondents who answered the set (any item not missing)." in html
+    assert '<meta name="viewport"' in html and "@media print" in html
+
+
+def test_markdown_links_charts_that_exist(wijkteams_report):
+    markdown = (wijkteams_report / "report.md").read_text()
+    links = re.findall(r"\]\((charts/[^)]+\.png)\)", markdown)
+    assert len(links) == 12
+    assert all((wijkteams_report / link).exists() for link in links)
+    assert sorted(p.name for p in wijkteams_report.iterdir()) == [
+        "charts",
+        "comparison.xlsx",
+        "report-2014.xlsx",
+        "report-2015.xlsx",
+        "report.html",
+        "report.md",
+    ]
+
+
+def test_same_inputs_give_the_same_bytes(run_cli, tmp_path):
+    for folder in ("a", "b"):
+        assert run_cli("report", "divosa-monitor-2011", "-o", tmp_path / folder, "-q").code == 0
+    first = sorted(
+        p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file()
+    )
+    assert [str(p) for p in first] == [
+        "charts/divosa-monitor-2011-financiering_wmo.png",
+        "charts/divosa-monitor-2011-financiering_wwb.png",
+        "charts/divosa-monitor-2011-knelpunten.png",
+        "charts/divosa-monitor-2011-koppelingen_wmo.png",
+        "charts/divosa-monitor-2011-samenwerkingspartners.png",
+        "report.html",
+        "report.md",
+        "report.xlsx",
+    ]
+    for relative in first:
+        assert (tmp_path / "a" / relative).read_bytes() == (tmp_path / "b" / relative).read_bytes()
+
+
+def test_report_config_selects_and_orders_questions(run_cli, tmp_path):
+    config = tmp_path / "report.yaml"
+    config.write_text(
+        "title: Knelpunten en partners\nquestions: [samenwerkingspartners, "
+        "knelpunten]\nlocale: nl\n"
+    )
+    assert (
+        run_cli(
+            "report", "divosa-monitor-2011", "-o", tmp_path / "r", "--config", config, "-q"
+        ).code
+        == 0
+    )
+    markdown = (tmp_path / "r" / "report.md").read_text()
+    assert markdown.startswith("# Knelpunten en partners")
+    headings = re.findall(r"^### (.+)$", markdown, flags=re.M)
+    assert headings == [
+        "Samenwerkingspartners bij integraal beleid [multi, base 95]",
+        "Knelpunten bij integraal beleid [multi, base 95]",
+    ]
+    assert "| Wij ervaren geen knelpunten | 6 | 95 | 6,3 % | 2,9–13,1 |" in markdown
+    config.write_text("questions: [nope]\n")
+    result = run_cli("report", "divosa-monitor-2011", "-o", tmp_path / "s", "--config", config)
+    assert result.code == 2
+    assert "report config names unknown question(s): nope" in result.err
