@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format data bench clean help
+.PHONY: demo test lint format data report bench clean help
 
 help:
 	@echo "make demo   summarize the bundled Divosa-monitor 2011 data (reconstructed from published tables)"
 	@echo "make test   lint and run the whole test suite"
 	@echo "make data   rebuild data/reconstructed/ from data/published/"
+	@echo "make report build the reports of the source studies into reports/"
 	@echo "make bench  compare the xlsx readers and the counting on a generated export"
 
 $(STAMP): pyproject.toml
@@ -35,6 +36,14 @@ format: $(STAMP)
 
 data: $(STAMP)
 	$(BIN)/monitorkit reconstruct
+
+# The same commands are run twice by tests/test_report.py, which checks the bytes match.
+report: $(STAMP)
+	$(BIN)/monitorkit report divosa-monitor-2011 -o reports/divosa-monitor-2011 -q
+	$(BIN)/monitorkit report wijkteams-2014 wijkteams-2015 --population auto -o reports/wijkteams -q
+	$(BIN)/monitorkit reproduce -f json > reports/reproduce.json
+	$(BIN)/monitorkit check -f json > reports/check.json || test $$? -eq 1
+	@echo "reports written to reports/"
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_readers.py

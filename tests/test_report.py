@@ -88,3 +88,32 @@ def test_report_config_selects_and_orders_questions(run_cli, tmp_path):
     result = run_cli("report", "divosa-monitor-2011", "-o", tmp_path / "s", "--config", config)
     assert result.code == 2
     assert "report config names unknown question(s): nope" in result.err
+
+
+def test_make_report_twice_changes_nothing(tmp_path):
+    """Runs the Makefile's report recipe twice into two folders and compares every byte."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text()
+    recipe = makefile.split("\nreport:", 1)[1].split("\n\n", 1)[0]
+    commands = [
+        line.strip() for line in recipe.splitlines()[1:] if line.startswith("\t$(BIN)/monitorkit")
+    ]
+    assert len(commands) == 4
+    for run in ("one", "two"):
+        folder = tmp_path / run
+        folder.mkdir()
+        for command in commands:
+            command = command.replace("$(BIN)/monitorkit", f"{sys.executable} -m monitorkit")
+            command = command.replace("$$?", "$?").replace("reports/", f"{folder}/")
+            subprocess.run(command, shell=True, check=True, cwd=folder)
+    files = sorted(
+        p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file()
+    )
+    assert len(files) > 20
+    for relative in files:
+        assert (tmp_path / "one" / relative).read_bytes() == (
+            tmp_path / "two" / relative
+        ).read_bytes(), relative

@@ -69,7 +69,7 @@ def public_provenance(provenance: dict[str, Any]) -> dict[str, Any]:
 def resolve_input(name_or_path: str | Path) -> Path:
     """A path as given, or the file of the bundled dataset with that name."""
     path = Path(name_or_path)
-    if path.exists() or path.suffix:
+    if path.is_file() or path.suffix:
         return path
     for dataset in list_datasets():
         if dataset.name == str(name_or_path):

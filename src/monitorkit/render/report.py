@@ -275,7 +275,6 @@ def write_report(
         labels = ",".join(str(label) for label in labels)
     compare = settings.get("compare", len(files) > 1) if compare is None else compare
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     names = wave_labels(files, labels)
     summaries = [summarize(f, by=by, population=population, weight=weight) for f in files]
     titles = names if len(files) > 1 else [Path(summaries[0].responses.source.path).name]
@@ -293,6 +292,7 @@ def write_report(
     title = settings.get("title") or " · ".join(instruments)
     subtitle = settings.get("subtitle", "")
     written = []
+    folder.mkdir(parents=True, exist_ok=True)
     html = render_html(title, subtitle, parts, locale)
     write_atomic(folder / "report.html", html.encode("utf-8"))
     written.append(folder / "report.html")
