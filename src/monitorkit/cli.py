@@ -220,7 +220,7 @@ def summarize(
     if charts:
         from monitorkit.render.charts import write_charts
 
-        written = write_charts(result, charts)
+        written = write_charts(result, charts, locale)
         if not quiet:
             click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
 

@@ -12,8 +12,10 @@ import textwrap
 from pathlib import Path
 
 from monitorkit.estimates import QuestionSummary, Summary
+from monitorkit.numbers import fmt_percent
 from monitorkit.render.common import provenance_notice
 from monitorkit.render.files import write_atomic
+from monitorkit.render.words import word
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
@@ -24,7 +26,7 @@ def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
     return "\n".join(textwrap.wrap(str(text), width, break_on_hyphens=False)) or str(text)
 
 
-def question_figure(question: QuestionSummary, notice: str | None = None):
+def question_figure(question: QuestionSummary, notice: str | None = None, locale: str = "en"):
     """A matplotlib Figure of one proportion question: sorted bars with interval whiskers."""
     import matplotlib.pyplot as plt
     import numpy as np
@@ -71,22 +73,22 @@ def question_figure(question: QuestionSummary, notice: str | None = None):
             axes.text(
                 min(item["ci_high"] or item["percent"], 100) + 1.5,
                 position,
-                f"{item['percent']:.0f}%",
+                fmt_percent(item["percent"], 0, locale),
                 va="center",
                 fontsize=8,
                 color="#333333",
             )
     axes.set_yticks(positions, [_wrap(item["label"]) for item in items], fontsize=9)
     axes.set_xlim(0, 108)
-    axes.set_xlabel("% of base (whiskers: 95% Wilson interval)", fontsize=8)
+    axes.set_xlabel(word("% of base (whiskers: 95% Wilson interval)", locale), fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
-    base = "base per item" if question.type == "battery" else f"n = {question.base}"
+    base = word("base per item", locale) if question.type == "battery" else f"n = {question.base}"
     axes.set_title(_wrap(f"{question.label} ({base})", 70), fontsize=10, loc="left")
     if notice:
         figure.text(
             0.01,
             0.005,
-            "Reconstructed from published tables — not original responses",
+            word("Reconstructed from published tables — not original responses", locale),
             fontsize=7,
             color="#9C5700",
             ha="left",
@@ -115,7 +117,7 @@ def _errors(cells: list[dict]):
     return np.array([low, high])
 
 
-def write_charts(summary: Summary, folder: str | Path) -> list[Path]:
+def write_charts(summary: Summary, folder: str | Path, locale: str = "en") -> list[Path]:
     """Write <question>.png and <question>.svg for every proportion question."""
     import matplotlib.pyplot as plt
 
@@ -126,7 +128,7 @@ def write_charts(summary: Summary, folder: str | Path) -> list[Path]:
     for question in summary.questions:
         if question.stats is not None or not question.items:
             continue
-        figure = question_figure(question, notice)
+        figure = question_figure(question, notice, locale)
         written.extend(_save(figure, folder, question.id))
         plt.close(figure)
     return written

@@ -10,6 +10,7 @@ from typing import Any
 
 from monitorkit.estimates import QuestionSummary, Summary
 from monitorkit.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
+from monitorkit.render.words import word
 
 
 def source_line(summary: Summary) -> str:
@@ -63,27 +64,37 @@ def fpc_note(summary: Summary) -> str | None:
 
 
 def question_heading(question: QuestionSummary, locale: str = "en") -> str:
-    base = (
-        f"base {fmt_count(question.base, locale)}"
-        if question.type != "battery"
-        else "base per item"
-    )
+    if question.type == "battery":
+        base = word("base per item", locale)
+    else:
+        base = f"{word('base', locale)} {fmt_count(question.base, locale)}"
     return f"{question.label} [{question.type}, {base}]"
+
+
+def base_note(question: QuestionSummary, locale: str = "en") -> str:
+    """'Base: <how the base was defined>.' in the locale's language."""
+    return f"{word('Base:', locale)} {word(question.base_rule, locale)}."
 
 
 def _weighted(question: QuestionSummary) -> bool:
     return bool(question.items) and "weighted_base" in question.items[0]
 
 
-def table_header(question: QuestionSummary, groups: list[str]) -> list[str]:
-    """Column titles for a question's table."""
+def table_header(question: QuestionSummary, groups: list[str], locale: str = "en") -> list[str]:
+    """Column titles for a question's table; group names are data and stay as they are."""
+
+    def words(*titles: str) -> list[str]:
+        return [word(title, locale) for title in titles]
+
     if question.type == "numeric":
-        return ["Statistic", "All", *groups]
+        return [*words("Statistic", "All"), *groups]
     if groups:
-        return ["Item", "All", *groups, "Test", "p", "Groups that differ"]
+        return [*words("Item", "All"), *groups, *words("Test", "p", "Groups that differ")]
     if _weighted(question):
-        return ["Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)", "95% CI"]
-    return ["Item", "n", "Base", "%", "95% CI"]
+        return words(
+            "Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)", "95% CI"
+        )
+    return words("Item", "n", "Base", "%", "95% CI")
 
 
 def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]:

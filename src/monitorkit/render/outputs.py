@@ -13,6 +13,7 @@ from monitorkit.errors import UsageError
 from monitorkit.estimates import Summary
 from monitorkit.numbers import fmt_p
 from monitorkit.render.common import (
+    base_note,
     fpc_note,
     pairwise_note,
     provenance_notice,
@@ -22,6 +23,7 @@ from monitorkit.render.common import (
     table_rows,
 )
 from monitorkit.render.files import escape_formula, workbook_bytes, write_atomic
+from monitorkit.render.words import word
 
 FORMATS = ("json", "csv", "md", "xlsx")
 CSV_COLUMNS = [
@@ -153,13 +155,13 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         lines += [fpc_note(summary), ""]
     for question in summary.questions:
         groups = [group["group"] for group in question.groups]
-        header = table_header(question, groups)
+        header = table_header(question, groups, locale)
         lines += [f"## {_md_cell(question_heading(question, locale))}", ""]
         lines.append("| " + " | ".join(_md_cell(h) for h in header) + " |")
         lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|")
         for row in table_rows(question, locale):
             lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
-        lines += ["", f"Base: {question.base_rule}.", ""]
+        lines += ["", base_note(question, locale), ""]
         if pairwise_note(question):
             lines += [pairwise_note(question), ""]
         lines += [f"Warning: {warning}" for warning in question.warnings]
@@ -197,13 +199,13 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
     bold = Font(bold=True)
     overview.append(["monitorkit summary"])
     overview["A1"].font = Font(bold=True, size=13)
-    overview.append(["Source", escape_formula(source_line(summary))])
+    overview.append([word("Source", locale), escape_formula(source_line(summary))])
     notice = provenance_notice(summary)
     if notice:
-        overview.append(["Provenance", notice])
+        overview.append([word("Provenance", locale), notice])
         overview.cell(overview.max_row, 2).font = Font(bold=True, color="9C5700")
     overview.append([])
-    overview.append(["Sheet", "Question", "Type", "Base", "Base rule"])
+    overview.append([word(w, locale) for w in ("Sheet", "Question", "Type", "Base", "Base rule")])
     for cell in overview[overview.max_row]:
         cell.font = bold
     names = _sheet_names([q.id for q in summary.questions])
@@ -219,7 +221,7 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
         sheet = workbook.create_sheet(name)
         preamble = [
             [escape_formula(question_heading(question, locale))],
-            [f"Base: {question.base_rule}"],
+            [base_note(question, locale)],
         ]
         if notice:
             preamble.append([notice])
@@ -229,7 +231,7 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
         sheet.append([])
         header_row = len(preamble) + 2
         columns, rows = _xlsx_table(question)
-        sheet.append(columns)
+        sheet.append([word(column, locale) for column in columns])
         for cell in sheet[header_row]:
             cell.font = bold
             cell.alignment = Alignment(horizontal="center", wrap_text=True)
@@ -251,7 +253,7 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
                 ):
                     cell.number_format = number_format
         for warning in question.warnings:
-            sheet.append([f"Warning: {warning}"])
+            sheet.append([f"{word('Warning:', locale)} {warning}"])
         sheet.freeze_panes = sheet.cell(header_row + 1, 2)
     return workbook_bytes(workbook)
 

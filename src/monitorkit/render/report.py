@@ -16,6 +16,7 @@ from typing import Any
 
 from monitorkit.errors import UsageError
 from monitorkit.render.common import (
+    base_note,
     fpc_note,
     pairwise_note,
     provenance_notice,
@@ -126,17 +127,17 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
     questions = []
     for question in _selected(summary.questions, wanted):
         groups = [g["group"] for g in question.groups]
-        notes = [f"Base: {question.base_rule}."]
+        notes = [base_note(question, locale)]
         if pairwise_note(question):
             notes.append(pairwise_note(question))
         figure = None
         if question.stats is None and question.items:
-            figure = question_figure(question, notice)
+            figure = question_figure(question, notice, locale)
         questions.append(
             ReportQuestion(
                 question.id,
                 question_heading(question, locale),
-                table_header(question, groups),
+                table_header(question, groups, locale),
                 table_rows(question, locale),
                 notes,
                 list(question.warnings),

@@ -8,6 +8,7 @@ from rich.table import Table
 
 from monitorkit.estimates import Summary
 from monitorkit.render.common import (
+    base_note,
     fpc_note,
     pairwise_note,
     provenance_notice,
@@ -36,12 +37,12 @@ def print_summary(
         table = Table(
             title=escape(question_heading(question, locale)),
             title_justify="left",
-            caption=escape(f"Base: {question.base_rule}"),
+            caption=escape(base_note(question, locale)),
             caption_justify="left",
             show_edge=False,
             header_style="bold",
         )
-        for index, title in enumerate(table_header(question, groups)):
+        for index, title in enumerate(table_header(question, groups, locale)):
             table.add_column(
                 escape(title),
                 justify="left" if index == 0 else "right",

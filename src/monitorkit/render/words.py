@@ -1,0 +1,68 @@
+"""The words renderers print around the data, in English or Dutch (--locale nl).
+
+Labels that come from the survey (questions, items, categories) are data and
+stay as they are; only monitorkit's own headers and notes are translated.
+"""
+
+from __future__ import annotations
+
+_PAIRS = [
+    ("Item", "Item"),
+    ("Base", "Basis"),
+    ("All", "Totaal"),
+    ("Test", "Toets"),
+    ("95% CI", "95%-BI"),
+    ("Groups that differ", "Groepen die verschillen"),
+    ("Weighted base", "Gewogen basis"),
+    ("Effective base", "Effectieve basis"),
+    ("% (weighted)", "% (gewogen)"),
+    ("Statistic", "Statistiek"),
+    ("Change (pp)", "Verschil (%-punt)"),
+    ("Paired n", "Gepaard n"),
+    ("p paired", "p gepaard"),
+    ("CI low", "BI onder"),
+    ("CI high", "BI boven"),
+    ("Group", "Groep"),
+    ("Question", "Vraag"),
+    ("Base rule", "Basis gedefinieerd als"),
+    ("Sheet", "Blad"),
+    ("Source", "Bron"),
+    ("Provenance", "Herkomst"),
+    ("base", "basis"),
+    ("base per item", "basis per item"),
+    ("Base:", "Basis:"),
+    ("Unweighted.", "Ongewogen."),
+    ("Warning:", "Waarschuwing:"),
+    ("Assumption:", "Aanname:"),
+    (
+        "% of base (whiskers: 95% Wilson interval)",
+        "% van de basis (lijnen: 95%-betrouwbaarheidsinterval, Wilson)",
+    ),
+    ("% of base", "% van de basis"),
+    (
+        "Reconstructed from published tables — not original responses",
+        "Gereconstrueerd uit gepubliceerde tabellen — geen oorspronkelijke antwoorden",
+    ),
+    (
+        "per item: respondents with a valid answer to that item",
+        "per item: respondenten met een geldig antwoord op dat item",
+    ),
+    (
+        "respondents who answered the set (any item not missing)",
+        "respondenten die de vraag beantwoordden (minstens één item niet leeg)",
+    ),
+    (
+        "respondents with at least one option selected (checkbox export: unticked and "
+        "unanswered cannot be told apart)",
+        "respondenten met minstens één aangevinkte optie (export met vinkjes: niet aangevinkt "
+        "en niet beantwoord zijn niet te onderscheiden)",
+    ),
+    ("respondents whose answer cell is not empty", "respondenten met een niet-lege antwoordcel"),
+    ("respondents with a valid answer", "respondenten met een geldig antwoord"),
+]
+DUTCH = dict(_PAIRS)
+
+
+def word(text: str, locale: str = "en") -> str:
+    """``text`` in the locale's language; English is the text itself."""
+    return DUTCH.get(text, text) if locale == "nl" else text
