@@ -85,6 +85,8 @@ def question_figure(question: QuestionSummary, notice: str | None = None, locale
     base = word("base per item", locale) if question.type == "battery" else f"n = {question.base}"
     axes.set_title(_wrap(f"{question.label} ({base})", 70), fontsize=10, loc="left")
     if notice:
+        # keep a strip below the axes free for the notice, whatever the label's length
+        figure.get_layout_engine().set(rect=(0, 0.35 / height, 1, 1 - 0.35 / height))
         figure.text(
             0.01,
             0.005,
