@@ -91,3 +91,18 @@ def test_wijkteams_2015_group_split_as_printed(run_cli):
     assert any(
         "G32-gemeenten among the 234 is not printed" in a for a in data["provenance"]["assumptions"]
     )
+
+
+def test_reproduce_dot_plot(run_cli, tmp_path):
+    from monitorkit.render.charts import reproduction_figure
+
+    result = run_cli("reproduce", "vj2012", "--chart", tmp_path / "dots.svg")
+    assert result.code == 0 and (tmp_path / "dots.svg").read_bytes().startswith(b"<?xml")
+    rows = [r for r in reproduce(read_registry(), "vj2012") if r.computed is not None]
+    axes = reproduction_figure(rows).axes[0]
+    published, reproduced = axes.collections
+    assert len(reproduced.get_offsets()) == len(rows)
+    assert len(published.get_offsets()) == len(rows) == 39  # vj2012 matches above
+    assert [t.get_text() for t in axes.get_yticklabels()][:2] == [r.figure.id for r in rows[:2]]
+    bad = run_cli("reproduce", "vj2012", "--chart", tmp_path / "dots.pdf")
+    assert bad.code == 2 and "name the chart file .png or .svg" in bad.err

@@ -570,7 +570,12 @@ def check(files, fmt):
 @cli.command()
 @click.argument("source", required=False)
 @report_format
-def reproduce(source, fmt):
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False),
+    help="Also write a dot plot of published against reproduced figures (.png or .svg).",
+)
+def reproduce(source, fmt, chart):
     """Recompute the published figures from the bundled data and compare (SOURCE: a source id
     such as vj2012, or its file name; default: all).
 
@@ -596,6 +601,11 @@ def reproduce(source, fmt):
         from monitorkit.render.checks import print_reproduction
 
         print_reproduction(results)
+    if chart:
+        from monitorkit.render.charts import reproduction_figure, save_figure
+
+        save_figure(reproduction_figure(results), chart)
+        click.echo(f"wrote {chart}", err=True)
     if any(r.status == MISMATCH for r in results):
         raise SystemExit(1)
 

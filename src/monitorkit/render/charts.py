@@ -253,3 +253,68 @@ def _save(figure, folder: Path, name: str) -> list[Path]:
         write_atomic(path, buffer.getvalue())
         paths.append(path)
     return paths
+
+
+def reproduction_figure(results, locale: str = "en"):
+    """Published against reproduced percentages: one row per computable figure, two dots."""
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "monitorkit"
+    rows = [r for r in results if r.computed is not None and r.figure.unit == "percent"]
+    height = 1.4 + 0.22 * len(rows)
+    figure, axes = plt.subplots(figsize=(8.5, height), layout="constrained")
+    positions = list(range(len(rows)))[::-1]
+    for position, result in zip(positions, rows, strict=True):
+        colour = PALETTE[5] if result.status == "mismatch" else "#999999"
+        axes.plot(
+            [result.figure.value, result.exact], [position, position], color=colour, linewidth=1
+        )
+    axes.scatter(
+        [r.figure.value for r in rows],
+        positions,
+        s=28,
+        color=PALETTE[0],
+        label=word("published", locale),
+        zorder=3,
+    )
+    axes.scatter(
+        [r.exact for r in rows],
+        positions,
+        s=14,
+        color=PALETTE[1],
+        marker="D",
+        label=word("reproduced (unrounded)", locale),
+        zorder=4,
+    )
+    axes.set_yticks(positions, [_wrap(f"{r.figure.id}", 45) for r in rows], fontsize=7)
+    axes.set_xlim(0, 102)
+    axes.set_xlabel("%", fontsize=8)
+    axes.legend(loc="lower right", fontsize=8, frameon=False)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_title(
+        word("Published figures and their reproduction from the bundled data", locale),
+        fontsize=10,
+        loc="left",
+    )
+    return figure
+
+
+def save_figure(figure, path: str | Path) -> Path:
+    """One figure to a .png or .svg file (by suffix), without timestamps."""
+    import matplotlib.pyplot as plt
+
+    from monitorkit.errors import UsageError
+
+    path = Path(path)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in ("png", "svg"):
+        raise UsageError(
+            f"cannot write a chart as '{path.suffix or path.name}'",
+            hint="name the chart file .png or .svg",
+        )
+    buffer = io.BytesIO()
+    options = {"dpi": 150} if suffix == "png" else {"metadata": {"Date": None}}
+    figure.savefig(buffer, format=suffix, **options)
+    plt.close(figure)
+    write_atomic(path, buffer.getvalue())
+    return path

@@ -59,6 +59,12 @@ _PAIRS = [
     ),
     ("respondents whose answer cell is not empty", "respondenten met een niet-lege antwoordcel"),
     ("respondents with a valid answer", "respondenten met een geldig antwoord"),
+    ("published", "gepubliceerd"),
+    ("reproduced (unrounded)", "gereproduceerd (onafgerond)"),
+    (
+        "Published figures and their reproduction from the bundled data",
+        "Gepubliceerde cijfers en hun reproductie uit de meegeleverde data",
+    ),
 ]
 DUTCH = dict(_PAIRS)
 
