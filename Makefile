@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format data report bench clean help
+.PHONY: demo test lint format docs data report bench clean help
 
 help:
 	@echo "make demo   summarize the bundled Divosa-monitor 2011 data (reconstructed from published tables)"
 	@echo "make test   lint and run the whole test suite"
+	@echo "make docs   regenerate the CLI reference in README.md from the code"
 	@echo "make data   rebuild data/reconstructed/ from data/published/"
 	@echo "make report build the reports of the source studies into reports/"
 	@echo "make bench  compare the xlsx readers and the counting on a generated export"
@@ -24,6 +25,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/cog --check README.md
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -33,6 +35,9 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
+
+docs: $(STAMP)
+	$(BIN)/cog -r README.md
 
 data: $(STAMP)
 	$(BIN)/monitorkit reconstruct
