@@ -52,6 +52,14 @@ def provenance_notice(summary: Summary) -> str | None:
     )
 
 
+def change_note(locale: str = "en") -> str:
+    """How a wave comparison's change, interval and test were computed."""
+    from monitorkit.compare import DIFF_INTERVAL, DIFF_TEST
+
+    change = word("last minus first wave in percentage points", locale)
+    return f"{word('Change:', locale)} {change}; 95% {DIFF_INTERVAL} interval; p: {DIFF_TEST}."
+
+
 def fpc_note(summary: Summary) -> str | None:
     """Where the finite population correction applies, and where not."""
     if summary.population is None:

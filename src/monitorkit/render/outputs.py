@@ -14,6 +14,7 @@ from monitorkit.estimates import Summary
 from monitorkit.numbers import fmt_p
 from monitorkit.render.common import (
     base_note,
+    change_note,
     fpc_note,
     pairwise_note,
     provenance_notice,
@@ -344,7 +345,6 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
 
 def comparison_markdown(comparison, locale: str = "en") -> str:
     """A Markdown document with one table per question: waves, change, interval, test."""
-    from monitorkit.compare import DIFF_INTERVAL, DIFF_TEST
     from monitorkit.numbers import fmt_interval, fmt_number
 
     lines = [f"# Comparison of {', '.join(comparison.labels)}", ""]
@@ -354,7 +354,11 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
             lines.append(f"  - **{provenance_notice(summary)}**")
     lines.append("")
     for question in comparison.questions:
-        header = ["Item", *comparison.labels, "Change (pp)", "95% CI", "p"]
+        header = [
+            word("Item", locale),
+            *comparison.labels,
+            *[word(t, locale) for t in ("Change (pp)", "95% CI", "p")],
+        ]
         lines += [
             f"## {_md_cell(question['label'])}",
             "",
@@ -380,10 +384,7 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
                 + " |"
             )
         lines.append("")
-    lines.append(
-        f"Change: last minus first wave in percentage points; 95% {DIFF_INTERVAL} "
-        f"interval; p: {DIFF_TEST}."
-    )
+    lines.append(change_note(locale))
     return "\n".join(lines) + "\n"
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from monitorkit.errors import UsageError
 from monitorkit.render.common import (
     base_note,
+    change_note,
     fpc_note,
     pairwise_note,
     provenance_notice,
@@ -26,6 +27,7 @@ from monitorkit.render.common import (
     table_rows,
 )
 from monitorkit.render.files import write_atomic
+from monitorkit.render.words import word
 
 CONFIG_KEYS = (
     "title",
@@ -111,7 +113,10 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
 
     notice = provenance_notice(summary)
     notices = [notice] if notice else []
-    notices += [f"Assumption: {a}" for a in (summary.provenance or {}).get("assumptions", [])]
+    notices += [
+        f"{word('Assumption:', locale)} {a}"
+        for a in (summary.provenance or {}).get("assumptions", [])
+    ]
     meta = [source_line(summary)]
     if fpc_note(summary):
         meta.append(fpc_note(summary))
@@ -123,7 +128,7 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
             "and effective."
         )
     else:
-        meta.append("Unweighted.")
+        meta.append(word("Unweighted.", locale))
     questions = []
     for question in _selected(summary.questions, wanted):
         groups = [g["group"] for g in question.groups]
@@ -149,7 +154,6 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
 
 def comparison_part(comparison, locale: str, wanted: list[str] | None) -> ReportPart:
     """The waves side by side with the change, its interval and test, and a slope chart."""
-    from monitorkit.compare import DIFF_INTERVAL, DIFF_TEST
     from monitorkit.numbers import fmt_interval, fmt_number, fmt_p
     from monitorkit.render.charts import slope_figure
     from monitorkit.render.outputs import _wave_text
@@ -168,15 +172,16 @@ def comparison_part(comparison, locale: str, wanted: list[str] | None) -> Report
                     fmt_p((item.get("test") or {}).get("p"), locale),
                 ]
             )
-        notes = [
-            f"Change: last minus first wave in percentage points; 95% {DIFF_INTERVAL} "
-            f"interval; p: {DIFF_TEST}."
-        ]
+        notes = [change_note(locale)]
         questions.append(
             ReportQuestion(
                 question["id"],
                 question["label"],
-                ["Item", *comparison.labels, "Change (pp)", "95% CI", "p"],
+                [
+                    word("Item", locale),
+                    *comparison.labels,
+                    *[word(t, locale) for t in ("Change (pp)", "95% CI", "p")],
+                ],
                 rows,
                 notes,
                 [],
@@ -189,7 +194,11 @@ def comparison_part(comparison, locale: str, wanted: list[str] | None) -> Report
         for label, s in zip(comparison.labels, comparison.summaries, strict=True)
     ]
     return ReportPart(
-        "comparison", f"Comparison {' → '.join(comparison.labels)}", meta, notices, questions
+        "comparison",
+        f"{word('Comparison', locale)} {' → '.join(comparison.labels)}",
+        meta,
+        notices,
+        questions,
     )
 
 
@@ -216,8 +225,11 @@ def render_html(title: str, subtitle: str, parts: list[ReportPart], locale: str)
         parts=parts,
         lang=locale,
         version=version("monitorkit"),
-        footer="Made with monitorkit. Percentages are of each question's base; intervals are "
-        "95% Wilson score intervals unless stated otherwise.",
+        footer=word(
+            "Made with monitorkit. Percentages are of each question's base; intervals are "
+            "95% Wilson score intervals unless stated otherwise.",
+            locale,
+        ),
     )
 
 

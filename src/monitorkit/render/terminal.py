@@ -9,6 +9,7 @@ from rich.table import Table
 from monitorkit.estimates import Summary
 from monitorkit.render.common import (
     base_note,
+    change_note,
     fpc_note,
     pairwise_note,
     provenance_notice,
@@ -17,6 +18,7 @@ from monitorkit.render.common import (
     table_header,
     table_rows,
 )
+from monitorkit.render.words import word
 
 
 def print_summary(
@@ -66,7 +68,6 @@ def print_summary(
 
 def print_comparison(comparison, console: Console | None = None, locale: str = "en") -> None:
     """One table per shared question: each wave, the change with its interval and test."""
-    from monitorkit.compare import DIFF_INTERVAL, DIFF_TEST
     from monitorkit.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
 
     console = console or Console()
@@ -89,6 +90,7 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
             table.add_column(escape(label), justify="right")
         paired = any("paired" in item for item in question["items"])
         for title in ("Change (pp)", "95% CI", "p", *(("Paired n", "p paired") if paired else ())):
+            title = word(title, locale)
             table.add_column(title, justify="right")
         for item in question["items"]:
             cells = []
@@ -126,8 +128,7 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
             console.print(f"  warning: {warning}", style="yellow", highlight=False)
     console.print()
     console.print(
-        f"Change: later minus earlier wave in percentage points, 95% {DIFF_INTERVAL} "
-        f"interval; p: {DIFF_TEST}; * p < 0.05.",
+        f"{change_note(locale)} * p < 0.05.",
         style="dim",
         highlight=False,
     )

@@ -31,7 +31,6 @@ _PAIRS = [
     ("base", "basis"),
     ("base per item", "basis per item"),
     ("Base:", "Basis:"),
-    ("Unweighted.", "Ongewogen."),
     ("Warning:", "Waarschuwing:"),
     ("Assumption:", "Aanname:"),
     (
@@ -60,6 +59,20 @@ _PAIRS = [
     ("respondents whose answer cell is not empty", "respondenten met een niet-lege antwoordcel"),
     ("respondents with a valid answer", "respondenten met een geldig antwoord"),
     ("published", "gepubliceerd"),
+    ("Unweighted.", "Ongewogen."),
+    ("Comparison", "Vergelijking"),
+    ("Change:", "Verschil:"),
+    (
+        "last minus first wave in percentage points",
+        "laatste min eerste meting, in procentpunten",
+    ),
+    ("interval", "interval"),
+    (
+        "Made with monitorkit. Percentages are of each question's base; intervals are 95% Wilson "
+        "score intervals unless stated otherwise.",
+        "Gemaakt met monitorkit. Percentages zijn van de basis van elke vraag; intervallen zijn "
+        "95%-betrouwbaarheidsintervallen (Wilson), tenzij anders vermeld.",
+    ),
     ("reproduced (unrounded)", "gereproduceerd (onafgerond)"),
     (
         "Published figures and their reproduction from the bundled data",
