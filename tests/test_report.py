@@ -121,3 +121,10 @@ def test_make_report_twice_changes_nothing(tmp_path):
         assert (tmp_path / "one" / relative).read_bytes() == (
             tmp_path / "two" / relative
         ).read_bytes(), relative
+
+
+def test_no_progress_on_a_pipe_and_nothing_when_quiet(run_cli, tmp_path):
+    piped = run_cli("report", "divosa-monitor-2011", "-o", tmp_path / "a")
+    assert (piped.code, piped.out, piped.err) == (0, "", f"wrote 8 files to {tmp_path / 'a'}\n")
+    quiet = run_cli("report", "divosa-monitor-2011", "-o", tmp_path / "b", "-q")
+    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")

@@ -455,21 +455,20 @@ def report(files, folder, config, by, population, weight, labels, compare, local
       monitorkit report divosa-monitor-2011 -o reports/divosa-monitor-2011
       monitorkit report wijkteams-2014 wijkteams-2015 -o reports/wijkteams
     """
-    from monitorkit.render.progress import status
     from monitorkit.render.report import write_report
 
-    with status(f"Writing the report to {folder}…", quiet):
-        written = write_report(
-            list(files),
-            folder,
-            config=config,
-            locale=locale,
-            by=by,
-            population=population,
-            weight=weight,
-            compare=compare,
-            labels=labels,
-        )
+    written = write_report(
+        list(files),
+        folder,
+        config=config,
+        locale=locale,
+        by=by,
+        population=population,
+        weight=weight,
+        compare=compare,
+        labels=labels,
+        quiet=quiet,
+    )
     if not quiet:
         click.echo(f"wrote {len(written)} files to {folder}", err=True)
 

@@ -27,6 +27,7 @@ from monitorkit.render.common import (
     table_rows,
 )
 from monitorkit.render.files import write_atomic
+from monitorkit.render.progress import steps
 from monitorkit.render.words import word
 
 CONFIG_KEYS = (
@@ -52,6 +53,7 @@ class ReportQuestion:
     warnings: list[str] = field(default_factory=list)
     figure: Any = None
     svg: str = ""
+    png: bytes = b""
 
 
 @dataclass
@@ -216,9 +218,6 @@ def render_html(title: str, subtitle: str, parts: list[ReportPart], locale: str)
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         keep_trailing_newline=True,
     )
-    for part in parts:
-        for question in part.questions:
-            question.svg = _svg(question.figure) if question.figure is not None else ""
     return environment.get_template("report.html.j2").render(
         title=title,
         subtitle=subtitle,
@@ -269,6 +268,7 @@ def write_report(
     weight: str | None = None,
     compare: bool | None = None,
     labels: str | None = None,
+    quiet: bool = True,
 ) -> list[Path]:
     """Summarize (and compare) the files and write report.html, report.md (+ charts/) and xlsx."""
     import matplotlib.pyplot as plt
@@ -306,6 +306,12 @@ def write_report(
     subtitle = settings.get("subtitle", "")
     written = []
     folder.mkdir(parents=True, exist_ok=True)
+    figures = [q for part in parts for q in part.questions if q.figure is not None]
+    with steps(len(figures), "Drawing charts", quiet) as advance:
+        for question in figures:
+            question.svg = _svg(question.figure)
+            question.png = _png(question.figure)
+            advance()
     html = render_html(title, subtitle, parts, locale)
     write_atomic(folder / "report.html", html.encode("utf-8"))
     written.append(folder / "report.html")
@@ -317,7 +323,7 @@ def write_report(
         for question in part.questions:
             if question.figure is not None:
                 path = charts / f"{part.anchor}-{question.id}.png"
-                write_atomic(path, _png(question.figure))
+                write_atomic(path, question.png)
                 written.append(path)
                 plt.close(question.figure)
     write_atomic(
