@@ -78,9 +78,10 @@ def test_xlsx_has_a_formatted_sheet_per_question_and_escapes_formulas(run_cli, s
     sheet = workbook[workbook.sheetnames[1]]
     assert sheet["A1"].value.startswith("'=HYPERLINK")
     assert sheet["A1"].data_type == "s"
-    header = [c.value for c in sheet[4]]
+    assert sheet["A3"].value == "Unweighted; no finite population correction."
+    header = [c.value for c in sheet[5]]
     assert header[:6] == ["Item", "n", "Base", "%", "CI low", "CI high"]
-    assert sheet.freeze_panes == "B5"
+    assert sheet.freeze_panes == "B6"
     values = {row[0].value: row for row in sheet.iter_rows(min_row=5) if row[0].value}
     assert values["Financiering"][1].value == 5 and values["Financiering"][2].value == 9
     assert values["Financiering"][3].number_format == "0.0"

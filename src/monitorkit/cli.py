@@ -334,7 +334,7 @@ def compare(
     if charts:
         from monitorkit.render.charts import write_comparison_charts
 
-        written = write_comparison_charts(result, charts)
+        written = write_comparison_charts(result, charts, locale)
         if not quiet:
             click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
 

@@ -170,7 +170,7 @@ def _wave_question(comparison, question: dict) -> QuestionSummary | None:
     )
 
 
-def slope_figure(comparison, question: dict):
+def slope_figure(comparison, question: dict, locale: str = "en"):
     """Each item's percentage across the waves, one line per item, labelled at the end."""
     import matplotlib.pyplot as plt
 
@@ -201,7 +201,7 @@ def slope_figure(comparison, question: dict):
         )
         for x, y in points:
             axes.annotate(
-                f"{y:.0f}%",
+                fmt_percent(y, 0, locale),
                 (x, y),
                 xytext=(0, 7),
                 textcoords="offset points",
@@ -213,13 +213,13 @@ def slope_figure(comparison, question: dict):
     axes.set_xticks(range(len(labels)), labels)
     axes.set_xlim(-0.4, len(labels) - 1 + 1.6)
     axes.set_ylim(0, 105)
-    axes.set_ylabel("% of base")
+    axes.set_ylabel(word("% of base", locale))
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_title(_wrap(question["label"], 70), fontsize=10, loc="left")
     return figure
 
 
-def write_comparison_charts(comparison, folder: str | Path) -> list[Path]:
+def write_comparison_charts(comparison, folder: str | Path, locale: str = "en") -> list[Path]:
     """<question>.png/.svg (grouped bars by wave) and <question>-slope.png/.svg per question."""
     import matplotlib.pyplot as plt
 
@@ -235,7 +235,7 @@ def write_comparison_charts(comparison, folder: str | Path) -> list[Path]:
                     _wave_question(comparison, question), "reconstructed" if notice else None
                 ),
             ),
-            (f"{question['id']}-slope", slope_figure(comparison, question)),
+            (f"{question['id']}-slope", slope_figure(comparison, question, locale)),
         ]
         for name, figure in figures:
             written.extend(_save(figure, folder, name))

@@ -52,6 +52,29 @@ def provenance_notice(summary: Summary) -> str | None:
     )
 
 
+def design_note(summary: Summary, locale: str = "en") -> str:
+    """Weighting, finite population correction and provenance in one line, for every table."""
+    info = summary.weights_info
+    if info:
+        effective = fmt_number(info["kish_effective_n"], 1, locale)
+        weighted = word("weighted by", locale)
+        parts = [
+            f"{weighted[0].upper()}{weighted[1:]} '{info['column']}' "
+            f"({word('Kish effective n', locale)} {effective})"
+        ]
+    else:
+        parts = [word("Unweighted", locale)]
+    if summary.population is not None:
+        parts.append(
+            f"{word('finite population correction', locale)}: N = {summary.population.size}"
+        )
+    else:
+        parts.append(word("no finite population correction", locale))
+    if provenance_notice(summary):
+        parts.append(word("reconstructed from published tables", locale))
+    return "; ".join(parts) + "."
+
+
 def change_note(locale: str = "en") -> str:
     """How a wave comparison's change, interval and test were computed."""
     from monitorkit.compare import DIFF_INTERVAL, DIFF_TEST

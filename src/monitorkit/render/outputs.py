@@ -15,6 +15,7 @@ from monitorkit.numbers import fmt_p
 from monitorkit.render.common import (
     base_note,
     change_note,
+    design_note,
     fpc_note,
     pairwise_note,
     provenance_notice,
@@ -162,7 +163,7 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|")
         for row in table_rows(question, locale):
             lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
-        lines += ["", base_note(question, locale), ""]
+        lines += ["", base_note(question, locale), design_note(summary, locale), ""]
         if pairwise_note(question):
             lines += [pairwise_note(question), ""]
         lines += [f"Warning: {warning}" for warning in question.warnings]
@@ -223,6 +224,7 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
         preamble = [
             [escape_formula(question_heading(question, locale))],
             [base_note(question, locale)],
+            [design_note(summary, locale)],
         ]
         if notice:
             preamble.append([notice])

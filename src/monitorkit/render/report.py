@@ -18,6 +18,7 @@ from monitorkit.errors import UsageError
 from monitorkit.render.common import (
     base_note,
     change_note,
+    design_note,
     fpc_note,
     pairwise_note,
     provenance_notice,
@@ -134,7 +135,7 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
     questions = []
     for question in _selected(summary.questions, wanted):
         groups = [g["group"] for g in question.groups]
-        notes = [base_note(question, locale)]
+        notes = [base_note(question, locale), design_note(summary, locale)]
         if pairwise_note(question):
             notes.append(pairwise_note(question))
         figure = None
@@ -187,7 +188,7 @@ def comparison_part(comparison, locale: str, wanted: list[str] | None) -> Report
                 rows,
                 notes,
                 [],
-                slope_figure(comparison, question),
+                slope_figure(comparison, question, locale),
             )
         )
     notices = sorted({provenance_notice(s) for s in comparison.summaries if provenance_notice(s)})
