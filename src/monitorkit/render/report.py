@@ -123,15 +123,6 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
     meta = [source_line(summary)]
     if fpc_note(summary):
         meta.append(fpc_note(summary))
-    if summary.weights_info:
-        info = summary.weights_info
-        meta.append(
-            f"Weighted by '{info['column']}' (Kish effective n "
-            f"{info['kish_effective_n']:.1f}); bases are shown unweighted, weighted "
-            "and effective."
-        )
-    else:
-        meta.append(word("Unweighted.", locale))
     questions = []
     for question in _selected(summary.questions, wanted):
         groups = [g["group"] for g in question.groups]

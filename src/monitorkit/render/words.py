@@ -65,7 +65,6 @@ _PAIRS = [
     ("no finite population correction", "geen eindige-populatiecorrectie"),
     ("finite population correction", "eindige-populatiecorrectie"),
     ("reconstructed from published tables", "gereconstrueerd uit gepubliceerde tabellen"),
-    ("Unweighted.", "Ongewogen."),
     ("Comparison", "Vergelijking"),
     ("Change:", "Verschil:"),
     (
