@@ -39,12 +39,18 @@ def source_line(summary: Summary) -> str:
     return f"{path} ({'; '.join(parts)}) — codebook {name} ({codebook.origin})"
 
 
-def provenance_notice(summary: Summary) -> str | None:
+def provenance_notice(summary: Summary, locale: str = "en") -> str | None:
     """The honesty notice for reconstructed data (DESIGN §6), or None for real data."""
     provenance = summary.provenance
     if not provenance or provenance.get("kind") != "reconstructed":
         return None
     source = str(provenance.get("source") or "published tables").rstrip(".")
+    if locale == "nl":
+        return (
+            f"GERECONSTRUEERDE DATA — opnieuw opgebouwd uit de gepubliceerde tabellen van "
+            f"{source}. Ze reproduceren alleen de gepubliceerde marges, niet de oorspronkelijke "
+            "antwoorden; kruistabellen die nooit gepubliceerd zijn, zeggen niets."
+        )
     return (
         f"RECONSTRUCTED DATA — rebuilt from the published tables of {source}. "
         "It reproduces the printed marginals only, not the original responses; "

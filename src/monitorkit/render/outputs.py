@@ -150,7 +150,7 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         "",
     ]
     lines += [f"Source: {source_line(summary)}", ""]
-    notice = provenance_notice(summary)
+    notice = provenance_notice(summary, locale)
     if notice:
         lines += [f"> **{notice}**", ""]
     if fpc_note(summary):
@@ -202,7 +202,7 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
     overview.append(["monitorkit summary"])
     overview["A1"].font = Font(bold=True, size=13)
     overview.append([word("Source", locale), escape_formula(source_line(summary))])
-    notice = provenance_notice(summary)
+    notice = provenance_notice(summary, locale)
     if notice:
         overview.append([word("Provenance", locale), notice])
         overview.cell(overview.max_row, 2).font = Font(bold=True, color="9C5700")
@@ -352,8 +352,8 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
     lines = [f"# Comparison of {', '.join(comparison.labels)}", ""]
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
         lines.append(f"- {label}: {source_line(summary)}")
-        if provenance_notice(summary):
-            lines.append(f"  - **{provenance_notice(summary)}**")
+        if provenance_notice(summary, locale):
+            lines.append(f"  - **{provenance_notice(summary, locale)}**")
     lines.append("")
     for question in comparison.questions:
         header = [
@@ -398,7 +398,7 @@ def _wave_text(cell: dict[str, Any] | None, locale: str) -> str:
     return f"{fmt_percent(cell['percent'], 1, locale)} ({cell['count']}/{cell['base']})"
 
 
-def comparison_xlsx(comparison) -> bytes:
+def comparison_xlsx(comparison, locale: str = "en") -> bytes:
     """A workbook with one sheet per question: per wave count, base, percent; the change."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -409,8 +409,8 @@ def comparison_xlsx(comparison) -> bytes:
     overview.append(["Waves", ", ".join(comparison.labels)])
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
         overview.append([label, escape_formula(source_line(summary))])
-        if provenance_notice(summary):
-            overview.append(["", provenance_notice(summary)])
+        if provenance_notice(summary, locale):
+            overview.append(["", provenance_notice(summary, locale)])
     overview.column_dimensions["B"].width = 100
     names = _sheet_names([q["id"] for q in comparison.questions])
     for name, question in zip(names, comparison.questions, strict=True):
@@ -462,5 +462,5 @@ def render_comparison(comparison, fmt: str, locale: str = "en") -> bytes:
     if fmt == "md":
         return comparison_markdown(comparison, locale).encode("utf-8")
     if fmt == "xlsx":
-        return comparison_xlsx(comparison)
+        return comparison_xlsx(comparison, locale)
     raise UsageError(f"unknown format '{fmt}'", hint=f"choose one of {', '.join(FORMATS)}")

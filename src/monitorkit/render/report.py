@@ -114,7 +114,7 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
     """One file's questions: table, base definition, notes and chart per question."""
     from monitorkit.render.charts import question_figure
 
-    notice = provenance_notice(summary)
+    notice = provenance_notice(summary, locale)
     notices = [notice] if notice else []
     notices += [
         f"{word('Assumption:', locale)} {a}"
@@ -331,6 +331,6 @@ def write_report(
             write_atomic(path, summary_xlsx(summary, locale))
             written.append(path)
         if comparison is not None:
-            write_atomic(folder / "comparison.xlsx", comparison_xlsx(comparison))
+            write_atomic(folder / "comparison.xlsx", comparison_xlsx(comparison, locale))
             written.append(folder / "comparison.xlsx")
     return written

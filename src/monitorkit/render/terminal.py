@@ -27,7 +27,7 @@ def print_summary(
     """Print every question of a summary as a table; with ``readings``, how values were read."""
     console = console or Console()
     console.print(source_line(summary), style="dim", highlight=False)
-    notice = provenance_notice(summary)
+    notice = provenance_notice(summary, locale)
     if notice:
         console.print(notice, style="bold yellow", highlight=False)
         for assumption in summary.provenance.get("assumptions", []):
@@ -73,7 +73,7 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
     console = console or Console()
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
         console.print(f"{label}: {source_line(summary)}", style="dim", highlight=False)
-        notice = provenance_notice(summary)
+        notice = provenance_notice(summary, locale)
         if notice:
             console.print(f"{label}: {notice}", style="bold yellow", highlight=False)
             for assumption in summary.provenance.get("assumptions", []):
