@@ -631,6 +631,11 @@ def reconstruct(specs, data_dir):
     folder = Path(data_dir) if data_dir else bundled_data()
     registry = read_registry(sorted((folder / "published").glob("*.yaml")))
     paths = [Path(s) for s in specs] or spec_files(folder)
+    if not paths:
+        raise UsageError(
+            f"no reconstruction specs in {folder / 'reconstructed' / 'specs'}",
+            hint="name spec files, or point --data-dir at a folder with them",
+        )
     for rebuilt in reconstruct_all(paths, folder, registry):
         click.echo(
             f"{rebuilt.name}: {len(rebuilt.rows)} respondents, {len(rebuilt.columns) - 1} columns"
