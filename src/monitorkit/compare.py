@@ -283,15 +283,27 @@ def compare(
         summarize(path, codebook=book, confidence=confidence, population=population, weight=weight)
         for path, book in zip(paths, books, strict=True)
     ]
+    return compare_summaries(summaries, names, key=key, mergers=mergers, confidence=confidence)
+
+
+def compare_summaries(
+    summaries: list[Summary],
+    names: list[str],
+    *,
+    key: str | None = None,
+    mergers: str | Path | None = None,
+    confidence: float = 0.95,
+) -> Comparison:
+    """Line up the questions that summaries of several waves share (no file is read again)."""
     first = summaries[0]
     merger_table = read_mergers(mergers) if mergers else None
     panel = find_panel(first, summaries[-1], (names[0], names[-1]), key, merger_table)
+    populations = {name: s.population for name, s in zip(names, summaries, strict=True)}
     questions = []
     for question in first.questions:
         others = [next((q for q in s.questions if q.id == question.id), None) for s in summaries]
         if sum(q is not None for q in others) < 2 or question.type == "numeric":
             continue
-        populations = {name: s.population for name, s in zip(names, summaries, strict=True)}
         entry = _compare_question(question, others, names, populations, confidence)
         if panel is not None and others[-1] is not None:
             _add_paired(entry, question, others[-1], first, summaries[-1], panel)

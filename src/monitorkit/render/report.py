@@ -265,8 +265,7 @@ def write_report(
     """Summarize (and compare) the files and write report.html, report.md (+ charts/) and xlsx."""
     import matplotlib.pyplot as plt
 
-    from monitorkit.compare import compare as compare_waves
-    from monitorkit.compare import wave_labels
+    from monitorkit.compare import compare_summaries, wave_labels
     from monitorkit.estimates import summarize
     from monitorkit.render.outputs import comparison_xlsx, summary_xlsx
 
@@ -289,7 +288,7 @@ def write_report(
     ]
     comparison = None
     if compare and len(files) > 1:
-        comparison = compare_waves(files, labels=labels, population=population, weight=weight)
+        comparison = compare_summaries(summaries, names)
         parts.append(comparison_part(comparison, locale, settings.get("questions")))
     instruments = dict.fromkeys(
         s.responses.codebook.title or s.responses.codebook.instrument or "Report" for s in summaries
