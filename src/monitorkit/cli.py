@@ -157,7 +157,7 @@ def cli(debug: bool) -> None:
     """
 
 
-@cli.command()
+@cli.command(short_help="Tabulate every question with its base and intervals.")
 @click.argument("file")
 @input_options
 @click.option("--by", help="Break every table down by this single-choice question or column.")
@@ -243,7 +243,7 @@ def _emit_summary(
         click.echo(render_summary(result, fmt, locale).decode("utf-8"), nl=False)
 
 
-@cli.command()
+@cli.command(short_help="Compare waves: change, interval, test, panel.")
 @click.argument("files", nargs=-1, required=True)
 @click.option(
     "--labels", help="Wave labels, comma-separated (default: the year in each file name)."
@@ -339,7 +339,7 @@ def compare(
             click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
 
 
-@cli.command()
+@cli.command(short_help="Rake to known margins and write weights.")
 @click.argument("file")
 @reading_options
 @click.option(
@@ -413,7 +413,7 @@ def weight(
         raise SystemExit(1)
 
 
-@cli.command()
+@cli.command(short_help="Write an HTML, Markdown and xlsx report.")
 @click.argument("files", nargs=-1, required=True)
 @click.option(
     "--output",
@@ -473,7 +473,7 @@ def report(files, folder, config, by, population, weight, labels, compare, local
         click.echo(f"wrote {len(written)} files to {folder}", err=True)
 
 
-@cli.group()
+@cli.group(short_help="Infer and validate codebooks.")
 def codebook():
     """Infer, check and write codebooks (which columns form which question)."""
 
@@ -540,7 +540,7 @@ def codebook_validate(codebook_file, file, sheet, encoding, delimiter, header_ro
     click.echo(message)
 
 
-@cli.command()
+@cli.command(short_help="Are published percentages possible for their N? (GRIM)")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @report_format
 def check(files, fmt):
@@ -566,7 +566,7 @@ def check(files, fmt):
         raise SystemExit(1)
 
 
-@cli.command()
+@cli.command(short_help="Recompute the published figures from bundled data.")
 @click.argument("source", required=False)
 @report_format
 @click.option(
@@ -609,7 +609,7 @@ def reproduce(source, fmt, chart):
         raise SystemExit(1)
 
 
-@cli.command()
+@cli.command(short_help="Rebuild respondent data from published figures.")
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, exists=True))
 @click.option(
     "--data-dir",
@@ -646,7 +646,7 @@ def reconstruct(specs, data_dir):
             click.echo(f"  note: {note}")
 
 
-@cli.command()
+@cli.command(short_help="List the bundled datasets.")
 @report_format
 def datasets(fmt):
     """List the bundled datasets (usable wherever a FILE is asked for)."""
