@@ -290,3 +290,15 @@ def test_an_item_missing_in_one_wave_is_shown_without_a_change(run_cli, tmp_path
     assert items["Zorg"]["diff_pp"] is None and items["Zorg"]["test"] is None
     assert items["Welzijn"]["diff_pp"] == pytest.approx(-100)
     assert items["Welzijn"]["diff_ci"][0] < -50
+
+
+def test_comparison_table_is_one_tidy_frame_with_waves():
+    from monitorkit.compare import compare
+
+    table = compare(["wijkteams-2014", "wijkteams-2015"]).table
+    assert list(table.columns[:6]) == ["question", "item", "label", "group", "wave", "count"]
+    rows = table[table.question == "medewerker_wi"]
+    assert rows[["wave", "count", "base"]].values.tolist() == [
+        ["2014", 112, 204],
+        ["2015", 75, 204],
+    ]

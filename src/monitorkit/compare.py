@@ -229,6 +229,18 @@ class Comparison:
     questions: list[dict[str, Any]]
     panel: Panel | None = None
 
+    @property
+    def table(self):
+        """Every wave's tidy estimates in one frame, the wave in the 'wave' column."""
+        import pandas as pd
+
+        frames = []
+        for label, summary in zip(self.labels, self.summaries, strict=True):
+            frame = summary.table.copy()
+            frame["wave"] = label
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True)
+
     def as_dict(self) -> dict[str, Any]:
         waves = []
         for label, summary in zip(self.labels, self.summaries, strict=True):

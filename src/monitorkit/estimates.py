@@ -19,7 +19,21 @@ from monitorkit.responses import BASE_RULES, QuestionResponses, Responses
 if TYPE_CHECKING:
     import pandas as pd
 
-COLUMNS = ["question", "item", "label", "group", "count", "base", "percent", "ci_low", "ci_high"]
+COLUMNS = [
+    "question",
+    "item",
+    "label",
+    "group",
+    "wave",
+    "count",
+    "base",
+    "percent",
+    "ci_low",
+    "ci_high",
+    "weighted_count",
+    "weighted_base",
+    "effective_base",
+]
 NO_GROUP = ""
 
 
@@ -292,6 +306,7 @@ def estimate(
                     {"question": summary.id, "item": item_index, "group": group["group"], **item}
                 )
     table = pd.DataFrame(rows).reindex(columns=COLUMNS)
+    table["wave"] = ""
     return Summary(responses, summaries, table, by, confidence, population)
 
 
