@@ -59,6 +59,17 @@ def input_options(command):
     return codebook_option(reading_options(command))
 
 
+by_option = click.option(
+    "--by", help="Break every table down by this single-choice question or column."
+)
+labels_option = click.option(
+    "--labels", help="Wave labels, comma-separated (default: the year in each file name)."
+)
+quiet_option = click.option(
+    "--quiet", "-q", is_flag=True, help="No progress or 'wrote …' messages."
+)
+
+
 def design_options(command):
     """How estimates generalise: confidence level, weights, finite population."""
     return _apply(
@@ -106,7 +117,7 @@ def output_options(command):
             show_default=True,
             help="Number formatting: nl gives decimal commas.",
         ),
-        click.option("--quiet", "-q", is_flag=True, help="No progress or 'wrote …' messages."),
+        quiet_option,
     ]
     return _apply(options, command)
 
@@ -160,7 +171,7 @@ def cli(debug: bool) -> None:
 @cli.command(short_help="Tabulate every question with its base and intervals.")
 @click.argument("file")
 @input_options
-@click.option("--by", help="Break every table down by this single-choice question or column.")
+@by_option
 @click.option(
     "--charts",
     type=click.Path(file_okay=False),
@@ -245,9 +256,7 @@ def _emit_summary(
 
 @cli.command(short_help="Compare waves: change, interval, test, panel.")
 @click.argument("files", nargs=-1, required=True)
-@click.option(
-    "--labels", help="Wave labels, comma-separated (default: the year in each file name)."
-)
+@labels_option
 @click.option(
     "--codebook",
     "-c",
@@ -429,10 +438,9 @@ def weight(
     help="YAML with title, subtitle, questions (ids, in order), by, population, weight, "
     "labels, compare, locale.",
 )
-@click.option("--by", help="Break every table down by this single-choice question or column.")
-@click.option("--population", help="Population size or 'auto' (finite population correction).")
-@click.option("--weight", help="Column of positive weights.")
-@click.option("--labels", help="Wave labels when comparing, comma-separated.")
+@by_option
+@design_options
+@labels_option
 @click.option(
     "--compare/--no-compare",
     default=None,
@@ -444,8 +452,10 @@ def weight(
     default=None,
     help="Number formatting: nl gives decimal commas (default: en, or the config's).",
 )
-@click.option("--quiet", "-q", is_flag=True, help="No progress or 'wrote …' messages.")
-def report(files, folder, config, by, population, weight, labels, compare, locale, quiet):
+@quiet_option
+def report(
+    files, folder, config, by, confidence, population, weight, labels, compare, locale, quiet
+):
     """Write a report of FILES: self-contained HTML, Markdown with PNG charts, and xlsx.
 
     The same inputs always give the same bytes (no timestamps, fixed chart ids).
@@ -463,6 +473,7 @@ def report(files, folder, config, by, population, weight, labels, compare, local
         config=config,
         locale=locale,
         by=by,
+        confidence=confidence,
         population=population,
         weight=weight,
         compare=compare,

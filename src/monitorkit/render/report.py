@@ -256,6 +256,7 @@ def write_report(
     config: str | Path | None = None,
     locale: str | None = None,
     by: str | None = None,
+    confidence: float = 0.95,
     population: str | int | None = None,
     weight: str | None = None,
     compare: bool | None = None,
@@ -280,7 +281,10 @@ def write_report(
     compare = settings.get("compare", len(files) > 1) if compare is None else compare
     folder = Path(folder)
     names = wave_labels(files, labels)
-    summaries = [summarize(f, by=by, population=population, weight=weight) for f in files]
+    summaries = [
+        summarize(f, by=by, confidence=confidence, population=population, weight=weight)
+        for f in files
+    ]
     titles = names if len(files) > 1 else [Path(summaries[0].responses.source.path).name]
     parts = [
         summary_part(s, t, locale, settings.get("questions"))
@@ -288,7 +292,7 @@ def write_report(
     ]
     comparison = None
     if compare and len(files) > 1:
-        comparison = compare_summaries(summaries, names)
+        comparison = compare_summaries(summaries, names, confidence=confidence)
         parts.append(comparison_part(comparison, locale, settings.get("questions")))
     instruments = dict.fromkeys(
         s.responses.codebook.title or s.responses.codebook.instrument or "Report" for s in summaries
