@@ -134,7 +134,7 @@ class _Builder:
         """Remember where a figure can be recomputed (for `reproduce`)."""
         entry = {"question": question, "column": column, "answer": answer}
         if group is not None:
-            entry["group"] = group
+            entry.update(group=group, by=self.spec["groups"]["column"])
         self.placed[figure_id] = entry
 
 

@@ -96,7 +96,7 @@ class _Datasets:
             return None
         name, place, rule = self.placements[figure_id]
         group = place.get("group")
-        by = self._group_column(name) if group else None
+        by = place.get("by")
         question = next(q for q in self.summary(name, by).questions if q.id == place["question"])
         if place["answer"] == "mean":
             stats = next(g["stats"] for g in question.groups if g["group"] == group)
@@ -113,10 +113,6 @@ class _Datasets:
         if place["answer"] == "Nee":
             percent = 100 * (item["base"] - item["count"]) / item["base"]
         return percent, item["base"], name, rule
-
-    def _group_column(self, name: str) -> str:
-        summary = self.summary(name, None)
-        return summary.responses.codebook.questions[0].id
 
 
 def reproduce(registry: Registry, source: str | None = None) -> list[Reproduction]:
