@@ -260,14 +260,25 @@ class Comparison:
         return data
 
 
-def _match_items(question: QuestionSummary, other: QuestionSummary) -> list[dict | None]:
-    """For each item of ``question``, the same item in ``other`` by column, else by label."""
-    by_column = {item.get("column"): item for item in other.items if item.get("column")}
-    by_label = {normalise(item["label"]): item for item in other.items}
-    return [
-        by_column.get(item.get("column")) or by_label.get(normalise(item["label"]))
-        for item in question.items
-    ]
+def match_positions(question: QuestionSummary, other: QuestionSummary) -> list[int | None]:
+    """For each item of ``question``, the position of the same item in ``other``.
+
+    Items match by column, else by label, so waves whose headers differ line up.
+    """
+    by_column = {item["column"]: i for i, item in enumerate(other.items) if item.get("column")}
+    by_label = {normalise(item["label"]): i for i, item in enumerate(other.items)}
+    positions = []
+    for item in question.items:
+        position = by_column.get(item.get("column"))
+        positions.append(
+            position if position is not None else by_label.get(normalise(item["label"]))
+        )
+    return positions
+
+
+def match_items(question: QuestionSummary, other: QuestionSummary) -> list[dict | None]:
+    """For each item of ``question``, the same item in ``other`` (None where it has none)."""
+    return [None if p is None else other.items[p] for p in match_positions(question, other)]
 
 
 def compare(
@@ -333,13 +344,10 @@ def _add_paired(entry, question, last_question, first: Summary, last: Summary, p
     states_b = last.responses.question(question.id).states
     if states_a is None or states_b is None:
         return
-    positions = {id(item): index for index, item in enumerate(last_question.items)}
-    matches = _match_items(question, last_question)
-    for index, (item, match) in enumerate(zip(entry["items"], matches, strict=True)):
-        if match is not None:
-            item["paired"] = paired_item(
-                states_a[:, index], states_b[:, positions[id(match)]], panel
-            )
+    positions = match_positions(question, last_question)
+    for index, (item, position) in enumerate(zip(entry["items"], positions, strict=True)):
+        if position is not None:
+            item["paired"] = paired_item(states_a[:, index], states_b[:, position], panel)
 
 
 def _wave_cell(item: dict[str, Any]) -> dict[str, Any]:
@@ -365,7 +373,7 @@ def _compare_question(
     confidence: float = 0.95,
 ) -> dict[str, Any]:
     matched = [
-        _match_items(question, wave) if wave else [None] * len(question.items) for wave in waves
+        match_items(question, wave) if wave else [None] * len(question.items) for wave in waves
     ]
     items = []
     for index, item in enumerate(question.items):

@@ -138,7 +138,7 @@ def write_charts(summary: Summary, folder: str | Path, locale: str = "en") -> li
 
 def _wave_question(comparison, question: dict) -> QuestionSummary | None:
     """A compared question shaped as a grouped summary: the waves are the groups."""
-    from monitorkit.compare import _match_items
+    from monitorkit.compare import match_items
 
     summaries = [
         next((q for q in s.questions if q.id == question["id"]), None) for s in comparison.summaries
@@ -148,7 +148,7 @@ def _wave_question(comparison, question: dict) -> QuestionSummary | None:
     for label, wave in zip(comparison.labels, summaries, strict=True):
         if wave is None:
             continue
-        matched = _match_items(reference, wave)
+        matched = match_items(reference, wave)
         items = [
             m
             if m is not None
