@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import re
 import zipfile
 
@@ -123,13 +125,26 @@ def test_sheet_by_number(run_cli, tmp_path):
     assert '"sheet": "Antwoorden"' in result.out
 
 
-def test_duplicate_headers(run_cli, tmp_path):
+def test_duplicate_headers_get_a_visible_suffix_and_a_warning(run_cli, tmp_path):
+    rows = [["id", "Q1", "Q2", "Q1"], ["1", "Ja", "Nee", "Ja"], ["2", "Nee", "Nee", "Ja"]]
+    path = write_rows(tmp_path / "dup.csv", rows)
+    data = json.loads(run_cli("summarize", path, "-f", "json").out)
+    assert data["warnings"] == [
+        "header 'Q1' is used by 2 columns; read as 'Q1 (column B)', 'Q1 (column D)'"
+    ]
+    columns = [q["columns"] for q in data["questions"]]
+    assert columns == [["Q1 (column B)"], ["Q2"], ["Q1 (column D)"]]
+
+
+def test_codebook_naming_an_ambiguous_duplicate_header_is_an_error(run_cli, tmp_path):
     path = write_rows(tmp_path / "dup.csv", [["id", "Q1", "Q2", "Q1"], ["1", "Ja", "Nee", "Ja"]])
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text("questions:\n  - {id: q1, type: single, column: Q1}\n")
     assert_one_line(
-        run_cli("summarize", path),
+        run_cli("summarize", path, "-c", codebook),
         3,
-        f"{path}, column 'Q1': duplicate header 'Q1' in columns B and D (hint: give "
-        "every column a unique header (or pass a codebook that names the columns))",
+        f"{path}, column 'Q1', question 'q1': column 'Q1' is ambiguous: the data has 2 columns "
+        "with that header (hint: name one of 'Q1 (column B)' or 'Q1 (column D)' in the codebook)",
     )
 
 
@@ -156,7 +171,7 @@ def test_invalid_codebook_names_question_and_field(run_cli, tmp_path):
         run_cli("summarize", path, "--codebook", codebook),
         3,
         f"{codebook}, question 'knelpunten', field 'type': must be one of multi, "
-        "battery, single, numeric, got 'mutli'",
+        "battery, single, scale, numeric, got 'mutli'",
     )
 
 

@@ -187,10 +187,18 @@ def test_python_dash_m_runs_the_cli():
     assert "summarize" in output.stdout and "datasets" in output.stdout
 
 
-def test_a_copied_bundled_file_is_matched_to_its_codebook_and_still_labelled(run_cli, tmp_path):
+def test_a_copied_bundled_file_is_the_users_own_data(run_cli, tmp_path):
     copy = tmp_path / "mijn-export.csv"
     copy.write_bytes((data_dir() / "reconstructed" / "divosa-monitor-2011.csv").read_bytes())
+    result = run_cli("summarize", copy)
+    assert "bundled dataset" not in result.out and "RECONSTRUCTED" not in result.out
     data = json.loads(run_cli("summarize", copy, "-f", "json").out)
-    assert data["codebook"]["origin"] == "bundled"
-    assert data["provenance"]["kind"] == "reconstructed"
+    assert data["codebook"]["origin"] == "inferred" and "provenance" not in data
+
+
+def test_a_bundled_codebook_applies_when_named(run_cli, tmp_path):
+    copy = tmp_path / "mijn-export.csv"
+    copy.write_bytes((data_dir() / "reconstructed" / "divosa-monitor-2011.csv").read_bytes())
+    data = json.loads(run_cli("summarize", copy, "-c", "divosa-monitor-2011", "-f", "json").out)
+    assert data["codebook"]["origin"] == "bundled" and "provenance" not in data
     assert [q["base"] for q in data["questions"]][:4] == [95, 99, 95, 95]

@@ -23,6 +23,11 @@ from exports import (
 from monitorkit.estimates import summarize
 
 
+def not_tabulated(summary):
+    """Column -> reason for every column the summary did not tabulate."""
+    return {entry.column: entry.reason for entry in summary.responses.not_tabulated}
+
+
 def knelpunten(summary):
     """The knelpunten question, its items keyed by label."""
     question = next(q for q in summary.questions if q.type == "multi")
@@ -95,7 +100,8 @@ def test_qualtrics_three_row_export(tmp_path):
     assert question.label == "Welke knelpunten ervaart u?"
     assert items["Financiering"]["column"] == "Q2_2"
     codebook = summary.responses.codebook
-    assert "StartDate" in codebook.ignored and codebook.id == "ResponseId"
+    assert codebook.id == "ResponseId"
+    assert not_tabulated(summary) == {"StartDate": "timestamp", "ResponseId": "respondent id"}
 
 
 def test_surveymonkey_two_row_header_with_option_text_values(tmp_path):
@@ -232,7 +238,7 @@ def test_qualtrics_other_text_column_does_not_break_the_option_group(tmp_path):
         row.insert(5, "iets anders" if index % 3 == 0 else "")
     summary = summarize(write_rows(tmp_path / "other.csv", rows))
     assert_hand_counts(summary, TICKED)
-    assert "Q2_4_TEXT" in summary.responses.codebook.ignored
+    assert not_tabulated(summary)["Q2_4_TEXT"] == "write-in text"
 
 
 def test_open_text_member_of_a_dash_group_is_left_out(tmp_path):
@@ -242,10 +248,10 @@ def test_open_text_member_of_a_dash_group_is_left_out(tmp_path):
         row.append(f"toelichting {index}")
     summary = summarize(write_rows(tmp_path / "toelichting.csv", rows))
     assert_hand_counts(summary, ANSWERED)
-    assert "Welke knelpunten ervaart u? - Toelichting" in summary.responses.codebook.ignored
+    assert not_tabulated(summary)["Welke knelpunten ervaart u? - Toelichting"] == "open text"
 
 
-def test_single_choice_keeps_value_label_order_of_a_scale(tmp_path):
+def test_labelled_likert_is_a_scale_in_code_order_with_zero_counts(tmp_path):
     import pandas as pd
     import pyreadstat
 
@@ -266,14 +272,17 @@ def test_single_choice_keeps_value_label_order_of_a_scale(tmp_path):
         variable_value_labels={"stelling": scale},
     )
     question = summarize(path).questions[0]
-    assert question.type == "single"
+    assert question.type == "scale"
     assert [(i["label"], i["count"]) for i in question.items] == [
         ("Helemaal eens", 1),
         ("Eens", 1),
         ("Neutraal", 1),
+        ("Oneens", 0),
         ("Helemaal oneens", 4),
     ]
+    assert question.missing == [{"label": "Weet niet", "count": 1}]
     assert question.base == 7
+    assert question.scale["mean"] == pytest.approx((1 + 2 + 3 + 5 * 4) / 7)
 
 
 def test_surveymonkey_csv_and_merged_header_cells(tmp_path):

@@ -70,6 +70,15 @@ MISSING_WORDS = frozenset(
         "none",
         "<na>",
         "-",
+        "don't know",
+        "dont know",
+        "do not know",
+        "not applicable",
+        "prefer not to say",
+        "zeg ik liever niet",
+        "wil ik niet zeggen",
+        "niet bekend",
+        "onbekend",
     }
 )
 READ_AS = {SELECTED: "selected", NOT_SELECTED: "not selected", MISSING: "missing"}
@@ -119,13 +128,12 @@ class ValueRules:
         return cls(labels, codes, list(raw.missing_ranges.get(column, [])))
 
     def label_order(self) -> list[str]:
-        """Labels in code order (1, 2, ... 10), the order a scale was asked in."""
+        """Labels in code order (1, 2, ... 10), the order a scale was asked in.
 
-        def code_key(code: Any) -> tuple:
-            number = parse_number(code)
-            return (0, number, "") if number is not None else (1, 0.0, str(code))
+        Text codes keep the order the file or codebook gives them in.
+        """
 
-        ordered = sorted(self.value_labels.items(), key=lambda pair: code_key(pair[0]))
+        ordered = sorted(self.value_labels.items(), key=lambda pair: _code_key(pair[0]))
         return [label for _, label in ordered if normalise(label) not in MISSING_WORDS]
 
     def is_user_missing(self, value: Any) -> bool:
@@ -159,6 +167,8 @@ def classify(value: Any, option: str | None = None, rules: ValueRules | None = N
     if rules.is_user_missing(value):
         return MISSING
     word = normalise(value)
+    if option is not None and word and word == normalise(option):
+        return SELECTED  # 'Weet ik niet' ticked in a checkbox set is an answer
     if word in MISSING_WORDS:
         return MISSING
     label = rules.label_of(value)
@@ -229,14 +239,7 @@ def read_binary(
     Values outside the vocabularies count as missing and are reported as
     'unrecognised' in the readings.
     """
-    column = distinct(series)
-    lookup = np.full(len(column.values), MISSING, dtype=np.int8)
-    readings = column.readings()
-    for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
-        state = classify(value, option, rules)
-        readings[(_display(value), "unrecognised" if state is None else READ_AS[state])] += count
-        lookup[index] = MISSING if state is None else state
-    return BinaryColumn(column.spread(lookup, MISSING), readings)
+    return _read_by_value(series, lambda value: classify(value, option, rules))
 
 
 def _display(value: Any) -> str:
@@ -245,15 +248,29 @@ def _display(value: Any) -> str:
     return str(value).strip()
 
 
-def read_categories(
-    series: pd.Series, rules: ValueRules | None = None
-) -> tuple[pd.Series, Counter]:
+@dataclass
+class Categories:
+    """A single-choice column read: a label per respondent, NA where not a valid answer.
+
+    ``missing`` counts the explicit non-answers (Weet niet, n.v.t., user-missing codes)
+    by their label, in code order, so a table can show what left the base.
+    """
+
+    values: pd.Series
+    readings: Counter
+    missing: dict[str, int]
+    #: Per respondent the label of an explicit non-answer, NA otherwise.
+    missing_values: pd.Series
+
+
+def read_categories(series: pd.Series, rules: ValueRules | None = None) -> Categories:
     """Category labels for a single-choice column; missing words and codes become NA."""
     import pandas as pd
 
     rules = rules or ValueRules()
     column = distinct(series)
     labels = np.full(len(column.values), None, dtype=object)
+    missing_labels = np.full(len(column.values), None, dtype=object)
     readings = column.readings()
     for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
         label = rules.label_of(value)
@@ -264,10 +281,26 @@ def read_categories(
             or (label is not None and normalise(label) in MISSING_WORDS)
         ):
             readings[(shown, "missing")] += count
+            missing_labels[index] = label if label is not None else shown
         else:
             labels[index] = label if label is not None else shown
             readings[(shown, "category")] += count
-    return pd.Series(column.spread(labels, None), index=series.index, dtype=object), readings
+    missing: Counter = Counter()
+    for index in sorted(range(len(column.values)), key=lambda i: _code_key(column.values[i])):
+        if missing_labels[index] is not None:
+            missing[missing_labels[index]] += column.counts[index]
+    return Categories(
+        pd.Series(column.spread(labels, None), index=series.index, dtype=object),
+        readings,
+        dict(missing),
+        pd.Series(column.spread(missing_labels, None), index=series.index, dtype=object),
+    )
+
+
+def _code_key(value: Any) -> tuple[int, float]:
+    """Stable-sort key: numeric codes in numeric order first, text codes as given."""
+    number = parse_number(value)
+    return (0, number) if number is not None else (1, 0.0)
 
 
 def read_numbers(
@@ -302,3 +335,236 @@ def parse_number(value: Any, decimal: str = ".") -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+#: Ordered answer scales (Likert-type), Dutch and English. Each point lists the ways
+#: it is written; the first is shown for a point nobody chose. A column whose answers
+#: all belong to one scale is read in scale order, with every point listed.
+SCALES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (
+        ("Helemaal oneens", "helemaal mee oneens", "zeer oneens", "volledig oneens"),
+        ("Oneens", "mee oneens", "niet mee eens"),
+        (
+            "Neutraal",
+            "niet eens, niet oneens",
+            "niet mee eens, niet mee oneens",
+            "eens noch oneens",
+            "noch eens, noch oneens",
+            "neither agree nor disagree",
+        ),
+        ("Eens", "mee eens"),
+        ("Helemaal eens", "helemaal mee eens", "zeer eens", "volledig eens"),
+    ),
+    (
+        ("Zeer ontevreden", "heel ontevreden"),
+        ("Ontevreden",),
+        ("Neutraal", "niet tevreden, niet ontevreden", "tevreden noch ontevreden"),
+        ("Tevreden",),
+        ("Zeer tevreden", "heel tevreden"),
+    ),
+    (("Nooit",), ("Zelden",), ("Soms",), ("Vaak", "regelmatig"), ("Altijd",)),
+    (
+        ("Zeer slecht", "heel slecht"),
+        ("Slecht",),
+        ("Neutraal", "matig", "redelijk", "niet goed, niet slecht"),
+        ("Goed",),
+        ("Zeer goed", "heel goed", "uitstekend"),
+    ),
+    (
+        ("Helemaal niet belangrijk",),
+        ("Niet belangrijk",),
+        ("Neutraal", "enigszins belangrijk"),
+        ("Belangrijk",),
+        ("Zeer belangrijk", "heel belangrijk"),
+    ),
+    (
+        ("Helemaal niet", "in het geheel niet"),
+        ("In geringe mate", "in beperkte mate"),
+        ("In enige mate", "enigszins"),
+        ("In grote mate", "in sterke mate"),
+        ("In zeer grote mate", "volledig"),
+    ),
+    (
+        ("Zeer onwaarschijnlijk",),
+        ("Onwaarschijnlijk",),
+        ("Neutraal",),
+        ("Waarschijnlijk",),
+        ("Zeer waarschijnlijk",),
+    ),
+    (
+        ("Strongly disagree",),
+        ("Disagree", "somewhat disagree"),
+        ("Neither agree nor disagree", "neutral", "neither disagree nor agree"),
+        ("Agree", "somewhat agree"),
+        ("Strongly agree",),
+    ),
+    (
+        ("Strongly disagree",),
+        ("Disagree",),
+        ("Somewhat disagree",),
+        ("Neither agree nor disagree", "neutral"),
+        ("Somewhat agree",),
+        ("Agree",),
+        ("Strongly agree",),
+    ),
+    (
+        ("Very dissatisfied", "extremely dissatisfied"),
+        ("Dissatisfied", "somewhat dissatisfied"),
+        ("Neither satisfied nor dissatisfied", "neutral"),
+        ("Satisfied", "somewhat satisfied"),
+        ("Very satisfied", "extremely satisfied"),
+    ),
+    (("Never",), ("Rarely", "seldom"), ("Sometimes",), ("Often", "usually"), ("Always",)),
+    (
+        ("Very poor",),
+        ("Poor",),
+        ("Fair", "average", "neutral"),
+        ("Good",),
+        ("Very good", "excellent"),
+    ),
+    (
+        ("Not at all important",),
+        ("Slightly important", "not important"),
+        ("Moderately important", "neutral"),
+        ("Very important", "important"),
+        ("Extremely important",),
+    ),
+    (
+        ("Very unlikely", "extremely unlikely"),
+        ("Unlikely", "somewhat unlikely"),
+        ("Neither likely nor unlikely", "neutral"),
+        ("Likely", "somewhat likely"),
+        ("Very likely", "extremely likely"),
+    ),
+    (
+        ("Not at all",),
+        ("To a small extent",),
+        ("To some extent", "to a moderate extent"),
+        ("To a large extent", "to a great extent"),
+        ("To a very large extent", "to a very great extent", "completely"),
+    ),
+)
+
+
+def scale_points(answers: list[str]) -> list[str] | None:
+    """Every point of the one scale the answers belong to, in scale order; else None.
+
+    Points are shown as the data writes them; a point nobody chose gets the
+    vocabulary's own wording. At least two different points must occur. Of the
+    scales that fit, the shortest wins (a 5-point before a 7-point scale).
+    """
+    words = {normalise(answer): answer for answer in answers}
+    if len(words) < 2:
+        return None
+    fitting = []
+    for scale in SCALES:
+        lookup = {normalise(way): position for position, point in enumerate(scale) for way in point}
+        if all(word in lookup for word in words):
+            fitting.append((scale, lookup))
+    if not fitting:
+        return None
+    scale, lookup = min(fitting, key=lambda pair: len(pair[0]))
+    shown = [point[0] for point in scale]
+    for word, answer in words.items():
+        shown[lookup[word]] = answer
+    if len({lookup[word] for word in words}) < 2:
+        return None
+    return shown
+
+
+def split_fragments(text: str, separator: str) -> list[str]:
+    """A one-cell list split at the separator, never inside brackets ('Meetups (a, b)')."""
+    parts, depth, current = [], 0, []
+    marker = separator.strip() or separator
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(0, depth - 1)
+        if depth == 0 and text.startswith(marker, index):
+            parts.append("".join(current))
+            current = []
+            index += len(marker)
+            continue
+        current.append(char)
+        index += 1
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def is_continuation(fragment: str, separator: str) -> bool:
+    """A fragment after ', ' that starts in lower case continues the option before it."""
+    return separator.strip() == "," and fragment[:1].islower()
+
+
+@dataclass
+class CellOptions:
+    """The options found in one list cell, and any text that is none of them (a write-in)."""
+
+    options: list[int]
+    write_in: str = ""
+
+
+def split_options(text: str, separator: str, known: dict[str, int]) -> CellOptions:
+    """Match a list cell against known options (normalised text -> index), longest first.
+
+    Options may themselves contain the separator ('Werk en inkomen, inclusief
+    schuldhulp'); whatever matches no option is the respondent's own 'Other' text,
+    which platforms write as one more element of the list.
+    """
+    fragments = split_fragments(text, separator)
+    joiner = separator if separator.strip() != "," else ", "
+    found: list[int] = []
+    rest: list[str] = []
+    start = 0
+    while start < len(fragments):
+        for end in range(len(fragments), start, -1):
+            option = known.get(normalise(joiner.join(fragments[start:end])))
+            if option is not None:
+                if option not in found:
+                    found.append(option)
+                start = end
+                break
+        else:
+            rest.append(fragments[start])
+            start += 1
+    return CellOptions(found, joiner.join(rest))
+
+
+def _read_by_value(series: pd.Series, state_of) -> BinaryColumn:
+    """States for a whole column from a function of one distinct value (None: unrecognised)."""
+    column = distinct(series)
+    lookup = np.full(len(column.values), MISSING, dtype=np.int8)
+    readings = column.readings()
+    for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
+        state = state_of(value)
+        readings[(_display(value), "unrecognised" if state is None else READ_AS[state])] += count
+        lookup[index] = MISSING if state is None else state
+    return BinaryColumn(column.spread(lookup, MISSING), readings)
+
+
+def read_counted(series: pd.Series, counted: list[Any], rules: ValueRules) -> BinaryColumn:
+    """An SPSS dichotomy-set column: the counted value is selected, any other answer is not.
+
+    The set declares which code counts (VALUE=2 means code 2), whatever its labels say.
+    """
+    wanted = {normalise(value) for value in counted}
+
+    def state_of(value: Any) -> int:
+        if rules.is_user_missing(value) or normalise(value) in MISSING_WORDS:
+            return MISSING
+        return SELECTED if normalise(value) in wanted else NOT_SELECTED
+
+    return _read_by_value(series, state_of)
+
+
+def read_written(series: pd.Series, rules: ValueRules) -> BinaryColumn:
+    """A write-in option's own column: any written text selects it; 'Nee'/0 does not."""
+
+    def state_of(value: Any) -> int:
+        state = classify(value, None, rules)
+        return SELECTED if state is None else state
+
+    return _read_by_value(series, state_of)

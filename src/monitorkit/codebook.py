@@ -1,8 +1,9 @@
 """Codebooks: which columns form which question (DESIGN §3).
 
 A codebook is YAML; it is validated on load and every error names the file,
-the question and the field. Bundled codebooks in data/codebooks/ are picked
-automatically when a file's columns match one.
+the question and the field. A bundled codebook (data/codebooks/) applies to the
+bundled dataset of its name, or when a user names it with ``-c NAME``; never
+because a user's columns happen to match it.
 """
 
 from __future__ import annotations
@@ -14,23 +15,50 @@ from typing import Any
 
 from monitorkit.errors import CodebookError, Location
 
-QUESTION_TYPES = ("multi", "battery", "single", "numeric")
+QUESTION_TYPES = ("multi", "battery", "single", "scale", "numeric")
 
 
 @dataclass
 class Item:
-    """One option of a multi question or one statement of a battery."""
+    """One option of a multi question or one statement of a battery.
+
+    ``other`` marks a write-in option: in a one-cell list every part that is not a
+    listed option counts for it (once per respondent); in its own column any
+    written text counts as selected. ``value`` is the code an item stands for in
+    the slot columns of a multiple-category set.
+    """
 
     label: str
     column: str | None = None
     exclusive: bool = False
+    other: bool = False
+    value: Any = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"label": self.label}
         if self.column is not None:
             data = {"column": self.column, **data}
+        if self.value is not None:
+            data["value"] = self.value
         if self.exclusive:
             data["exclusive"] = True
+        if self.other:
+            data["other"] = True
+        return data
+
+
+@dataclass(frozen=True)
+class NotTabulated:
+    """A column of the data that no question uses, and why (shown with every summary)."""
+
+    column: str
+    reason: str
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        data = {"column": self.column, "reason": self.reason}
+        if self.detail:
+            data["detail"] = self.detail
         return data
 
 
@@ -39,8 +67,12 @@ class Question:
     """A question and the columns that hold its answers.
 
     ``multi`` and ``battery`` have items; a multi question may instead name one
-    ``column`` whose cells list the chosen options joined by ``separator``.
-    ``single`` and ``numeric`` name one ``column``.
+    ``column`` whose cells list the chosen options joined by ``separator``, or
+    ``slots``: columns that each hold one chosen option's code (an SPSS
+    multiple-category set). ``single``, ``scale`` and ``numeric`` name one ``column``.
+    ``categories`` lists a single or scale question's answers in the order they were
+    asked, so answers nobody gave still show (0); ``selected`` lists the codes that
+    mean 'selected' in a multi's columns (an SPSS dichotomy set's counted value).
     """
 
     id: str
@@ -51,11 +83,17 @@ class Question:
     separator: str | None = None
     value_labels: dict[Any, str] = field(default_factory=dict)
     missing: list[Any] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    selected: list[Any] = field(default_factory=list)
+    slots: list[str] = field(default_factory=list)
+    missing_as_category: bool | None = None
 
     @property
     def columns(self) -> list[str]:
         if self.column is not None:
             return [self.column]
+        if self.slots:
+            return list(self.slots)
         return [item.column for item in self.items if item.column is not None]
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,12 +102,20 @@ class Question:
             data["column"] = self.column
         if self.separator is not None:
             data["separator"] = self.separator
+        if self.slots:
+            data["slots"] = list(self.slots)
         if self.items:
             data["items"] = [item.to_dict() for item in self.items]
+        if self.categories:
+            data["categories"] = list(self.categories)
+        if self.selected:
+            data["selected"] = list(self.selected)
         if self.value_labels:
             data["value_labels"] = dict(self.value_labels)
         if self.missing:
             data["missing"] = list(self.missing)
+        if self.missing_as_category is not None:
+            data["missing_as_category"] = self.missing_as_category
         return data
 
 
@@ -85,9 +131,10 @@ class Codebook:
     origin: str = "file"
     path: str | None = None
     provenance: dict[str, Any] | None = None
-    ignored: list[str] = field(default_factory=list)
+    not_tabulated: list[NotTabulated] = field(default_factory=list)
     year: int | None = None
     population: int | None = None
+    missing_as_category: bool = False
 
     @property
     def columns(self) -> list[str]:
@@ -118,10 +165,18 @@ class Codebook:
             data["id"] = self.id
         if self.provenance:
             data["provenance"] = self.provenance
+        if self.missing_as_category:
+            data["missing_as_category"] = True
         data["questions"] = [question.to_dict() for question in self.questions]
-        if self.ignored:
-            data["ignored"] = list(self.ignored)
+        if self.not_tabulated:
+            data["not_tabulated"] = [entry.to_dict() for entry in self.not_tabulated]
         return data
+
+    def not_tabulated_reason(self, column: str) -> NotTabulated | None:
+        for entry in self.not_tabulated:
+            if entry.column == column:
+                return entry
+        return None
 
 
 def read_codebook(path: str | Path, origin: str = "file") -> Codebook:
@@ -176,10 +231,41 @@ def codebook_from_dict(data: Any, path: str | None = None, origin: str = "file")
         origin=origin,
         path=path,
         provenance=provenance,
-        ignored=[str(c) for c in data.get("ignored") or []],
+        not_tabulated=_not_tabulated(data, path),
         year=_year(data.get("year"), path),
         population=_population(data.get("population"), path),
+        missing_as_category=_flag(data, "missing_as_category", Location(path)),
     )
+
+
+def _flag(data: dict, name: str, where: Location) -> bool:
+    """A yes/no field: YAML true/false only, so 'false' in quotes is not read as true."""
+    value = data.get(name, False)
+    if not isinstance(value, bool):
+        where.field = name
+        raise CodebookError(f"must be true or false, got {value!r}", where)
+    return value
+
+
+def _not_tabulated(data: dict, path: str | None) -> list[NotTabulated]:
+    """Columns a codebook leaves out on purpose: 'not_tabulated' entries, or 'ignored' names."""
+    entries = []
+    for entry in data.get("not_tabulated") or []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("column"), str):
+            raise CodebookError(
+                "each entry needs a 'column' (and a 'reason')",
+                Location(path, field="not_tabulated"),
+            )
+        entries.append(
+            NotTabulated(
+                entry["column"],
+                str(entry.get("reason") or "left out by the codebook"),
+                str(entry.get("detail") or ""),
+            )
+        )
+    for column in data.get("ignored") or []:
+        entries.append(NotTabulated(str(column), "left out by the codebook"))
+    return entries
 
 
 def _population(value: Any, path: str | None) -> int | None:
@@ -236,16 +322,29 @@ def _question_from_dict(entry: Any, index: int, path: str | None) -> Question:
         label = item.get("label")
         if column is None and label is None:
             raise fail(f"items[{position}]", "needs a 'column' (or, with a separator, a 'label')")
+        where = Location(path, question=question_id)
         items.append(
             Item(
                 label=str(label if label is not None else column),
                 column=None if column is None else str(column),
-                exclusive=bool(item.get("exclusive", False)),
+                exclusive=_flag(item, "exclusive", where),
+                other=_flag(item, "other", where),
+                value=item.get("value"),
             )
         )
     column = entry.get("column")
     separator = entry.get("separator")
-    if kind in ("single", "numeric"):
+    slots = entry.get("slots") or []
+    if not isinstance(slots, list) or not all(isinstance(slot, str) for slot in slots):
+        raise fail("slots", "must be a list of column names")
+    if separator is not None and (not isinstance(separator, str) or not separator):
+        raise fail("separator", f"must be a text such as ';', got {separator!r}")
+    if slots:
+        if kind != "multi" or column is not None:
+            raise fail("slots", "slots belong to a multi question without 'column'")
+        if not items or any(item.value is None for item in items):
+            raise fail("items", "every item of a slots question needs the 'value' it stands for")
+    elif kind in ("single", "scale", "numeric"):
         if not isinstance(column, str):
             raise fail("column", f"a {kind} question needs the name of its column")
         if items:
@@ -273,6 +372,15 @@ def _question_from_dict(entry: Any, index: int, path: str | None) -> Question:
     missing = entry.get("missing") or []
     if not isinstance(missing, list):
         raise fail("missing", "must be a list of codes that mean 'no answer', e.g. [8, 9]")
+    categories = entry.get("categories") or []
+    if not isinstance(categories, list):
+        raise fail("categories", "must list the answers in the order asked, e.g. [Ja, Nee]")
+    selected = entry.get("selected") or []
+    if not isinstance(selected, list):
+        raise fail("selected", "must list the codes that mean 'selected', e.g. [1]")
+    as_category = entry.get("missing_as_category")
+    if as_category is not None and not isinstance(as_category, bool):
+        raise fail("missing_as_category", f"must be true or false, got {as_category!r}")
     return Question(
         id=question_id.strip(),
         type=kind,
@@ -282,6 +390,10 @@ def _question_from_dict(entry: Any, index: int, path: str | None) -> Question:
         separator=separator,
         value_labels=value_labels,
         missing=missing,
+        categories=[str(c) for c in categories],
+        selected=selected,
+        slots=list(slots),
+        missing_as_category=as_category,
     )
 
 
@@ -295,11 +407,25 @@ def write_codebook(codebook: Codebook, path: str | Path) -> None:
     write_atomic(Path(path), text.encode("utf-8"))
 
 
-def check_columns(codebook: Codebook, columns: list[str], source: Location) -> None:
-    """Every column the codebook names must exist; name the closest header if not."""
+def check_columns(
+    codebook: Codebook,
+    columns: list[str],
+    source: Location,
+    duplicates: dict[str, list[str]] | None = None,
+) -> None:
+    """Every column the codebook names must exist, once; name the closest header if not."""
     present = set(columns)
+    duplicates = duplicates or {}
     for question in codebook.questions:
         for column in question.columns:
+            if column not in present and column in duplicates:
+                names = " or ".join(f"'{name}'" for name in duplicates[column])
+                raise CodebookError(
+                    f"column '{column}' is ambiguous: the data has {len(duplicates[column])} "
+                    "columns with that header",
+                    Location(source.file, source.sheet, column=column, question=question.id),
+                    f"name one of {names} in the codebook",
+                )
             if column not in present:
                 close = difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
                 hint = (
@@ -327,8 +453,9 @@ def bundled_codebooks() -> list[Codebook]:
     return codebooks
 
 
-def match_bundled(columns: list[str]) -> Codebook | None:
-    """The bundled codebook whose columns are all present, preferring the largest."""
-    present = set(columns)
-    matches = [cb for cb in bundled_codebooks() if cb.columns and set(cb.columns) <= present]
-    return max(matches, key=lambda cb: len(cb.columns), default=None)
+def bundled_codebook(name: str) -> Codebook | None:
+    """The bundled codebook named ``name`` (its instrument or file name), else None."""
+    for codebook in bundled_codebooks():
+        if name in (codebook.instrument, Path(str(codebook.path)).stem):
+            return codebook
+    return None

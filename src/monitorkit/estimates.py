@@ -51,16 +51,30 @@ class QuestionSummary:
     groups: list[dict[str, Any]] = field(default_factory=list)
     readings: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    #: Explicit non-answers left out of the base: [{"label", "count"}], below the table.
+    missing: list[dict[str, Any]] = field(default_factory=list)
+    #: Respondents without a value in the --by column (not in any group).
+    ungrouped: int = 0
+    #: Scale questions: mean score with its interval, and how points were scored.
+    scale: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,
             "label": self.label,
             "type": self.type,
+            "columns": self.columns,
             "base": self.base,
             "base_rule": self.base_rule,
             "items": self.items,
         }
+        if self.missing:
+            data["missing"] = self.missing
+        if self.scale is not None:
+            data["scale"] = self.scale
+        if self.ungrouped:
+            data["ungrouped"] = self.ungrouped
         if self.stats is not None:
             data["stats"] = self.stats
         if self.groups:
@@ -119,7 +133,13 @@ class Summary:
             data["provenance"] = public_provenance(self.provenance)
         if self.by:
             data["by"] = self.by
+        responses = self.responses
+        if responses.previews_left_out:
+            data["previews_left_out"] = responses.previews_left_out
+        if responses.warnings:
+            data["warnings"] = list(responses.warnings)
         data["questions"] = [q.as_dict() for q in self.questions]
+        data["not_tabulated"] = [entry.to_dict() for entry in responses.not_tabulated]
         return data
 
 
@@ -188,23 +208,26 @@ class Indicators:
 
 
 def indicators(entry: QuestionResponses) -> Indicators | None:
-    """Multi, battery and single questions as indicators; None for numeric ones."""
+    """Multi, battery, single and scale questions as indicators; None for numeric ones."""
     if entry.states is not None:
         return Indicators(
             [i.label for i in entry.question.items], entry.states == SELECTED, entry.states >= 0
         )
-    if entry.question.type != "single":
+    if entry.question.type not in ("single", "scale"):
         return None
     values = entry.values
     labels = [str(c) for c in _category_counts(values.dropna(), entry.order).index]
     answered = values.notna().to_numpy()
-    text = values.astype(object).to_numpy()
-    selected = (
-        np.column_stack([text == label for label in labels])
-        if labels
-        else np.zeros((len(values), 0), dtype=bool)
-    )
+    codes = pd_categorical_codes(values, labels)
+    selected = codes[:, None] == np.arange(len(labels))[None, :]
     return Indicators(labels, selected, np.repeat(answered[:, None], len(labels), axis=1))
+
+
+def pd_categorical_codes(values, labels: list[str]) -> np.ndarray:
+    """Position of each respondent's answer among ``labels`` (-1 for none), vectorised."""
+    import pandas as pd
+
+    return pd.Categorical(values.astype(object), categories=labels).codes.astype(np.int64)
 
 
 @dataclass
@@ -287,11 +310,14 @@ def estimate(
 
     design = Design(confidence, responses.weights, population)
     groups = responses.group_values(by) if by else None
+    by_question = responses.by_question(by) if by else None
     summaries = []
     rows: list[dict[str, Any]] = []
     for entry in responses.questions:
         summary = _summarize_question(entry, design)
-        if groups is not None and entry.question.id != by:
+        if groups is not None and entry.question.id != by_question:
+            answered = _answered(entry)
+            summary.ungrouped = int((answered & groups.isna().to_numpy()).sum())
             summary.groups, tests = _group_breakdown(entry, groups, design)
             for item, test in zip(summary.items, tests, strict=False):
                 item["test"] = test
@@ -310,11 +336,20 @@ def estimate(
     return Summary(responses, summaries, table, by, confidence, population)
 
 
+def _answered(entry: QuestionResponses) -> np.ndarray:
+    """Per respondent: in the question's base (answered any item, or gave a valid value)."""
+    if entry.states is not None:
+        return (entry.states >= 0).any(axis=1)
+    return entry.values.notna().to_numpy()
+
+
 def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionSummary:
     question = entry.question
     readings = [
         {"value": value, "read_as": read_as, "count": count}
-        for (value, read_as), count in sorted(entry.readings.items(), key=lambda kv: -kv[1])
+        for (value, read_as), count in sorted(
+            entry.readings.items(), key=lambda kv: (-kv[1], str(kv[0][0]), kv[0][1])
+        )
     ]
     common = dict(
         id=question.id,
@@ -323,6 +358,8 @@ def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionSum
         base_rule=BASE_RULES[entry.base_rule],
         readings=readings,
         warnings=list(entry.warnings),
+        columns=list(question.columns),
+        missing=[{"label": label, "count": count} for label, count in entry.missing.items()],
     )
     ind = indicators(entry)
     if ind is None:
@@ -338,17 +375,65 @@ def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionSum
         if source.column is not None:
             item["column"] = source.column
     base = int(ind.valid.any(axis=1).sum())
-    return QuestionSummary(base=base, items=items, **common)
+    summary = QuestionSummary(base=base, items=items, **common)
+    if question.type == "scale":
+        summary.scale = _scale_stats(entry, ind, design)
+    return summary
+
+
+def scale_scores(labels: list[str]) -> tuple[np.ndarray, str]:
+    """The score of each scale point: its number (a 0–10 rating), else its position 1..k."""
+    from monitorkit.answers import parse_number
+
+    numbers = [parse_number(label) for label in labels]
+    if all(number is not None for number in numbers):
+        return np.array(numbers, dtype=float), "the answers' own numbers"
+    return np.arange(1, len(labels) + 1, dtype=float), f"positions 1–{len(labels)} on the scale"
+
+
+def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> dict[str, Any]:
+    """Mean score with a t interval (statsmodels; weighted where weights are given)."""
+    from statsmodels.stats.weightstats import DescrStatsW
+
+    scores, scoring = scale_scores(ind.labels)
+    chosen = ind.selected.argmax(axis=1)
+    answered = ind.selected.any(axis=1)
+    values = scores[chosen[answered]]
+    weights = None if design.weights is None else design.weights[answered]
+    if values.size == 0:
+        return {
+            "n": 0,
+            "mean": None,
+            "ci_low": None,
+            "ci_high": None,
+            "sd": None,
+            "scores": scoring,
+        }
+    described = DescrStatsW(values, weights=weights, ddof=1)
+    low, high = (None, None)
+    if values.size > 1 and described.std > 0:
+        low, high = described.tconfint_mean(alpha=1 - design.confidence)
+    return {
+        "n": int(values.size),
+        "mean": json_number(described.mean),
+        "ci_low": json_number(low),
+        "ci_high": json_number(high),
+        "sd": json_number(described.std) if values.size > 1 else None,
+        "scores": scoring,
+    }
 
 
 def _category_counts(valid: pd.Series, order: list[str]) -> pd.Series:
-    """Frequencies in value-label order where labels are given, else most frequent first."""
-    counts = valid.value_counts(sort=True)
-    order = [label for label in order if label in counts.index]
-    if order:
-        rest = [label for label in counts.index if label not in order]
-        counts = counts.reindex(order + rest)
-    return counts
+    """Frequencies of every category in the order asked (zero where nobody chose it).
+
+    Answers outside the known categories follow, most frequent first, ties by label.
+    """
+    counts = valid.astype(str).value_counts()
+    rest = sorted(
+        (label for label in counts.index if label not in set(order)),
+        key=lambda label: (-counts[label], label),
+    )
+    return counts.reindex(list(dict.fromkeys(order)) + rest, fill_value=0)
 
 
 def _numeric_stats(valid: pd.Series, weights: np.ndarray | None = None) -> dict[str, Any]:

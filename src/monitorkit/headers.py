@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from monitorkit.errors import InputError, Location
+from monitorkit.errors import Location
 
 #: Words SurveyMonkey writes in its second header row over a column that holds
 #: the answer itself rather than one option of a question.
@@ -18,6 +18,12 @@ RESPONSE_WORDS = frozenset({"response", "open-ended response", "antwoord", "open
 
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
 _IMPORT_ID = re.compile(r'^\{"ImportId"')
+#: Column codes Qualtrics writes in its first header row; the second row holds their texts.
+QUALTRICS_CODES = frozenset(
+    {"startdate", "enddate", "status", "ipaddress", "progress", "finished", "recordeddate"}
+    | {"responseid", "distributionchannel", "userlanguage", "duration (in seconds)"}
+)
+_DATE_OR_NUMBER = re.compile(r"^[\d\s:/.,+-]+(am|pm)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -26,7 +32,7 @@ class HeaderLayout:
 
     title_rows: int
     header_rows: int
-    style: str  # "single", "two-row" (SurveyMonkey) or "qualtrics"
+    style: str  # "single", "two-row" (SurveyMonkey) or "qualtrics" (codes, texts, ImportIds)
 
 
 @dataclass
@@ -36,6 +42,8 @@ class NamedColumns:
     names: list[str]
     labels: dict[str, str] = field(default_factory=dict)
     pairs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: A header text that occurs more than once -> the suffixed names it was given.
+    duplicates: dict[str, list[str]] = field(default_factory=dict)
 
 
 def column_letter(index: int) -> str:
@@ -73,9 +81,29 @@ def detect_layout(rows: list[list[str | None]], header_rows: int | None = None) 
     third = rows[title + 2] if title + 2 < len(rows) else []
     if any(cell and _IMPORT_ID.match(str(cell)) for cell in third):
         return HeaderLayout(title, 3, "qualtrics")
+    if _looks_like_qualtrics_texts(top, second):
+        return HeaderLayout(title, 2, "qualtrics")
     if _looks_like_second_header(top, second):
         return HeaderLayout(title, 2, "two-row")
     return HeaderLayout(title, 1, "single")
+
+
+def _looks_like_qualtrics_texts(top: list[str | None], second: list[str | None]) -> bool:
+    """Qualtrics codes in the first row with question texts, not answers, below them.
+
+    An export without its ImportId row still has the texts ('Start Date', 'Response
+    ID') under the codes; a data row has a date, a number or an id there instead.
+    """
+    positions = [
+        i for i, cell in enumerate(top) if cell and str(cell).strip().casefold() in QUALTRICS_CODES
+    ]
+    if len(positions) < 2:
+        return False
+    below = [second[i] if i < len(second) else None for i in positions]
+    texts = [str(cell).strip() for cell in below if cell is not None and str(cell).strip()]
+    if len(texts) < len(positions):
+        return False
+    return all(not _DATE_OR_NUMBER.match(text) and not text.startswith("R_") for text in texts)
 
 
 def _looks_like_second_header(top: list[str | None], second: list[str | None]) -> bool:
@@ -136,14 +164,30 @@ def name_columns(
             for name, text in zip(named.names, clean[1], strict=True):
                 if text:
                     named.labels[name] = text
-    seen: dict[str, int] = {}
-    for i, name in enumerate(named.names):
-        if name in seen:
-            raise InputError(
-                f"duplicate header '{name}' in columns {column_letter(seen[name])} and "
-                f"{column_letter(i)}",
-                Location(location.file, location.sheet, column=name),
-                "give every column a unique header (or pass a codebook that names the columns)",
-            )
-        seen[name] = i
+    _suffix_duplicates(named)
     return named
+
+
+def _suffix_duplicates(named: NamedColumns) -> None:
+    """Give every occurrence of a repeated header a visible ' (column X)' suffix.
+
+    Google Sheets and Typeform exports repeat question titles; each copy stays a
+    column of its own, and ``duplicates`` records the renaming for warnings and for
+    a codebook that names the ambiguous header.
+    """
+    positions: dict[str, list[int]] = {}
+    for i, name in enumerate(named.names):
+        positions.setdefault(name, []).append(i)
+    for name, where in positions.items():
+        if len(where) < 2:
+            continue
+        renamed = [f"{name} (column {column_letter(i)})" for i in where]
+        for i, new in zip(where, renamed, strict=True):
+            named.names[i] = new
+            if name in named.labels:
+                named.labels[new] = named.labels[name]
+            if name in named.pairs:
+                named.pairs[new] = named.pairs[name]
+        named.labels.pop(name, None)
+        named.pairs.pop(name, None)
+        named.duplicates[name] = renamed

@@ -2,11 +2,18 @@
 
 Columns are grouped into questions by the header conventions of survey
 platforms (``Question - Option``, ``Question: Option``, ``Question [Option]``,
-``Question.Option``, Qualtrics' ``Selected Choice``, SurveyMonkey's two header
-rows, SPSS variable labels and multiple-response sets). The values then decide
-each question's type: yes/no columns sharing a question become ``multi`` (one
-set, one base) or ``battery`` (each item its own base); a column of options
-joined by ';' is a ``multi`` in one cell; otherwise ``single`` or ``numeric``.
+``[Option] Question``, ``Question.Option``, Qualtrics' ``Selected Choice``,
+SurveyMonkey's two header rows, SPSS variable labels and multiple-response sets,
+runs of option-per-column checkboxes). The values then decide each question's
+type: yes/no columns sharing a question become ``multi`` (one set, one base) or
+``battery`` (each item its own base); a column of options joined by a separator
+is a ``multi`` in one cell; answers of a known scale or a 0–10 rating are a
+``scale``; otherwise ``single`` or ``numeric``.
+
+Closed and open questions are told apart by structure, not by length: a closed
+question's answers recur (few distinct values, each given by several
+respondents); free text rarely repeats. Every column that is not tabulated gets
+a reason (see ``monitorkit.columns``).
 """
 
 from __future__ import annotations
@@ -15,80 +22,68 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
+from monitorkit import columns as reasons
 from monitorkit.answers import (
     MISSING_WORDS,
     NOT_SELECTED,
     SELECTED,
     ValueRules,
+    classify,
+    is_continuation,
+    is_vocabulary_word,
     normalise,
     parse_number,
     read_binary,
+    scale_points,
+    split_fragments,
+    split_options,
 )
-from monitorkit.codebook import Codebook, Item, Question
+from monitorkit.codebook import Codebook, Item, NotTabulated, Question
 from monitorkit.readers import RawTable
 
-#: Columns survey platforms add about the response rather than the respondent's answers.
-PLATFORM_COLUMNS = frozenset(
-    normalise(name)
-    for name in (
-        "StartDate",
-        "EndDate",
-        "Status",
-        "IPAddress",
-        "Progress",
-        "Duration (in seconds)",
-        "Finished",
-        "RecordedDate",
-        "RecipientLastName",
-        "RecipientFirstName",
-        "RecipientEmail",
-        "ExternalReference",
-        "ExternalDataReference",
-        "LocationLatitude",
-        "LocationLongitude",
-        "DistributionChannel",
-        "UserLanguage",
-        "Start Date",
-        "End Date",
-        "Recorded Date",
-        "IP Address",
-        "Response Type",
-        "Collector ID",
-        "Email Address",
-        "First Name",
-        "Last Name",
-        "Custom Data 1",
-        "Start time",
-        "Completion time",
-        "Email",
-        "Name",
-        "Last modified time",
-        "Duration",
-        "Response Status",
-    )
+EXCLUSIVE_STARTS = (
+    "geen",
+    "none",
+    "wij ervaren geen",
+    "niets",
+    "not applicable",
+    "nvt",
+    "weet ik niet",
+    "weet niet",
+    "don't know",
 )
-ID_NAMES = frozenset(
-    normalise(name)
-    for name in (
-        "id",
-        "respondent",
-        "respondent id",
-        "respondentid",
-        "responseid",
-        "response id",
-        "respnr",
-        "resp_id",
-        "respondent_id",
-        "record",
-        "volgnummer",
-    )
-)
-EXCLUSIVE_STARTS = ("geen", "none", "wij ervaren geen", "niets", "not applicable", "nvt")
 SEPARATORS = (";", "|", ",", "/")
-MAX_SINGLE_CATEGORIES = 30
+#: Most categories a closed question without value labels may have; above it only a
+#: column whose answers recur heavily (a municipality of a national file) is closed.
+MAX_SINGLE_CATEGORIES = 40
+MAX_LARGE_CATEGORIES = 500
+#: Header words of a question that asks for a rating on a 0–10 or 1–10 scale.
+RATING_WORDS = re.compile(
+    r"cijfer|rapportcijfer|score|rating|rate|beoordeel|schaal|scale|0\s*-\s*10|1\s*-\s*10|"
+    r"0\s*tot\s*10|1\s*tot\s*10|0 to 10|1 to 10|how likely|hoe waarschijnlijk|aanbevelen|recommend"
+)
+#: Header words of an open question (explain, comment, namely).
+OPEN_WORDS = re.compile(
+    r"toelichting|opmerking|namelijk|specify|specificeer|comment|explain|waarom|why|"
+    r"suggestie|suggestion|feedback|omschrijf|describe|anders, |other, "
+)
+#: Option texts of a write-in option ('Anders, namelijk', 'Other (please specify)').
+OTHER_OPTION = re.compile(
+    r"^(anders|overig|overige|other|others|else)\b|namelijk|please specify|specify|"
+    r"specificeer|\bother\b|_text$|\[other\]$|\bcomment\b",
+    re.IGNORECASE,
+)
+_DUTCH_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "de het een en van welke wat hoe uw u je jullie wij niet geen ja nee met voor in op "
+        "gemeente heeft bent is zijn wordt worden anders namelijk",
+    )
+)
 
 _SELECTED_CHOICE = re.compile(r"\s+-\s+Selected Choice(\s+-\s+|$)", re.IGNORECASE)
 _SPLITTERS = (
@@ -96,6 +91,7 @@ _SPLITTERS = (
     re.compile(r"^(?P<stem>.+)\s+-\s+(?P<option>.+?)$"),
     re.compile(r"^(?P<stem>[^:]+?):\s*(?P<option>.+)$"),
     re.compile(r"^(?P<stem>.+?)\s*\[(?P<option>[^\]]+)\]$"),
+    re.compile(r"^\[(?P<option>[^\]]+)\]\s*(?P<stem>.+)$"),
     re.compile(r"^(?P<stem>[^.\s][^.]*?)\.(?P<option>[^.\s].*)$"),
     re.compile(r"^(?P<stem>[A-Za-z][\w]*?)_(?P<option>[A-Za-z0-9]+)$"),
 )
@@ -108,55 +104,88 @@ class _Candidate:
     option: str
 
 
-def infer_codebook(raw: RawTable) -> Codebook:
-    """Infer questions and types from a raw table; origin 'inferred'."""
-    columns = raw.columns
-    respondent_id = _find_id(raw, columns)
-    ignored = [
-        c
-        for c in columns
-        if normalise(c) in PLATFORM_COLUMNS or _is_text_entry(raw, c) or raw.frame[c].isna().all()
-    ]
-    pool = [c for c in columns if c != respondent_id and c not in ignored]
-    questions: list[Question] = []
-    used: set[str] = set()
+@dataclass
+class _Inference:
+    """Questions found so far and the reasons for the columns left out."""
 
-    for name, mr_set in raw.mr_sets.items():
+    raw: RawTable
+    questions: list[Question]
+    left_out: dict[str, NotTabulated]
+
+    def leave_out(self, column: str, reason: str, detail: str = "") -> None:
+        self.left_out.setdefault(column, NotTabulated(column, reason, detail))
+
+
+def infer_codebook(raw: RawTable) -> Codebook:
+    """Infer questions and types from a raw table; origin 'inferred'.
+
+    Every column ends up in a question or in ``not_tabulated`` with its reason.
+    """
+    found = _Inference(raw, [], {})
+    respondent_id = _find_id(raw)
+    if respondent_id is not None:
+        found.leave_out(respondent_id, reasons.RESPONDENT_ID)
+    pool = []
+    for column in raw.columns:
+        if column == respondent_id:
+            continue
+        reason = _reason_before_values(raw, column)
+        if reason:
+            found.leave_out(column, reason)
+        else:
+            pool.append(column)
+
+    used: set[str] = set()
+    for name, mr_set in sorted(raw.mr_sets.items()):
         members = [c for c in mr_set.get("variable_list", []) if c in pool]
         if len(members) >= 2:
-            questions.append(_mr_set_question(raw, name, mr_set, members))
+            found.questions.append(_mr_set_question(raw, name, mr_set, members))
             used.update(members)
 
-    groups = _group_columns(raw, [c for c in pool if c not in used])
-    for stem, candidates in groups:
-        question = _binary_group(raw, stem, candidates)
-        if question is not None:
-            questions.append(question)
-            used.update(question.columns)
+    for stem, candidates in _group_columns(raw, [c for c in pool if c not in used]):
+        used.update(_group_questions(found, stem, candidates))
+    used.update(_checkbox_runs(found, [c for c in pool if c not in used]))
 
     for column in pool:
-        if column in used:
+        if column in used or column in found.left_out:
             continue
-        question = _single_column(raw, column)
-        if question is None:
-            ignored.append(column)
+        result = _single_column(raw, column)
+        if isinstance(result, Question):
+            found.questions.append(result)
         else:
-            questions.append(question)
-    order = {column: index for index, column in enumerate(columns)}
-    questions.sort(key=lambda q: order[q.columns[0]])
-    _unique_ids(questions)
+            found.leave_out(column, *result)
+
+    order = {column: index for index, column in enumerate(raw.columns)}
+    found.questions.sort(key=lambda q: order[q.columns[0]])
+    _unique_ids(found.questions)
+    _note_write_ins(found)
+    left_out = sorted(found.left_out.values(), key=lambda entry: order[entry.column])
     return Codebook(
-        questions=questions,
+        questions=found.questions,
         id=respondent_id,
         origin="inferred",
-        ignored=ignored,
+        not_tabulated=left_out,
         instrument=_stem_of_path(raw.source.path),
     )
 
 
+def _reason_before_values(raw: RawTable, column: str) -> str | None:
+    """Metadata, personal data, write-in boxes and empty columns, known before reading answers."""
+    filled = raw.frame[column].dropna()
+    if (filled.astype(str).str.strip() == "").all():
+        return reasons.EMPTY
+    reason = reasons.header_reason(column, raw.text(column))
+    if reason:
+        return reason
+    if _is_text_entry(raw, column):
+        return reasons.WRITE_IN
+    return None
+
+
 def _is_text_entry(raw: RawTable, column: str) -> bool:
     """Qualtrics' 'other, namely' boxes: code ending _TEXT or text ending '- Text'."""
-    return column.upper().endswith("_TEXT") or raw.text(column).endswith(" - Text")
+    text = raw.text(column)
+    return column.upper().endswith("_TEXT") or text.endswith((" - Text", " - Tekst"))
 
 
 def _stem_of_path(path: str) -> str:
@@ -165,13 +194,25 @@ def _stem_of_path(path: str) -> str:
     return Path(path).stem
 
 
-def _find_id(raw: RawTable, columns: list[str]) -> str | None:
-    for column in columns[:5]:
-        if normalise(column) in ID_NAMES or normalise(raw.text(column)) in ID_NAMES:
+def _find_id(raw: RawTable) -> str | None:
+    """The respondent id: a named id column among the first five, or a leading row index."""
+    for column in raw.columns[:5]:
+        if reasons.is_id_header(column, raw.text(column)):
             series = raw.frame[column].dropna()
             if len(series) and series.is_unique:
                 return column
+    first = raw.columns[0] if raw.columns else None
+    if first is not None and first.startswith("column ") and _is_row_index(raw.frame[first]):
+        return first
     return None
+
+
+def _is_row_index(series) -> bool:
+    """An unnamed leading column counting 0 or 1 upwards: pandas' or Excel's row index."""
+    numbers = [parse_number(v) for v in series]
+    if any(n is None for n in numbers) or not numbers:
+        return False
+    return numbers == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
 
 
 def _clean_text(text: str) -> str:
@@ -205,30 +246,158 @@ def _group_columns(raw: RawTable, columns: list[str]) -> list[tuple[str, list[_C
     return [(stem, members) for stem, members in groups.items() if len(members) >= 2]
 
 
-def _binary_group(raw: RawTable, stem: str, candidates: list[_Candidate]) -> Question | None:
-    """A multi or battery question from the group's columns that read as yes/no.
+def _group_questions(found: _Inference, stem: str, candidates: list[_Candidate]) -> set[str]:
+    """The questions of one group of columns; returns the columns it used.
 
-    Members that do not (an 'Anders, namelijk' text column beside the options)
-    are left out, to be read as questions of their own; at least two must remain.
+    Yes/no members form one multi or battery (with a write-in member as its
+    'Other' item). Members answered on one scale are scale questions sharing its
+    points; members with a shared set of answers (a grid) are single questions
+    sharing their categories, so an answer nobody gave in one row still shows.
     """
-    states, kept = [], []
+    raw = found.raw
+    binary, write_ins, rest = [], [], []
     for candidate in candidates:
-        column = raw.frame[candidate.column]
-        read = read_binary(column, candidate.option, ValueRules.for_column(raw, candidate.column))
+        series = raw.frame[candidate.column]
+        rules = ValueRules.for_column(raw, candidate.column)
+        read = read_binary(series, candidate.option, rules)
         if not read.unrecognised and (read.states >= 0).any():
-            states.append(read.states)
-            kept.append(candidate)
-    if len(kept) < 2:
-        return None
-    matrix = np.column_stack(states)
+            binary.append((candidate, read.states))
+        elif OTHER_OPTION.search(candidate.option) or OTHER_OPTION.search(candidate.column):
+            write_ins.append(candidate)
+        else:
+            rest.append(candidate)
+    used: set[str] = set()
+    if len(binary) >= 2 or (binary and write_ins):
+        question = _binary_question(raw, stem, binary, write_ins)
+        found.questions.append(question)
+        used.update(question.columns)
+    else:
+        rest = [c for c, _ in binary] + write_ins + rest
+        write_ins = []
+    for candidate in write_ins:
+        if candidate.column not in used:
+            found.leave_out(candidate.column, reasons.WRITE_IN)
+    used.update(_grid_questions(found, stem, rest))
+    return used
+
+
+def _binary_question(
+    raw: RawTable,
+    stem: str,
+    binary: list[tuple[_Candidate, np.ndarray]],
+    write_ins: list[_Candidate],
+) -> Question:
+    """A multi or battery from yes/no members, with write-in members counted as 'Other'."""
+    matrix = np.column_stack([states for _, states in binary])
     items = [
-        Item(label=c.option, column=c.column, exclusive=_looks_exclusive(c.option)) for c in kept
+        Item(label=c.option, column=c.column, exclusive=_looks_exclusive(c.option))
+        for c, _ in binary
     ]
     checkbox = not (matrix == NOT_SELECTED).any()
     answered = matrix >= 0
     same_rows = bool((answered.all(axis=1) | ~answered.any(axis=1)).all())
     kind = "multi" if checkbox or same_rows or any(i.exclusive for i in items) else "battery"
+    if kind == "multi":
+        items += [Item(label=c.option, column=c.column, other=True) for c in write_ins]
+    order = {column: index for index, column in enumerate(raw.columns)}
+    items.sort(key=lambda item: order[item.column])
     return Question(id=_slug(stem), type=kind, label=stem, items=items)
+
+
+def _grid_questions(found: _Inference, stem: str, members: list[_Candidate]) -> set[str]:
+    """Scale or single questions for a group's other members, with shared categories."""
+    raw = found.raw
+    closed, used = [], set()
+    for candidate in members:
+        result = _single_column(raw, candidate.column, label=f"{stem} - {candidate.option}")
+        if isinstance(result, Question) and result.type in ("single", "scale"):
+            closed.append(result)
+        elif isinstance(result, Question):
+            found.questions.append(result)
+            used.add(candidate.column)
+        else:
+            found.leave_out(candidate.column, *result)
+    free = [q for q in closed if not raw.value_labels.get(q.column)]
+    if len(free) >= 2:
+        answers = [label for question in free for label in question.categories]
+        points = scale_points(answers)
+        if points:
+            for question in free:
+                question.type, question.categories = "scale", points
+        elif all(question.type == "single" for question in free):
+            shared = _by_frequency(raw, [q.column for q in free])
+            for question in free:
+                question.categories = shared
+    for question in closed:
+        found.questions.append(question)
+        used.add(question.column)
+    return used
+
+
+def _by_frequency(raw: RawTable, columns: list[str]) -> list[str]:
+    """Answers over several columns, most frequent first, ties in alphabetical order."""
+    counts: Counter = Counter()
+    for column in columns:
+        rules = ValueRules.for_column(raw, column)
+        for value, count in raw.frame[column].dropna().value_counts().items():
+            if normalise(value) not in MISSING_WORDS and not rules.is_user_missing(value):
+                counts[_display(value)] += int(count)
+    return _frequency_order(counts)
+
+
+def _frequency_order(counts: dict[str, int]) -> list[str]:
+    """Most frequent first, ties alphabetical; codes that are all numbers in numeric order."""
+    numbers = {label: parse_number(label) for label in counts}
+    if all(number is not None for number in numbers.values()):
+        return sorted(counts, key=lambda label: numbers[label])
+    return sorted(counts, key=lambda label: (-counts[label], normalise(label), label))
+
+
+def _checkbox_runs(found: _Inference, columns: list[str]) -> set[str]:
+    """Runs of adjacent columns headed by an option and holding that option when ticked.
+
+    Typeform and some SurveyMonkey exports write 'choose many' questions this way,
+    without a shared question text; a free-text 'Other' column right after the run
+    is its write-in item.
+    """
+    raw = found.raw
+    position = {column: index for index, column in enumerate(raw.columns)}
+    runs: list[list[str]] = []
+    for column in columns:
+        if not _holds_own_header(raw, column):
+            continue
+        if runs and position[runs[-1][-1]] == position[column] - 1:
+            runs[-1].append(column)
+        else:
+            runs.append([column])
+    used: set[str] = set()
+    for run in runs:
+        if len(run) < 2:
+            continue
+        items = [
+            Item(label=raw.text(c), column=c, exclusive=_looks_exclusive(raw.text(c))) for c in run
+        ]
+        after = position[run[-1]] + 1
+        if after < len(raw.columns):
+            other = raw.columns[after]
+            if other in columns and OTHER_OPTION.search(raw.text(other)):
+                items.append(Item(label=raw.text(other), column=other, other=True))
+        label = " / ".join(item.label for item in items)
+        found.questions.append(
+            Question(id=_slug(items[0].label), type="multi", label=label, items=items)
+        )
+        used.update(item.column for item in items)
+    return used
+
+
+def _holds_own_header(raw: RawTable, column: str) -> bool:
+    """Every filled cell of the column repeats its header (a ticked option)."""
+    values = raw.frame[column].dropna()
+    values = values[values.astype(str).str.strip() != ""]
+    if values.empty:
+        return False
+    header = normalise(raw.text(column))
+    return all(normalise(v) == header for v in values.unique())
 
 
 def _looks_exclusive(label: str) -> bool:
@@ -236,121 +405,312 @@ def _looks_exclusive(label: str) -> bool:
 
 
 def _mr_set_question(raw: RawTable, name: str, mr_set: dict, members: list[str]) -> Question:
-    """An SPSS multiple-response set: a multi question over its variables."""
+    """An SPSS multiple-response set as declared.
+
+    A dichotomy set (MDGROUP) counts its declared value as selected, whatever the
+    value labels say; a category set (MCGROUP) is one question whose items are the
+    categories found across its slot variables.
+    """
+    label = mr_set.get("label") or name.lstrip("$")
+    question_id = _slug(name.lstrip("$"))
+    if not mr_set.get("is_dichotomy", mr_set.get("type") == "D"):
+        return _category_set(raw, question_id, label, members)
     counted = mr_set.get("counted_value")
     items = []
     for column in members:
-        label = raw.labels.get(column, column)
-        if not mr_set.get("is_dichotomy", True) or counted is None:
-            items.append(Item(label=_clean_text(label), column=column))
-            continue
-        split = _SPLITTERS[2].match(label) or _SPLITTERS[0].match(label)
-        items.append(Item(label=split["option"] if split else label, column=column))
-    return Question(
-        id=_slug(name.lstrip("$")),
-        type="multi",
-        label=mr_set.get("label") or name.lstrip("$"),
-        items=items,
-    )
+        text = raw.labels.get(column, column)
+        split = None
+        for pattern in (_SPLITTERS[2], _SPLITTERS[4], _SPLITTERS[3], _SPLITTERS[0]):
+            split = pattern.match(text)
+            if split:
+                break
+        items.append(Item(label=split["option"].strip() if split else text, column=column))
+    selected = [] if counted is None else [counted]
+    return Question(id=question_id, type="multi", label=label, items=items, selected=selected)
 
 
-def _single_column(raw: RawTable, column: str) -> Question | None:
-    """One column on its own: yes/no battery item, multi in one cell, single or numeric."""
+def _category_set(raw: RawTable, question_id: str, label: str, slots: list[str]) -> Question:
+    """The items of an SPSS category set: every labelled or observed code across its slots."""
+    codes: dict[Any, str] = {}
+    for slot in slots:
+        rules = ValueRules.for_column(raw, slot)
+        for code, text in rules.value_labels.items():
+            if not rules.is_user_missing(code) and normalise(text) not in MISSING_WORDS:
+                codes.setdefault(code, str(text))
+        for value in raw.frame[slot].dropna().unique():
+            if rules.is_user_missing(value) or normalise(value) in MISSING_WORDS:
+                continue
+            known = [c for c in codes if normalise(c) == normalise(value)]
+            if not known:
+                codes[value] = _display(value)
+    ordered = sorted(codes.items(), key=lambda pair: _number_first(pair[0]))
+    items = [Item(label=text, value=code) for code, text in ordered]
+    return Question(id=question_id, type="multi", label=label, items=items, slots=list(slots))
+
+
+def _number_first(code: Any) -> tuple:
+    number = parse_number(code)
+    return (0, number, "") if number is not None else (1, 0.0, str(code))
+
+
+def _single_column(
+    raw: RawTable, column: str, label: str | None = None
+) -> Question | tuple[str, str]:
+    """One column on its own: a question, or the reason (and detail) it is not tabulated."""
     series = raw.frame[column]
     rules = ValueRules.for_column(raw, column)
-    label = _clean_text(raw.text(column))
+    label = label or _clean_text(raw.text(column))
+    question_id = _slug(label)
     values = series.dropna()
-    kept = [
-        v
-        for v in values.unique()
-        if normalise(v) not in MISSING_WORDS and not rules.is_user_missing(v)
-    ]
-    present = values[values.isin(kept)]
-    if present.empty:
-        return None
+    values = values[values.astype(str).str.strip() != ""]
+    counts = Counter(_display(v) for v in values)
+    present = {
+        text: n
+        for text, n in counts.items()
+        if normalise(text) not in MISSING_WORDS and not rules.is_user_missing(text)
+    }
+    if not present:
+        if counts:
+            return Question(id=question_id, type="single", label=label, column=column)
+        return (reasons.EMPTY, "")
+    if rules.value_labels:
+        return _labelled_question(raw, column, question_id, label, rules, present)
     binary = read_binary(series, None, rules)
     if (
         not binary.unrecognised
         and (binary.states == SELECTED).any()
         and (binary.states == NOT_SELECTED).any()
-        and not rules.value_labels.keys() - _binary_codes(rules)
     ):
         return Question(
-            id=_slug(label), type="battery", label=label, items=[Item(label=label, column=column)]
+            id=question_id, type="battery", label=label, items=[Item(label=label, column=column)]
         )
-    if rules.value_labels:
-        return Question(id=_slug(label), type="single", label=label, column=column)
-    separator = _find_separator(present)
+    numbers = {text: parse_number(text, raw.decimal_of(column)) for text in present}
+    if all(number is not None for number in numbers.values()):
+        return _number_question(raw, column, question_id, label, numbers, present)
+    reason = reasons.value_reason(list(present))
+    if reason:
+        return (reason, "")
+    separator = _find_separator(present, label)
     if separator:
-        cells = Counter(present.astype(str).value_counts().to_dict())
-        chosen = _option_counts(cells, separator)
-        options = sorted(chosen, key=lambda option: -chosen[option])
+        return _list_question(column, question_id, label, separator, present)
+    points = scale_points(list(present))
+    if points:
+        return Question(id=question_id, type="scale", label=label, column=column, categories=points)
+    verdict = _closed_or_open(present, label)
+    if verdict == "closed":
         return Question(
-            id=_slug(label),
-            type="multi",
+            id=question_id,
+            type="single",
             label=label,
             column=column,
-            separator=separator,
-            items=[Item(label=option) for option in options],
+            categories=_frequency_order(present),
         )
-    decimal = raw.source.decimal
-    distinct = present.unique()
-    numbers = [parse_number(v, decimal) for v in distinct]
-    if all(n is not None for n in numbers):
-        whole = all(float(n).is_integer() for n in numbers)
-        kind = "single" if whole and len(distinct) <= 10 else "numeric"
-        return Question(id=_slug(label), type=kind, label=label, column=column)
-    if _looks_like_open_text(present, distinct):
+    if verdict == reasons.CONSTANT:
+        return (reasons.CONSTANT, f"every respondent: '{next(iter(present))}'")
+    return (verdict, "")
+
+
+def _labelled_question(
+    raw: RawTable, column: str, question_id: str, label: str, rules: ValueRules, present: dict
+) -> Question:
+    """A coded column with value labels: yes/no, a scale when the labels are one, else single.
+
+    A 0–10 or 1–10 rating labelled only at its ends ('1 = zeer slecht', '10 = zeer
+    goed') is a scale of all its points.
+    """
+    order = rules.label_order()
+    numbers = [parse_number(code) for code in [*rules.value_labels, *present]]
+    rating = _rating_range(
+        [n for n in numbers if n is not None and not rules.is_user_missing(n)], label
+    )
+    if rating and len(order) < rating[1] - rating[0] + 1:
+        points = [rules.label_of(point) or str(point) for point in range(rating[0], rating[1] + 1)]
+        return Question(id=question_id, type="scale", label=label, column=column, categories=points)
+    if _is_binary_labels(rules):
+        return Question(
+            id=question_id, type="battery", label=label, items=[Item(label=label, column=column)]
+        )
+    kind = "scale" if scale_points(order) else "single"
+    return Question(id=question_id, type=kind, label=label, column=column, categories=order)
+
+
+def _is_binary_labels(rules: ValueRules) -> bool:
+    """Value labels that only say yes and no (1 = Ja, 2 = Nee)."""
+    states = {
+        classify(code, None, rules)
+        for code in rules.value_labels
+        if not rules.is_user_missing(code) and normalise(rules.label_of(code)) not in MISSING_WORDS
+    }
+    return states == {SELECTED, NOT_SELECTED}
+
+
+def _rating_range(numbers: list[float], label: str) -> tuple[int, int] | None:
+    """(0, 10) or (1, 10) for a rating question's whole numbers, else None."""
+    if not numbers or not all(float(n).is_integer() for n in numbers):
         return None
-    if len(distinct) <= MAX_SINGLE_CATEGORIES or len(distinct) <= 0.5 * len(present):
-        return Question(id=_slug(label), type="single", label=label, column=column)
-    return None
+    low, high = min(numbers), max(numbers)
+    if low < 0 or high > 10 or not RATING_WORDS.search(normalise(label)):
+        return None
+    return (0 if low == 0 else 1, 10) if high > 5 or "10" in label else None
 
 
-def _looks_like_open_text(present, distinct) -> bool:
-    """Free text: every answer different (eight or more of them), or long answers."""
-    every_answer_unique = len(distinct) == len(present) and len(present) >= 8
-    return every_answer_unique or present.astype(str).str.len().mean() > 40
+def _number_question(
+    raw: RawTable, column: str, question_id: str, label: str, numbers: dict, present: dict
+) -> Question:
+    """Numbers: a rating scale, coded answers (few whole numbers) or a numeric question."""
+    values = list(numbers.values())
+    rating = _rating_range(values, label)
+    if rating:
+        points = [str(point) for point in range(rating[0], rating[1] + 1)]
+        return Question(id=question_id, type="scale", label=label, column=column, categories=points)
+    whole = all(float(n).is_integer() for n in values)
+    if whole and len(values) <= 10 and sum(present.values()) >= 2 * len(values):
+        ordered = sorted(present, key=lambda text: numbers[text])
+        return Question(
+            id=question_id, type="single", label=label, column=column, categories=ordered
+        )
+    return Question(id=question_id, type="numeric", label=label, column=column)
 
 
-def _binary_codes(rules: ValueRules) -> set:
-    from monitorkit.answers import classify
+def _closed_or_open(present: dict[str, int], label: str) -> str:
+    """'closed' when answers recur as a closed question's do; else why it is not tabulated.
 
-    return {code for code in rules.value_labels if classify(code, None, rules) is not None}
+    Judged on the distinct answers and how often each was given, not on their
+    length: 80-character options are normal. A closed question has at least half
+    its answers given by two or more respondents and few one-off answers; free text
+    is mostly one-off answers, however often 'nee' recurs in it.
+    """
+    answered = sum(present.values())
+    distinct = len(present)
+    if distinct == 1:
+        text = next(iter(present))
+        if answered >= 5 and not is_vocabulary_word(text):
+            return reasons.CONSTANT
+        return "closed"
+    once = sum(1 for n in present.values() if n == 1)
+    recurring = sum(n for n in present.values() if n >= 2) / answered
+    open_header = bool(OPEN_WORDS.search(normalise(label)))
+    few_one_offs = (once < 3 or once < 0.3 * answered) and not (open_header and once >= 2)
+    if distinct <= MAX_SINGLE_CATEGORIES and recurring >= 0.5 and few_one_offs:
+        return "closed"
+    if distinct <= MAX_LARGE_CATEGORIES and answered >= 10 * distinct and recurring >= 0.95:
+        return "closed"
+    words = sum(len(text.split()) * n for text, n in present.items()) / answered
+    if words >= 2 or open_header or max(len(text) for text in present) > 30:
+        return reasons.OPEN_TEXT
+    return reasons.UNRECOGNISED
 
 
-def _split_cell(value: str, separator: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in str(value).split(separator) if part.strip())
-
-
-def _option_counts(cells: Counter, separator: str) -> Counter:
-    """How many respondents chose each option, from distinct cell texts and their counts."""
-    options: Counter = Counter()
-    for text, count in cells.items():
-        for part in set(_split_cell(text, separator)):
-            options[part] += count
-    return options
-
-
-def _find_separator(values) -> str | None:
+def _find_separator(present: dict[str, int], label: str) -> str | None:
     """A separator that splits cells into a small set of options recurring across cells.
 
-    Works on the distinct cell texts (with their counts), not on every respondent.
+    Works on the distinct cell texts with their counts. Options are the fragments
+    (joined with a following fragment that starts in lower case, after ', ') that
+    at least two respondents gave, or that stand before another option in a cell;
+    platforms write a respondent's own 'Other' text last. Most of what respondents
+    wrote must be such options, and at least one cell must hold two of them.
     """
-    cells = Counter(values.astype(str).value_counts().to_dict())
     for separator in SEPARATORS:
-        holding = [text for text in cells if separator in text]
-        if sum(cells[text] for text in holding) < 2:
+        holding = [text for text in present if separator in text]
+        if sum(present[text] for text in holding) < 2:
             continue
         if separator == "," and all(re.fullmatch(r"-?\d+,\d+", text) for text in holding):
             continue
-        options = _option_counts(cells, separator)
-        if len(options) < 2 or len(options) > 40:
+        options = list_options(present, separator)
+        if len(options) < 2 or len(options) > MAX_SINGLE_CATEGORIES:
             continue
-        recurring = sum(1 for n in options.values() if n >= 2) >= 0.6 * len(options)
-        if recurring and len(options) <= len(cells):
+        known = {normalise(option): index for index, option in enumerate(options)}
+        matched = total = 0
+        several = False
+        for text, count in present.items():
+            cell = split_options(text, separator, known)
+            parts = len(split_fragments(text, separator))
+            total += count * parts
+            matched += count * (parts - (1 if cell.write_in else 0))
+            several = several or len(cell.options) >= 2
+        if several and matched >= 0.6 * total:
             return separator
     return None
+
+
+def list_options(cells: dict[str, int], separator: str) -> list[str]:
+    """The options of a one-cell list, most chosen first (ties alphabetical).
+
+    An option is a part (joined with a following part that starts in lower case,
+    after ', ') that two or more respondents gave, that stands before another part
+    in a cell, or that reads as an exclusive answer ('Geen', 'Weet ik niet');
+    platforms write a respondent's own 'Other' text last, so a one-off last part is
+    taken as such a write-in.
+    """
+    counts: Counter = Counter()
+    leading: set[str] = set()
+    shown: dict[str, str] = {}
+    for text, count in cells.items():
+        merged: list[str] = []
+        for fragment in split_fragments(text, separator):
+            if merged and is_continuation(fragment, separator):
+                merged[-1] = f"{merged[-1]}, {fragment}"
+            else:
+                merged.append(fragment)
+        for position, option in enumerate(merged):
+            key = normalise(option)
+            shown.setdefault(key, option)
+            counts[key] += count
+            if position < len(merged) - 1:
+                leading.add(key)
+    options = [key for key in counts if counts[key] >= 2 or key in leading or _looks_exclusive(key)]
+    options.sort(key=lambda key: (-counts[key], key))
+    return [shown[key] for key in options]
+
+
+def _list_question(
+    column: str, question_id: str, label: str, separator: str, present: dict[str, int]
+) -> Question:
+    """A multi question in one cell; a written-in answer counts once as 'Anders'/'Other'."""
+    options = list_options(present, separator)
+    known = {normalise(option): index for index, option in enumerate(options)}
+    items = [Item(label=option, exclusive=_looks_exclusive(option)) for option in options]
+    if any(split_options(text, separator, known).write_in for text in present):
+        dutch = _looks_dutch([label, *options])
+        items.append(Item(label="Anders" if dutch else "Other", other=True))
+    return Question(
+        id=question_id, type="multi", label=label, column=column, separator=separator, items=items
+    )
+
+
+def _looks_dutch(texts: list[str]) -> bool:
+    words = Counter(w for text in texts for w in re.findall(r"[a-zà-ÿ]+", text.casefold()))
+    return sum(n for w, n in words.items() if w in _DUTCH_WORDS) > 0
+
+
+def _note_write_ins(found: _Inference) -> None:
+    """Say, under not tabulated, where written-in 'Other' text was counted but not listed."""
+    raw = found.raw
+    for question in found.questions:
+        for item in question.items:
+            if not item.other:
+                continue
+            column = item.column or question.column
+            filled = raw.frame[column].dropna()
+            if item.column is None:
+                known = {normalise(i.label): n for n, i in enumerate(question.items) if not i.other}
+                answers = sum(
+                    1 for v in filled if split_options(str(v), question.separator, known).write_in
+                )
+            else:
+                answers = int((filled.astype(str).str.strip() != "").sum())
+            found.leave_out(
+                column,
+                reasons.WRITE_IN,
+                f"{answers} written answer(s), counted as '{item.label}' in question "
+                f"'{question.id}'; the texts themselves are not tabulated",
+            )
+
+
+def _display(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _slug(text: str) -> str:

@@ -86,6 +86,12 @@ class RawTable:
     missing_codes: dict[str, list[Any]] = field(default_factory=dict)
     missing_ranges: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     mr_sets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: A header text used by several columns -> the suffixed names they were given.
+    duplicates: dict[str, list[str]] = field(default_factory=dict)
+    #: Columns whose numbers are written with a decimal comma ('12,5').
+    decimal_comma: set[str] = field(default_factory=set)
+    #: What the reader noticed and a user should know (renamed headers, footer rows...).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def columns(self) -> list[str]:
@@ -98,6 +104,14 @@ class RawTable:
     def location(self, column: str | None = None, row: int | None = None) -> Location:
         return Location(self.source.path, self.source.sheet, row=row, column=column)
 
+    def decimal_of(self, column: str) -> str:
+        """The decimal mark of a column's numbers: ',' where the column writes '12,5'."""
+        return "," if column in self.decimal_comma else "."
+
+    def drop_rows(self, mask: Any) -> None:
+        """Leave out the rows where ``mask`` is true (test responses, footers)."""
+        self.frame = self.frame.loc[~mask]
+
 
 def read_table(
     path: str | Path,
@@ -106,13 +120,29 @@ def read_table(
     encoding: str | None = None,
     delimiter: str | None = None,
     header_rows: int | None = None,
+    input_format: str | None = None,
 ) -> RawTable:
     """Read any supported survey export into a RawTable.
 
     The format is taken from the extension and confirmed from the file's first
-    bytes, so a renamed file is reported instead of misread.
+    bytes, so a renamed file is reported instead of misread. ``path`` '-' reads
+    standard input, as ``input_format`` (an extension such as 'csv' or 'xlsx'; default csv).
     """
+    if str(path) == STDIN:
+        return _read_stdin(
+            input_format,
+            sheet=sheet,
+            encoding=encoding,
+            delimiter=delimiter,
+            header_rows=header_rows,
+        )
     path = Path(path)
+    if input_format is not None and path.suffix.lower().lstrip(".") != input_format:
+        raise InputError(
+            "--input-format applies to standard input ('-') only",
+            Location(str(path)),
+            "give the file its real extension instead",
+        )
     kind = _check_path(path)
     if kind == "excel":
         table = _read_excel(path, sheet, header_rows)
@@ -136,6 +166,35 @@ def read_table(
         )
     table.source.rows = int(table.frame.shape[0])
     table.source.input_path = str(path)
+    return table
+
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def _read_stdin(input_format: str | None, **options: Any) -> RawTable:
+    """Spool standard input to a temporary file of the stated format and read that."""
+    import sys
+    import tempfile
+
+    suffix = "." + (input_format or "csv").lower().lstrip(".")
+    if suffix not in KNOWN_EXTENSIONS:
+        known = ", ".join(sorted(e.lstrip(".") for e in KNOWN_EXTENSIONS))
+        raise InputError(
+            f"unknown --input-format '{input_format}'", Location(STDIN_NAME), f"use one of {known}"
+        )
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory(prefix="monitorkit-") as folder:
+        spooled = Path(folder) / f"stdin{suffix}"
+        spooled.write_bytes(data)
+        try:
+            table = read_table(spooled, **options)
+        except InputError as error:
+            error.location.file = STDIN_NAME
+            raise
+    table.source.path = STDIN_NAME
+    table.source.input_path = STDIN_NAME
     return table
 
 
@@ -241,7 +300,38 @@ def _finish_grid(
     source.title_rows = layout.title_rows
     source.header_rows = layout.header_rows
     source.header_style = layout.style
-    return RawTable(body, source, labels=named.labels, header_pairs=named.pairs)
+    table = RawTable(
+        body, source, labels=named.labels, header_pairs=named.pairs, duplicates=named.duplicates
+    )
+    for name, renamed in named.duplicates.items():
+        table.warnings.append(
+            f"header '{name}' is used by {len(renamed)} columns; read as "
+            + ", ".join(f"'{new}'" for new in renamed)
+        )
+    _drop_footer_rows(table)
+    return table
+
+
+#: First cells of a summary row below the respondents in a hand-edited export.
+FOOTER_WORDS = frozenset(
+    {"totaal", "total", "totals", "gemiddelde", "gemiddeld", "average", "mean", "som", "sum"}
+)
+
+
+def _drop_footer_rows(table: RawTable) -> None:
+    """Leave out 'Totaal'/'Gemiddelde' rows at the bottom: a summary, not a respondent."""
+    frame = table.frame
+    footer: list[Any] = []
+    for row_number, row in zip(reversed(frame.index), reversed(range(len(frame))), strict=True):
+        values = frame.iloc[row].dropna()
+        first = str(values.iloc[0]).strip().rstrip(":").casefold() if len(values) else ""
+        if first not in FOOTER_WORDS:
+            break
+        footer.append(row_number)
+    if footer and len(footer) < len(frame):
+        table.frame = frame.drop(index=footer)
+        rows = ", ".join(str(row) for row in sorted(footer))
+        table.warnings.append(f"row(s) {rows} at the bottom are totals, not respondents: left out")
 
 
 def _read_excel(path: Path, sheet: str | int | None, header_rows: int | None) -> RawTable:
@@ -265,7 +355,11 @@ def _read_excel(path: Path, sheet: str | int | None, header_rows: int | None) ->
                 Location(str(path), sheet if isinstance(sheet, str) else None),
                 "open and re-save it in Excel, or export the sheet as CSV",
             ) from None
-    return _finish_grid(grid, source, header_rows, first_row=1)
+    table = _finish_grid(grid, source, header_rows, first_row=1)
+    table.decimal_comma = _decimal_comma_columns(table.frame, None)
+    if table.decimal_comma:
+        source.decimal = ","
+    return table
 
 
 def _pick_sheet(path: Path, names: list[str], sheet: str | int | None) -> str:
@@ -333,15 +427,7 @@ def _read_text(
     import pandas as pd
 
     data = path.read_bytes()
-    encoding = encoding or _detect_encoding(data)
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(
-            f"cannot decode the file as {encoding}: {exc}",
-            Location(str(path)),
-            "pass the right --encoding (utf-8, utf-8-sig, cp1252, utf-16)",
-        ) from None
+    text, encoding, mixed_lines = _decode(data, encoding, path)
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputError("file has no content (only blank lines)", Location(str(path)))
@@ -375,9 +461,58 @@ def _read_text(
         str(path), "csv", "pandas", encoding=encoding, delimiter=_show_delimiter(delimiter)
     )
     table = _finish_grid(grid, source, header_rows, first_row=1)
-    if delimiter != "," and _has_decimal_comma(table.frame):
+    if mixed_lines:
+        shown = ", ".join(str(n) for n in mixed_lines[:10])
+        more = f" and {len(mixed_lines) - 10} more" if len(mixed_lines) > 10 else ""
+        table.warnings.append(
+            f"the file mixes encodings: line(s) {shown}{more} are not UTF-8 and were read as "
+            "cp1252 (Windows); check those rows"
+        )
+    table.decimal_comma = _decimal_comma_columns(table.frame, delimiter)
+    if table.decimal_comma:
         source.decimal = ","
     return table
+
+
+def _decode(data: bytes, encoding: str | None, path: Path) -> tuple[str, str, list[int]]:
+    """The file's text, the encoding used, and the lines read as cp1252 in a mixed file.
+
+    Without --encoding: a BOM decides; else UTF-8; a file that is UTF-8 except for
+    some lines (rows pasted from another export) is read line by line, each line in
+    UTF-8 where it is valid and in cp1252 where not, and those lines are reported.
+    """
+    if encoding is None and not data.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        try:
+            return data.decode("utf-8"), "utf-8", []
+        except UnicodeDecodeError:
+            return _decode_lines(data)
+    encoding = encoding or _detect_encoding(data)
+    try:
+        return data.decode(encoding), encoding, []
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise InputError(
+            f"cannot decode the file as {encoding}: {exc}",
+            Location(str(path)),
+            "pass the right --encoding (utf-8, utf-8-sig, cp1252, utf-16)",
+        ) from None
+
+
+def _decode_lines(data: bytes) -> tuple[str, str, list[int]]:
+    """cp1252 throughout, or UTF-8 with the lines that are not UTF-8 read as cp1252."""
+    lines = data.split(b"\n")
+    texts, fallback, utf8_non_ascii = [], [], False
+    for number, line in enumerate(lines, start=1):
+        try:
+            texts.append(line.decode("utf-8"))
+            utf8_non_ascii = utf8_non_ascii or not line.isascii()
+        except UnicodeDecodeError:
+            texts.append(line.decode("cp1252", errors="replace"))
+            fallback.append(number)
+    if not utf8_non_ascii:
+        return data.decode("cp1252", errors="replace"), "cp1252", []
+    return "\n".join(texts), "utf-8 (some lines cp1252)", fallback
 
 
 def _show_delimiter(delimiter: str) -> str:
@@ -414,16 +549,28 @@ def _detect_delimiter(text: str, suffix: str) -> str:
     return best
 
 
-def _has_decimal_comma(frame: pd.DataFrame) -> bool:
-    """A column of numbers (in its first 500 values) where some are written '1,5'."""
+_NOT_THOUSANDS = re.compile(r"^-?\d+,(\d{1,2}|\d{4,})$")
+
+
+def _decimal_comma_columns(frame: pd.DataFrame, delimiter: str | None) -> set[str]:
+    """Columns of numbers (judged on their first 2,000 values) written '12,5'.
+
+    In a comma-delimited file such values are quoted, and '1,234' may be an English
+    thousands separator, so there a comma counts as decimal only before one, two or
+    four or more digits.
+    """
+    decimal = _DECIMAL_COMMA if delimiter != "," else _NOT_THOUSANDS
+    found = set()
     for column in frame.columns:
-        values = frame[column].dropna().astype(str).str.strip().head(500)
+        values = frame[column].dropna().head(2000).astype(str).str.strip()
         values = values[values != ""]
-        if values.empty or not values.str.fullmatch(_NUMBER_WITH_COMMA.pattern).all():
+        if values.empty or not values.str.contains(",", regex=False).any():
             continue
-        if values.str.fullmatch(_DECIMAL_COMMA.pattern).any():
-            return True
-    return False
+        if not values.str.fullmatch(_NUMBER_WITH_COMMA.pattern).all():
+            continue
+        if values.str.fullmatch(decimal.pattern).any():
+            found.add(str(column))
+    return found
 
 
 def _read_sav(path: Path) -> RawTable:

@@ -8,6 +8,11 @@ Base rules (DESIGN §4):
 * ``multi`` from a checkbox export (only selected or empty) — the respondents
   with at least one selected item (the SPSS multiple-response convention).
 * ``multi`` in one cell — the respondents whose cell is not empty.
+* ``multi`` over slot columns (an SPSS category set) — respondents with at least
+  one valid slot.
+* ``single``, ``scale`` and ``numeric`` — respondents with a valid answer; explicit
+  non-answers (Weet niet, n.v.t., user-missing codes) are counted and shown
+  below the categories, or put in the base with ``missing_as_category``.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from monitorkit import columns as reasons
 from monitorkit.answers import (
     MISSING,
     MISSING_WORDS,
@@ -29,10 +35,20 @@ from monitorkit.answers import (
     normalise,
     read_binary,
     read_categories,
+    read_counted,
     read_numbers,
+    read_written,
+    split_options,
 )
-from monitorkit.codebook import Codebook, Question, check_columns, match_bundled, read_codebook
-from monitorkit.errors import CodebookError, InputError, UsageError
+from monitorkit.codebook import (
+    Codebook,
+    NotTabulated,
+    Question,
+    bundled_codebook,
+    check_columns,
+    read_codebook,
+)
+from monitorkit.errors import CodebookError, InputError, Location, UsageError
 from monitorkit.readers import RawTable, SourceInfo, read_table
 
 if TYPE_CHECKING:
@@ -44,8 +60,13 @@ BASE_RULES = {
     "selected": "respondents with at least one option selected (checkbox export: "
     "unticked and unanswered cannot be told apart)",
     "cell": "respondents whose answer cell is not empty",
+    "slots": "respondents who named at least one option",
     "valid": "respondents with a valid answer",
+    "valid_missing": "respondents with a valid answer; non-answers (listed below) excluded",
+    "with_missing": "respondents with any answer, non-answers (Weet niet, n.v.t.) included",
 }
+#: Most groups a --by column may have before a breakdown stops being readable.
+MAX_GROUPS = 20
 
 
 @dataclass
@@ -58,8 +79,10 @@ class QuestionResponses:
     values: pd.Series | None = None
     readings: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
-    #: Category order of a single question (value-label code order); others follow by frequency.
+    #: Categories of a single or scale question in the order asked, zero counts included.
     order: list[str] = field(default_factory=list)
+    #: Explicit non-answers left out of the base, by label (shown below the categories).
+    missing: dict[str, int] = field(default_factory=dict)
 
     @property
     def item_bases(self) -> np.ndarray:
@@ -77,6 +100,18 @@ class Responses:
     provenance: dict[str, Any] | None = None
     weights: np.ndarray | None = None
     weight_column: str | None = None
+    #: Test and preview responses left out (Qualtrics 'Survey Preview'/'Survey Test').
+    previews_left_out: int = 0
+
+    @property
+    def not_tabulated(self) -> list[NotTabulated]:
+        """Every column of the data no question uses, with the reason."""
+        return self.codebook.not_tabulated
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader noticed about the file as a whole."""
+        return self.raw.warnings
 
     def question(self, question_id: str) -> QuestionResponses:
         """One question's responses by id; the codebook's error lists the ids if absent."""
@@ -84,19 +119,52 @@ class Responses:
         return self.questions[position]
 
     def group_values(self, by: str) -> pd.Series:
-        """Group labels per respondent from a single question id or a raw column name."""
+        """Group labels per respondent from a single question (id or column) or a raw column.
+
+        Refused for a numeric column or one with more than MAX_GROUPS distinct values:
+        such a breakdown has groups too small to say anything.
+        """
         for entry in self.questions:
-            if entry.question.id == by and entry.question.type == "single":
-                return entry.values
+            question = entry.question
+            if by in (question.id, question.column) and question.type in ("single", "scale"):
+                return self._checked_groups(by, entry.values)
+            if by in (question.id, question.column) or by in question.columns:
+                raise UsageError(
+                    f"--by '{by}' is a {question.type} question; groups come from one answer",
+                    self.raw.location(column=question.column),
+                    "pick a single-choice question or column",
+                )
         if by in self.raw.frame.columns:
-            values, _ = read_categories(self.raw.frame[by], ValueRules.for_column(self.raw, by))
-            return values
-        singles = [q.question.id for q in self.questions if q.question.type == "single"]
+            rules = ValueRules.for_column(self.raw, by)
+            return self._checked_groups(by, read_categories(self.raw.frame[by], rules).values)
+        singles = [q.question.id for q in self.questions if q.question.type in ("single", "scale")]
         raise UsageError(
             f"--by '{by}' is neither a single-choice question nor a column",
             self.raw.location(),
             f"single-choice questions: {', '.join(singles) or 'none'}",
         )
+
+    def _checked_groups(self, by: str, values: pd.Series) -> pd.Series:
+        from monitorkit.answers import parse_number
+
+        groups = values.dropna().unique()
+        numeric = len(groups) > 0 and all(parse_number(g) is not None for g in groups)
+        if len(groups) > MAX_GROUPS or (numeric and len(groups) > 10):
+            kind = "numeric column" if numeric else "column"
+            raise UsageError(
+                f"--by '{by}' is a {kind} with {len(groups)} distinct values; at most "
+                f"{MAX_GROUPS} groups can be compared",
+                self.raw.location(column=by),
+                "group by a column with fewer categories (e.g. gemeentegrootte)",
+            )
+        return values
+
+    def by_question(self, by: str) -> str | None:
+        """The id of the question that --by names (by id or column), else None."""
+        for entry in self.questions:
+            if by == entry.question.id or by in entry.question.columns:
+                return entry.question.id
+        return None
 
 
 def _rules_for(raw: RawTable, column: str, question: Question) -> ValueRules:
@@ -112,30 +180,78 @@ def read_survey(
     delimiter: str | None = None,
     header_rows: int | None = None,
     weight: str | None = None,
+    input_format: str | None = None,
+    include_previews: bool = False,
+    missing_as_category: bool = False,
 ) -> Responses:
-    """Read a survey export and apply a codebook: given, bundled (matched by columns) or inferred.
+    """Read a survey export and apply a codebook: given, the bundled dataset's, or inferred.
 
-    ``path`` may also be the name of a bundled dataset (see ``monitorkit datasets``).
-    ``weight`` names a column of positive weights.
+    ``path`` may also be the name of a bundled dataset (see ``monitorkit datasets``),
+    or '-' for standard input (``input_format`` says what it is). ``codebook`` may be
+    a file, a Codebook, or the name of a bundled codebook. ``weight`` names a column
+    of positive weights. Test and preview responses are left out unless
+    ``include_previews``; ``missing_as_category`` puts explicit non-answers in the base.
     """
     from monitorkit.datasets import provenance_of, resolve_input
 
     resolved = resolve_input(path)
     raw = read_table(
-        resolved, sheet=sheet, encoding=encoding, delimiter=delimiter, header_rows=header_rows
+        resolved,
+        sheet=sheet,
+        encoding=encoding,
+        delimiter=delimiter,
+        header_rows=header_rows,
+        input_format=input_format,
     )
     provenance = provenance_of(resolved)
     if provenance:
         raw.source.path = provenance["dataset"]
+    previews = 0 if include_previews else leave_out_previews(raw)
+    if codebook is None and provenance:
+        codebook = bundled_codebook(provenance["dataset"])
     chosen = resolve_codebook(raw, codebook)
-    if weight and chosen.origin == "inferred":
-        chosen.questions = [q for q in chosen.questions if q.columns != [weight]]
-        chosen.ignored.append(weight)
+    if missing_as_category:
+        chosen.missing_as_category = True
+    if weight:
+        _mark_not_tabulated(chosen, weight, reasons.WEIGHT)
     responses = build_responses(raw, chosen, provenance)
+    responses.previews_left_out = previews
     if weight:
         responses.weights = read_weights(raw, weight)
         responses.weight_column = weight
     return responses
+
+
+#: Qualtrics' Status of responses that are not real: previews and tests (English, Dutch).
+PREVIEW_STATUS = frozenset(
+    {"survey preview", "survey test", "preview", "test", "enquêtevoorbeeld", "enquêtetest"}
+    | {"voorbeeld van enquête", "test van enquête", "voorbeeldweergave", "testrespons"}
+)
+#: The same in a Qualtrics export of numeric values (1 = Survey Preview, 2 = Survey Test).
+PREVIEW_CODES = frozenset({"1", "2"})
+
+
+def leave_out_previews(raw: RawTable) -> int:
+    """Drop preview and test responses, told by a 'Status' column; returns how many."""
+    status = next((c for c in raw.columns if normalise(c) == "status"), None)
+    if status is None:
+        return 0
+    values = raw.frame[status].map(normalise)
+    given = values[values != ""]
+    coded = raw.source.header_style == "qualtrics" and bool(given.str.fullmatch(r"\d+").all())
+    previews = values.isin(PREVIEW_CODES if coded else PREVIEW_STATUS).to_numpy()
+    count = int(previews.sum())
+    if count:
+        raw.drop_rows(previews)
+    return count
+
+
+def _mark_not_tabulated(codebook: Codebook, column: str, reason: str) -> None:
+    """Take a column out of the questions (where inferred) and list it with its reason."""
+    if codebook.origin == "inferred":
+        codebook.questions = [q for q in codebook.questions if q.columns != [column]]
+    codebook.not_tabulated = [e for e in codebook.not_tabulated if e.column != column]
+    codebook.not_tabulated.append(NotTabulated(column, reason))
 
 
 def read_weights(raw: RawTable, column: str) -> np.ndarray:
@@ -149,7 +265,7 @@ def read_weights(raw: RawTable, column: str) -> np.ndarray:
             raw.location(),
             f"the closest header is '{close[0]}'" if close else "check --weight",
         )
-    values, _ = read_numbers(raw.frame[column], raw.source.decimal)
+    values, _ = read_numbers(raw.frame[column], raw.decimal_of(column))
     bad = values.isna() | (values <= 0)
     if bad.any():
         rows = [str(row) for row in values.index[bad.to_numpy()][:10]]
@@ -164,58 +280,89 @@ def read_weights(raw: RawTable, column: str) -> np.ndarray:
 
 
 def resolve_codebook(raw: RawTable, codebook: str | Path | Codebook | None) -> Codebook:
-    """The codebook to use: the one given, else a matching bundled one, else inferred."""
+    """The codebook to use: the one given (a file or a bundled name), else inferred.
+
+    A given codebook leaves columns it does not name untabulated; they are listed
+    with the reason platform metadata would have (a timestamp, an e-mail address)
+    or 'not in codebook'.
+    """
+    if codebook is None:
+        return _inferred(raw)
     if isinstance(codebook, Codebook):
         chosen = codebook
-    elif codebook is not None:
-        chosen = read_codebook(codebook)
+    elif not Path(codebook).suffix and not Path(codebook).exists():
+        named = bundled_codebook(str(codebook))
+        if named is None:
+            raise CodebookError(
+                f"no codebook file or bundled codebook named '{codebook}'",
+                Location(str(codebook)),
+                "give the path of a YAML codebook, or a name from data/codebooks/",
+            )
+        chosen = named
     else:
-        chosen = match_bundled(raw.columns)
-        if chosen is None:
-            from monitorkit.infer import infer_codebook
-
-            inferred = infer_codebook(raw)
-            if not inferred.questions:
-                raise CodebookError(
-                    "no questions found: every column is open text, empty or platform metadata "
-                    f"({len(raw.columns)} columns)",
-                    raw.location(),
-                    "write a codebook and pass it with --codebook; 'monitorkit codebook infer' "
-                    "shows what was recognised",
-                )
-            return inferred
-    check_columns(chosen, raw.columns, raw.location())
+        chosen = read_codebook(codebook)
+    check_columns(chosen, raw.columns, raw.location(), raw.duplicates)
+    named = set(chosen.columns) | {entry.column for entry in chosen.not_tabulated}
+    for column in raw.columns:
+        if column not in named:
+            reason = reasons.header_reason(column, raw.text(column)) or reasons.NOT_IN_CODEBOOK
+            chosen.not_tabulated.append(NotTabulated(column, reason))
     return chosen
 
 
+def _inferred(raw: RawTable) -> Codebook:
+    from monitorkit.infer import infer_codebook
+
+    inferred = infer_codebook(raw)
+    if not inferred.questions:
+        raise CodebookError(
+            "no questions found: every column is open text, empty or platform metadata "
+            f"({len(raw.columns)} columns)",
+            raw.location(),
+            "write a codebook and pass it with --codebook; 'monitorkit codebook infer' "
+            "shows what was recognised",
+        )
+    return inferred
+
+
 def build_responses(raw: RawTable, codebook: Codebook, provenance: dict | None = None) -> Responses:
-    """Read every question of the codebook from the raw table."""
-    provenance = provenance or codebook.provenance
-    questions = [_read_question(raw, question) for question in codebook.questions]
+    """Read every question of the codebook from the raw table.
+
+    ``provenance`` belongs to a bundled dataset's own file only: a user's file, even
+    a copy of a bundled one read with its codebook, is the user's data.
+    """
+    questions = [
+        _read_question(raw, question, codebook.missing_as_category)
+        for question in codebook.questions
+    ]
     return Responses(raw.source, codebook, questions, raw, provenance)
 
 
-def _read_question(raw: RawTable, question: Question) -> QuestionResponses:
+def _read_question(
+    raw: RawTable, question: Question, missing_as_category: bool = False
+) -> QuestionResponses:
     frame = raw.frame
-    if question.type == "single":
-        rules = _rules_for(raw, question.column, question)
-        values, readings = read_categories(frame[question.column], rules)
-        return QuestionResponses(
-            question, "valid", values=values, readings=readings, order=rules.label_order()
+    if question.type in ("single", "scale"):
+        as_category = question.missing_as_category
+        return _read_categorical(
+            raw, question, missing_as_category if as_category is None else as_category
         )
     if question.type == "numeric":
-        values, readings = read_numbers(
-            frame[question.column], raw.source.decimal, _rules_for(raw, question.column, question)
-        )
-        entry = QuestionResponses(question, "valid", values=values, readings=readings)
-        _warn_unrecognised(entry, "not a number")
-        return entry
+        return _read_numeric(raw, question)
     if question.column is not None:
         return _read_one_cell_multi(raw, question)
+    if question.slots:
+        return _read_slots(raw, question)
     columns = []
     readings: Counter = Counter()
     for item in question.items:
-        read = read_binary(frame[item.column], item.label, _rules_for(raw, item.column, question))
+        rules = _rules_for(raw, item.column, question)
+        if question.selected:
+            read = read_counted(frame[item.column], question.selected, rules)
+        elif item.other:
+            read = read_written(frame[item.column], rules)
+        else:
+            read = read_binary(frame[item.column], item.label, rules)
         columns.append(read.states)
         readings.update(read.readings)
     states = np.column_stack(columns) if columns else np.empty((len(frame), 0), dtype=np.int8)
@@ -226,6 +373,82 @@ def _read_question(raw: RawTable, question: Question) -> QuestionResponses:
     _warn_unrecognised(entry, "not a yes/no answer")
     _warn_exclusive(entry)
     return entry
+
+
+def _read_categorical(raw: RawTable, question: Question, as_category: bool) -> QuestionResponses:
+    """A single or scale question: categories in the order asked, non-answers apart."""
+    rules = _rules_for(raw, question.column, question)
+    read = read_categories(raw.frame[question.column], rules)
+    order = list(question.categories or rules.label_order())
+    values = _to_categories(read.values, order)
+    missing = dict(read.missing)
+    rule = "valid_missing" if missing else "valid"
+    if as_category and missing:
+        values = values.where(values.notna(), read.missing_values)
+        order += [label for label in missing if label not in order]
+        missing, rule = {}, "with_missing"
+    return QuestionResponses(
+        question, rule, values=values, readings=read.readings, order=order, missing=missing
+    )
+
+
+def _to_categories(values: pd.Series, order: list[str]) -> pd.Series:
+    """Answers written differently from a category ('helemaal eens') take its spelling."""
+    spelling = {normalise(label): label for label in order}
+    if not spelling:
+        return values
+    uniques = values.dropna().unique()
+    renamed = {v: spelling[normalise(v)] for v in uniques if spelling.get(normalise(v), v) != v}
+    return values.replace(renamed) if renamed else values
+
+
+def _read_numeric(raw: RawTable, question: Question) -> QuestionResponses:
+    """Numbers, with user-missing codes and non-answer words counted apart."""
+    rules = _rules_for(raw, question.column, question)
+    values, readings = read_numbers(
+        raw.frame[question.column], raw.decimal_of(question.column), rules
+    )
+    missing: dict[str, int] = {}
+    for (value, read_as), count in readings.items():
+        if read_as == "missing" and value != "(empty)":
+            label = rules.label_of(value) or value
+            missing[label] = missing.get(label, 0) + count
+    rule = "valid_missing" if missing else "valid"
+    entry = QuestionResponses(question, rule, values=values, readings=readings, missing=missing)
+    _warn_unrecognised(entry, "not a number")
+    return entry
+
+
+def _read_slots(raw: RawTable, question: Question) -> QuestionResponses:
+    """A category set: each slot column holds the code of one option a respondent named."""
+    frame = raw.frame
+    selected = np.zeros((len(frame), len(question.items)), dtype=bool)
+    valid = np.zeros(len(frame), dtype=bool)
+    readings: Counter = Counter()
+    codes = {normalise(item.value): index for index, item in enumerate(question.items)}
+    for slot in question.slots:
+        rules = _rules_for(raw, slot, question)
+        column = distinct(frame[slot])
+        lookup = np.full(len(column.values), -1, dtype=np.int64)
+        answered = np.zeros(len(column.values), dtype=bool)
+        for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
+            if rules.is_user_missing(value) or normalise(value) in MISSING_WORDS:
+                readings[(str(value), "missing")] += count
+                continue
+            answered[index] = True
+            position = codes.get(normalise(value))
+            if position is None:
+                readings[(str(value), "not in codebook")] += count
+            else:
+                lookup[index] = position
+                readings[(str(value), "selected")] += count
+        per_row = column.spread(lookup, -1)
+        valid |= column.spread(answered, False)
+        rows = np.flatnonzero(per_row >= 0)
+        selected[rows, per_row[rows]] = True
+    states = np.where(selected, SELECTED, NOT_SELECTED).astype(np.int8)
+    states[~valid] = MISSING
+    return QuestionResponses(question, "slots", states=states, readings=readings)
 
 
 def _multi_base(question: Question, states: np.ndarray, readings: Counter) -> QuestionResponses:
@@ -243,25 +466,33 @@ def _multi_base(question: Question, states: np.ndarray, readings: Counter) -> Qu
 
 
 def _read_one_cell_multi(raw: RawTable, question: Question) -> QuestionResponses:
-    """A multi question whose cells list the chosen options joined by a separator."""
+    """A multi question whose cells list the chosen options joined by a separator.
+
+    Parts that match no option are a respondent's own 'Other' text: they count once
+    for the question's write-in item, or, without one, are reported as not in the codebook.
+    """
     column = distinct(raw.frame[question.column])
-    wanted = {normalise(item.label): index for index, item in enumerate(question.items)}
+    known = {
+        normalise(item.label): index for index, item in enumerate(question.items) if not item.other
+    }
+    other = next((index for index, item in enumerate(question.items) if item.other), None)
     lookup = np.zeros((len(column.values), len(question.items)), dtype=np.int8)
     readings = column.readings()
     unknown: Counter = Counter()
     for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
-        parts = [p.strip() for p in str(value).split(question.separator) if p.strip()]
-        if not parts or all(normalise(p) in MISSING_WORDS for p in parts):
+        cell = split_options(str(value), question.separator, known)
+        if not cell.options and (not cell.write_in or normalise(cell.write_in) in MISSING_WORDS):
             lookup[index] = MISSING
             readings[(str(value), "missing")] += count
             continue
-        for part in parts:
-            position = wanted.get(normalise(part))
-            if position is None:
-                unknown[part] += count
-            else:
-                lookup[index, position] = SELECTED
-                readings[(part, "selected")] += count
+        for position in cell.options:
+            lookup[index, position] = SELECTED
+            readings[(question.items[position].label, "selected")] += count
+        if cell.write_in and other is not None:
+            lookup[index, other] = SELECTED
+            readings[(cell.write_in, f"written in: {question.items[other].label}")] += count
+        elif cell.write_in:
+            unknown[cell.write_in] += count
     states = column.spread(lookup, MISSING)
     entry = QuestionResponses(question, "cell", states=states, readings=readings)
     for part, count in unknown.items():

@@ -97,7 +97,9 @@ def _category_codes(raw: RawTable, margin: Margin) -> np.ndarray:
         )
     import pandas as pd
 
-    labels, _ = read_categories(raw.frame[margin.column], ValueRules.for_column(raw, margin.column))
+    labels = read_categories(
+        raw.frame[margin.column], ValueRules.for_column(raw, margin.column)
+    ).values
     names = list(margin.targets)
     codes = pd.Index(names).get_indexer(labels.astype(object).to_numpy()).astype(int)
     codes[labels.isna().to_numpy()] = -2

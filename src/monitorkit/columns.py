@@ -1,0 +1,186 @@
+"""What a column is when it is not an answer: platform metadata, ids, timestamps, personal data.
+
+Survey platforms add columns about the response rather than the respondent's
+answers. They are recognised by their headers (per platform, English and
+Dutch) and, where a header says nothing, by their values (e-mail addresses,
+phone numbers, date-times). Each gets a reason, so a summary can list every
+column it did not tabulate and why.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from monitorkit.answers import normalise
+
+METADATA = "platform metadata"
+RESPONDENT_ID = "respondent id"
+TIMESTAMP = "timestamp"
+PERSONAL = "personal data"
+OPEN_TEXT = "open text"
+WRITE_IN = "write-in text"
+CONSTANT = "constant"
+EMPTY = "empty"
+UNRECOGNISED = "unrecognised values"
+WEIGHT = "weight"
+NOT_IN_CODEBOOK = "not in codebook"
+GROUP_COLUMN = "group column"
+
+#: Every reason a summary may give for a column it did not tabulate.
+REASONS = (
+    METADATA,
+    RESPONDENT_ID,
+    TIMESTAMP,
+    PERSONAL,
+    OPEN_TEXT,
+    WRITE_IN,
+    CONSTANT,
+    EMPTY,
+    UNRECOGNISED,
+    WEIGHT,
+    NOT_IN_CODEBOOK,
+    GROUP_COLUMN,
+)
+
+
+def _names(reason: str, *names: str) -> dict[str, str]:
+    return {normalise(name): reason for name in names}
+
+
+#: Headers platforms write for their own columns, by what the column holds.
+PLATFORM_COLUMNS: dict[str, str] = {
+    # Qualtrics: codes (row 1) and their texts (row 2)
+    **_names(TIMESTAMP, "StartDate", "EndDate", "RecordedDate", "Start Date", "End Date"),
+    **_names(TIMESTAMP, "Recorded Date"),
+    **_names(RESPONDENT_ID, "ResponseId", "ResponseID", "Response ID", "_recordId"),
+    **_names(PERSONAL, "IPAddress", "IP Address", "RecipientLastName", "RecipientFirstName"),
+    **_names(PERSONAL, "RecipientEmail", "Recipient Last Name", "Recipient First Name"),
+    **_names(PERSONAL, "Recipient Email", "LocationLatitude", "LocationLongitude"),
+    **_names(PERSONAL, "Location Latitude", "Location Longitude"),
+    **_names(METADATA, "Status", "Response Type", "Progress", "Duration (in seconds)"),
+    **_names(METADATA, "Finished", "ExternalReference", "ExternalDataReference"),
+    **_names(METADATA, "External Data Reference", "External Reference", "DistributionChannel"),
+    **_names(METADATA, "Distribution Channel", "UserLanguage", "User Language"),
+    **_names(METADATA, "Q_RecaptchaScore", "Q_RelevantIDDuplicate", "Q_RelevantIDDuplicateScore"),
+    **_names(METADATA, "Q_RelevantIDFraudScore", "Q_RelevantIDLastStartDate", "Q_TotalDuration"),
+    **_names(METADATA, "Q_BallotBoxStuffing", "Q_URL", "Q_DataPolicyViolations"),
+    # SurveyMonkey (English and Dutch)
+    **_names(RESPONDENT_ID, "Respondent ID", "Respondent-ID", "RespondentID"),
+    **_names(METADATA, "Collector ID", "Collector-ID", "Verzamelprogramma-ID"),
+    **_names(TIMESTAMP, "Begindatum", "Einddatum"),
+    **_names(PERSONAL, "IP-adres", "Email Address", "E-mailadres", "First Name", "Last Name"),
+    **_names(PERSONAL, "Voornaam", "Achternaam"),
+    **{f"custom data {n}": METADATA for n in range(1, 21)},
+    **{f"aangepaste gegevens {n}": METADATA for n in range(1, 21)},
+    **_names(METADATA, "Custom Data"),
+    # LimeSurvey: codes, English texts and Dutch texts
+    **_names(RESPONDENT_ID, "Respons ID", "Response-ID"),
+    **_names(TIMESTAMP, "submitdate", "startdate", "datestamp", "Date submitted", "Date started"),
+    **_names(TIMESTAMP, "Date last action", "Datum verstuurd", "Startdatum", "Datum gestart"),
+    **_names(TIMESTAMP, "Datum laatste actie", "Laatste actie"),
+    **_names(METADATA, "lastpage", "startlanguage", "seed", "refurl", "Last page", "Seed"),
+    **_names(METADATA, "Start language", "Referrer URL", "Laatste pagina", "Starttaal"),
+    **_names(METADATA, "Verwijzende URL", "Verwijzings-URL", "interviewtime", "Total time"),
+    **_names(METADATA, "Totale tijd", "token", "Toegangscode", "Access code"),
+    **_names(PERSONAL, "ipaddr", "IP-adres"),
+    # Google Forms
+    **_names(TIMESTAMP, "Timestamp", "Tijdstempel"),
+    **_names(METADATA, "Totaalscore"),
+    # Microsoft Forms (English and Dutch)
+    **_names(TIMESTAMP, "Start time", "Completion time", "Last modified time", "Begintijd"),
+    **_names(TIMESTAMP, "Tijd van voltooiing", "Tijd laatst gewijzigd", "Laatst gewijzigd"),
+    **_names(TIMESTAMP, "Tijdstip van voltooiing", "Voltooiingstijd", "Starttijd"),
+    **_names(PERSONAL, "Email", "E-mail", "Name", "Naam"),
+    **_names(METADATA, "Total points", "Quiz feedback", "Totaal aantal punten", "Quizfeedback"),
+    # Typeform
+    **_names(RESPONDENT_ID, "#", "Token"),
+    **_names(TIMESTAMP, "Start Date (UTC)", "Submit Date (UTC)", "Stage Date (UTC)"),
+    **_names(METADATA, "Network ID", "Stage", "Tags", "Ending", "Response Type (UTC)"),
+    # Generic
+    **_names(METADATA, "Duration", "Response Status", "Language", "Taal", "Device", "Browser"),
+}
+
+#: Headers of the respondent id column in exports and hand-made files.
+ID_NAMES = frozenset(
+    normalise(name)
+    for name in (
+        "id",
+        "respondent",
+        "respondent id",
+        "respondentid",
+        "respondentnummer",
+        "responseid",
+        "response id",
+        "respnr",
+        "resp_id",
+        "respondent_id",
+        "record",
+        "volgnummer",
+        "respons id",
+        "#",
+    )
+)
+
+_PERSONAL_HEADER = re.compile(
+    r"\b(e-?mail(adres|address| address)?|telefoon(nummer)?|telephone|phone( number)?|"
+    r"mobiel(e nummer)?|mobile|voornaam|achternaam|first name|last name|full name|"
+    r"volledige naam|postcode|zip ?code|ip[- ]?ad(dress|res))\b"
+)
+_NAME_HEADERS = frozenset(
+    {"naam", "name", "uw naam", "your name", "je naam", "contactpersoon", "naam respondent"}
+)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+_PHONE = re.compile(r"^(\+|0|\()[\d\s().-]{8,}$")
+_IP = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
+_POSTCODE = re.compile(r"^\d{4}\s?[a-z]{2}$", re.IGNORECASE)
+_URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+_DATETIME = re.compile(
+    r"^(\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
+    r"([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s?[ap]m)?(\s?([a-z]{2,5}|[+-]\d{2}:?\d{2}|z))?)?$",
+    re.IGNORECASE,
+)
+
+
+def header_reason(column: str, text: str) -> str | None:
+    """The reason a column is not an answer, from its header (code or text); else None."""
+    for name in (column, text):
+        key = normalise(name)
+        if key in PLATFORM_COLUMNS:
+            return PLATFORM_COLUMNS[key]
+    for name in (column, text):
+        key = normalise(name)
+        if key in _NAME_HEADERS or _PERSONAL_HEADER.search(key):
+            return PERSONAL
+    return None
+
+
+def value_reason(values: list[Any]) -> str | None:
+    """The reason a column is not an answer, from its distinct non-empty values; else None.
+
+    Nine in ten values must fit one pattern: e-mail addresses, phone numbers,
+    IP addresses and postcodes are personal data; date-times are timestamps.
+    """
+    texts = [str(value).strip() for value in values if str(value).strip()]
+    if not texts:
+        return None
+
+    def share(pattern: re.Pattern) -> float:
+        return sum(1 for text in texts if pattern.match(text)) / len(texts)
+
+    if any(share(p) >= 0.9 for p in (_EMAIL, _IP, _POSTCODE)):
+        return PERSONAL
+    if share(_DATETIME) >= 0.9:
+        return TIMESTAMP
+    digits = [text for text in texts if _PHONE.match(text)]
+    if len(digits) >= 0.9 * len(texts) and all(
+        sum(c.isdigit() for c in text) >= 9 for text in digits
+    ):
+        return PERSONAL
+    if share(_URL) >= 0.9:
+        return OPEN_TEXT
+    return None
+
+
+def is_id_header(column: str, text: str) -> bool:
+    return normalise(column) in ID_NAMES or normalise(text) in ID_NAMES
