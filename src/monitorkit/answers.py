@@ -337,139 +337,190 @@ def parse_number(value: Any, decimal: str = ".") -> float | None:
         return None
 
 
-#: Ordered answer scales (Likert-type), Dutch and English. Each point lists the ways
-#: it is written; the first is shown for a point nobody chose. A column whose answers
-#: all belong to one scale is read in scale order, with every point listed.
+#: Ordered answer scales (Likert-type), Dutch and English. A scale is a tuple of
+#: wordings ("families") of the same points in the same order; answers from one
+#: scale are read in scale order, with every point listed. A point nobody chose is
+#: shown in the wording of the family the other answers use.
 SCALES: tuple[tuple[tuple[str, ...], ...], ...] = (
     (
-        ("Helemaal oneens", "helemaal mee oneens", "zeer oneens", "volledig oneens"),
-        ("Oneens", "mee oneens", "niet mee eens"),
+        ("Helemaal oneens", "Oneens", "Neutraal", "Eens", "Helemaal eens"),
+        ("Helemaal mee oneens", "Mee oneens", "Neutraal", "Mee eens", "Helemaal mee eens"),
+        ("Zeer oneens", "Oneens", "Niet eens, niet oneens", "Eens", "Zeer eens"),
+        ("Helemaal niet mee eens", "Niet mee eens", "Neutraal", "Mee eens", "Helemaal mee eens"),
         (
-            "Neutraal",
-            "niet eens, niet oneens",
-            "niet mee eens, niet mee oneens",
-            "eens noch oneens",
-            "noch eens, noch oneens",
-            "neither agree nor disagree",
+            "Helemaal mee oneens",
+            "Mee oneens",
+            "Niet mee eens, niet mee oneens",
+            "Mee eens",
+            "Helemaal mee eens",
         ),
-        ("Eens", "mee eens"),
-        ("Helemaal eens", "helemaal mee eens", "zeer eens", "volledig eens"),
+        ("Helemaal oneens", "Oneens", "Eens noch oneens", "Eens", "Helemaal eens"),
+        ("Volledig oneens", "Oneens", "Noch eens, noch oneens", "Eens", "Volledig eens"),
     ),
     (
-        ("Zeer ontevreden", "heel ontevreden"),
-        ("Ontevreden",),
-        ("Neutraal", "niet tevreden, niet ontevreden", "tevreden noch ontevreden"),
-        ("Tevreden",),
-        ("Zeer tevreden", "heel tevreden"),
-    ),
-    (("Nooit",), ("Zelden",), ("Soms",), ("Vaak", "regelmatig"), ("Altijd",)),
-    (
-        ("Zeer slecht", "heel slecht"),
-        ("Slecht",),
-        ("Neutraal", "matig", "redelijk", "niet goed, niet slecht"),
-        ("Goed",),
-        ("Zeer goed", "heel goed", "uitstekend"),
+        ("Zeer ontevreden", "Ontevreden", "Neutraal", "Tevreden", "Zeer tevreden"),
+        (
+            "Zeer ontevreden",
+            "Ontevreden",
+            "Niet tevreden, niet ontevreden",
+            "Tevreden",
+            "Zeer tevreden",
+        ),
+        ("Heel ontevreden", "Ontevreden", "Tevreden noch ontevreden", "Tevreden", "Heel tevreden"),
     ),
     (
-        ("Helemaal niet belangrijk",),
-        ("Niet belangrijk",),
-        ("Neutraal", "enigszins belangrijk"),
-        ("Belangrijk",),
-        ("Zeer belangrijk", "heel belangrijk"),
+        ("Nooit", "Zelden", "Soms", "Vaak", "Altijd"),
+        ("Nooit", "Zelden", "Soms", "Regelmatig", "Altijd"),
     ),
     (
-        ("Helemaal niet", "in het geheel niet"),
-        ("In geringe mate", "in beperkte mate"),
-        ("In enige mate", "enigszins"),
-        ("In grote mate", "in sterke mate"),
-        ("In zeer grote mate", "volledig"),
+        ("Zeer slecht", "Slecht", "Matig", "Goed", "Zeer goed"),
+        ("Zeer slecht", "Slecht", "Redelijk", "Goed", "Uitstekend"),
+        ("Heel slecht", "Slecht", "Neutraal", "Goed", "Heel goed"),
     ),
     (
-        ("Zeer onwaarschijnlijk",),
-        ("Onwaarschijnlijk",),
-        ("Neutraal",),
-        ("Waarschijnlijk",),
-        ("Zeer waarschijnlijk",),
+        (
+            "Helemaal niet belangrijk",
+            "Niet belangrijk",
+            "Neutraal",
+            "Belangrijk",
+            "Zeer belangrijk",
+        ),
+    ),
+    (("Helemaal niet", "In geringe mate", "In enige mate", "In grote mate", "In zeer grote mate"),),
+    (
+        (
+            "Zeer onwaarschijnlijk",
+            "Onwaarschijnlijk",
+            "Neutraal",
+            "Waarschijnlijk",
+            "Zeer waarschijnlijk",
+        ),
     ),
     (
-        ("Strongly disagree",),
-        ("Disagree", "somewhat disagree"),
-        ("Neither agree nor disagree", "neutral", "neither disagree nor agree"),
-        ("Agree", "somewhat agree"),
-        ("Strongly agree",),
+        ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"),
+        (
+            "Strongly disagree",
+            "Somewhat disagree",
+            "Neither agree nor disagree",
+            "Somewhat agree",
+            "Strongly agree",
+        ),
+        ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"),
     ),
     (
-        ("Strongly disagree",),
-        ("Disagree",),
-        ("Somewhat disagree",),
-        ("Neither agree nor disagree", "neutral"),
-        ("Somewhat agree",),
-        ("Agree",),
-        ("Strongly agree",),
+        (
+            "Strongly disagree",
+            "Disagree",
+            "Somewhat disagree",
+            "Neither agree nor disagree",
+            "Somewhat agree",
+            "Agree",
+            "Strongly agree",
+        ),
     ),
     (
-        ("Very dissatisfied", "extremely dissatisfied"),
-        ("Dissatisfied", "somewhat dissatisfied"),
-        ("Neither satisfied nor dissatisfied", "neutral"),
-        ("Satisfied", "somewhat satisfied"),
-        ("Very satisfied", "extremely satisfied"),
+        (
+            "Very dissatisfied",
+            "Dissatisfied",
+            "Neither satisfied nor dissatisfied",
+            "Satisfied",
+            "Very satisfied",
+        ),
+        (
+            "Extremely dissatisfied",
+            "Somewhat dissatisfied",
+            "Neither satisfied nor dissatisfied",
+            "Somewhat satisfied",
+            "Extremely satisfied",
+        ),
+        ("Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"),
     ),
-    (("Never",), ("Rarely", "seldom"), ("Sometimes",), ("Often", "usually"), ("Always",)),
+    (("Never", "Rarely", "Sometimes", "Often", "Always"),),
     (
-        ("Very poor",),
-        ("Poor",),
-        ("Fair", "average", "neutral"),
-        ("Good",),
-        ("Very good", "excellent"),
-    ),
-    (
-        ("Not at all important",),
-        ("Slightly important", "not important"),
-        ("Moderately important", "neutral"),
-        ("Very important", "important"),
-        ("Extremely important",),
-    ),
-    (
-        ("Very unlikely", "extremely unlikely"),
-        ("Unlikely", "somewhat unlikely"),
-        ("Neither likely nor unlikely", "neutral"),
-        ("Likely", "somewhat likely"),
-        ("Very likely", "extremely likely"),
+        ("Very poor", "Poor", "Fair", "Good", "Excellent"),
+        ("Very poor", "Poor", "Average", "Good", "Very good"),
+        ("Poor", "Fair", "Good", "Very good", "Excellent"),
     ),
     (
-        ("Not at all",),
-        ("To a small extent",),
-        ("To some extent", "to a moderate extent"),
-        ("To a large extent", "to a great extent"),
-        ("To a very large extent", "to a very great extent", "completely"),
+        (
+            "Not at all important",
+            "Slightly important",
+            "Moderately important",
+            "Very important",
+            "Extremely important",
+        ),
+    ),
+    (
+        (
+            "Very unlikely",
+            "Unlikely",
+            "Neither likely nor unlikely",
+            "Likely",
+            "Very likely",
+        ),
+        (
+            "Extremely unlikely",
+            "Somewhat unlikely",
+            "Neutral",
+            "Somewhat likely",
+            "Extremely likely",
+        ),
+    ),
+    (
+        (
+            "Not at all",
+            "To a small extent",
+            "To some extent",
+            "To a large extent",
+            "To a very large extent",
+        ),
     ),
 )
+
+
+def _fitting_scale(words: set[str]) -> tuple[tuple[tuple[str, ...], ...], dict[str, int]] | None:
+    """The shortest scale whose wordings hold every word, with word -> position."""
+    fitting = []
+    for scale in SCALES:
+        lookup = {normalise(point): p for family in scale for p, point in enumerate(family)}
+        if words <= lookup.keys():
+            fitting.append((scale, lookup))
+    if not fitting:
+        return None
+    if len({len(scale[0]) for scale, _ in fitting}) > 1:
+        fitting.sort(key=lambda pair: len(pair[0][0]))
+    return fitting[0]
 
 
 def scale_points(answers: list[str]) -> list[str] | None:
     """Every point of the one scale the answers belong to, in scale order; else None.
 
-    Points are shown as the data writes them; a point nobody chose gets the
-    vocabulary's own wording. At least two different points must occur. Of the
+    Points are shown as the data writes them; a point nobody chose gets the wording
+    of the family most answers use. At least two different points must occur. Of the
     scales that fit, the shortest wins (a 5-point before a 7-point scale).
     """
     words = {normalise(answer): answer for answer in answers}
-    if len(words) < 2:
+    found = _fitting_scale(set(words))
+    if found is None:
         return None
-    fitting = []
-    for scale in SCALES:
-        lookup = {normalise(way): position for position, point in enumerate(scale) for way in point}
-        if all(word in lookup for word in words):
-            fitting.append((scale, lookup))
-    if not fitting:
-        return None
-    scale, lookup = min(fitting, key=lambda pair: len(pair[0]))
-    shown = [point[0] for point in scale]
-    for word, answer in words.items():
-        shown[lookup[word]] = answer
+    scale, lookup = found
     if len({lookup[word] for word in words}) < 2:
         return None
+    family = max(scale, key=lambda f: sum(normalise(point) in words for point in f))
+    shown = list(family)
+    for word, answer in words.items():
+        if normalise(family[lookup[word]]) == word or normalise(shown[lookup[word]]) not in words:
+            shown[lookup[word]] = answer
     return shown
+
+
+def scale_spellings(points: list[str]) -> dict[str, str]:
+    """Every wording of a scale's points (normalised) -> the point as ``points`` shows it."""
+    found = _fitting_scale({normalise(point) for point in points})
+    if found is None or len(found[0][0]) != len(points):
+        return {}
+    _, lookup = found
+    return {word: points[position] for word, position in lookup.items()}
 
 
 def split_fragments(text: str, separator: str) -> list[str]:

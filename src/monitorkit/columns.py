@@ -122,13 +122,16 @@ ID_NAMES = frozenset(
     )
 )
 
+#: A header that asks for personal data, once '(optional)', 'wat is uw' and the like are off.
 _PERSONAL_HEADER = re.compile(
-    r"\b(e-?mail(adres|address| address)?|telefoon(nummer)?|telephone|phone( number)?|"
-    r"mobiel(e nummer)?|mobile|voornaam|achternaam|first name|last name|full name|"
-    r"volledige naam|postcode|zip ?code|ip[- ]?ad(dress|res))\b"
+    r"(e-?mail(adres| ?address)?|telefoon(nummer)?|telephone( number)?|phone( number)?|"
+    r"mobiel(e )?(telefoon)?nummer|mobile( number)?|voornaam|achternaam|first name|last name|"
+    r"(volledige |full )?(naam|name)|postcode|zip ?code|ip[- ]?ad(dress|res)|adres|address|"
+    r"contactpersoon|naam respondent|geboortedatum|date of birth|bsn)"
 )
-_NAME_HEADERS = frozenset(
-    {"naam", "name", "uw naam", "your name", "je naam", "contactpersoon", "naam respondent"}
+_ASKING = re.compile(
+    r"\([^)]*\)|^(wat is|what is|what's|vul|please enter|enter|geef)\s+|\b(uw|je|jouw|your)\s+|"
+    r"[?:.*]+$"
 )
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _PHONE = re.compile(r"^(\+|0|\()[\d\s().-]{8,}$")
@@ -150,7 +153,11 @@ def header_reason(column: str, text: str) -> str | None:
             return PLATFORM_COLUMNS[key]
     for name in (column, text):
         key = normalise(name)
-        if key in _NAME_HEADERS or _PERSONAL_HEADER.search(key):
+        if key.startswith("utm_"):
+            return METADATA  # campaign fields a link adds (Typeform and others)
+        asked = _ASKING.sub(" ", key).strip()
+        asked = re.sub(r"\s+", " ", _ASKING.sub(" ", asked)).strip()
+        if _PERSONAL_HEADER.fullmatch(asked):
             return PERSONAL
     return None
 

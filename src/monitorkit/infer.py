@@ -63,13 +63,23 @@ MAX_SINGLE_CATEGORIES = 40
 MAX_LARGE_CATEGORIES = 500
 #: Header words of a question that asks for a rating on a 0–10 or 1–10 scale.
 RATING_WORDS = re.compile(
-    r"cijfer|rapportcijfer|score|rating|rate|beoordeel|schaal|scale|0\s*-\s*10|1\s*-\s*10|"
-    r"0\s*tot\s*10|1\s*tot\s*10|0 to 10|1 to 10|how likely|hoe waarschijnlijk|aanbevelen|recommend"
+    r"cijfer|score|rating|\brate\b|grade|\bmark\b|beoordeel|schaal|scale|"
+    r"[01]\s*(-|tot|to|t/m)\s*10|10\s*=|=\s*10|\b10\b.*\b(hoog|high|best|uitstekend|excellent)"
+)
+#: Header words of a 0–10 likelihood question (Net Promoter): its scale starts at 0.
+LIKELIHOOD_WORDS = re.compile(
+    r"how likely|hoe waarschijnlijk|aanbevelen|aanraden|recommend|\bnps\b|net promoter"
+)
+#: Header words of a question that asks for an amount, not a code.
+AMOUNT_WORDS = re.compile(
+    r"hoeveel|aantal|how many|how much|number of|\buur\b|uren|hours|leeftijd|\bage\b|"
+    r"jaren|years|bedrag|amount|euro|€|fte|percentage|%|minuten|minutes|dagen|days|km"
 )
 #: Header words of an open question (explain, comment, namely).
 OPEN_WORDS = re.compile(
-    r"toelichting|opmerking|namelijk|specify|specificeer|comment|explain|waarom|why|"
-    r"suggestie|suggestion|feedback|omschrijf|describe|anders, |other, "
+    r"toelichting|opmerking|namelijk|specify|specificeer|comment|explain|waarom|\bwhy\b|"
+    r"suggestie|suggestion|feedback|omschrijf|describe|anything else|nog iets|beter doen|"
+    r"do better|verbeter|improve|tips?\b|welke functie|your role|job title"
 )
 #: Option texts of a write-in option ('Anders, namelijk', 'Other (please specify)').
 OTHER_OPTION = re.compile(
@@ -473,7 +483,9 @@ def _single_column(
         if counts:
             return Question(id=question_id, type="single", label=label, column=column)
         return (reasons.EMPTY, "")
-    if rules.value_labels:
+    if OTHER_OPTION.search(normalise(label)) and not _answer_words(present, rules):
+        return (reasons.WRITE_IN, "")
+    if _answer_labels(rules):
         return _labelled_question(raw, column, question_id, label, rules, present)
     binary = read_binary(series, None, rules)
     if (
@@ -482,7 +494,11 @@ def _single_column(
         and (binary.states == NOT_SELECTED).any()
     ):
         return Question(
-            id=question_id, type="battery", label=label, items=[Item(label=label, column=column)]
+            id=question_id,
+            type="single",
+            label=label,
+            column=column,
+            categories=_yes_first(present, rules),
         )
     numbers = {text: parse_number(text, raw.decimal_of(column)) for text in present}
     if all(number is not None for number in numbers.values()):
@@ -510,6 +526,31 @@ def _single_column(
     return (verdict, "")
 
 
+def _answer_labels(rules: ValueRules) -> list[str]:
+    """Value labels of real answers (not of user-missing codes such as 9 = Weet niet)."""
+    return [
+        label
+        for code, label in rules.value_labels.items()
+        if not rules.is_user_missing(code) and normalise(label) not in MISSING_WORDS
+    ]
+
+
+def _answer_words(present: dict[str, int], rules: ValueRules) -> bool:
+    """Every answer is a yes/no word or a number (not free text)."""
+    return all(
+        classify(text, None, rules) is not None or parse_number(text) is not None
+        for text in present
+    )
+
+
+def _yes_first(present: dict[str, int], rules: ValueRules) -> list[str]:
+    """A yes/no question's answers: value-label order where labelled, else yes before no."""
+    order = rules.label_order()
+    if order:
+        return order
+    return sorted(present, key=lambda text: (classify(text, None, rules) != SELECTED, text))
+
+
 def _labelled_question(
     raw: RawTable, column: str, question_id: str, label: str, rules: ValueRules, present: dict
 ) -> Question:
@@ -526,32 +567,29 @@ def _labelled_question(
     if rating and len(order) < rating[1] - rating[0] + 1:
         points = [rules.label_of(point) or str(point) for point in range(rating[0], rating[1] + 1)]
         return Question(id=question_id, type="scale", label=label, column=column, categories=points)
-    if _is_binary_labels(rules):
-        return Question(
-            id=question_id, type="battery", label=label, items=[Item(label=label, column=column)]
-        )
     kind = "scale" if scale_points(order) else "single"
     return Question(id=question_id, type=kind, label=label, column=column, categories=order)
 
 
-def _is_binary_labels(rules: ValueRules) -> bool:
-    """Value labels that only say yes and no (1 = Ja, 2 = Nee)."""
-    states = {
-        classify(code, None, rules)
-        for code in rules.value_labels
-        if not rules.is_user_missing(code) and normalise(rules.label_of(code)) not in MISSING_WORDS
-    }
-    return states == {SELECTED, NOT_SELECTED}
-
-
 def _rating_range(numbers: list[float], label: str) -> tuple[int, int] | None:
-    """(0, 10) or (1, 10) for a rating question's whole numbers, else None."""
+    """(0, 10) or (1, 10) for a rating question's whole numbers, else None.
+
+    A header that asks for a grade or rating decides, or the answers alone when
+    they are whole numbers from 0 or 1 up to 10 with at least five different
+    values. A likelihood (recommend) question runs from 0 even when nobody chose 0.
+    """
     if not numbers or not all(float(n).is_integer() for n in numbers):
         return None
     low, high = min(numbers), max(numbers)
-    if low < 0 or high > 10 or not RATING_WORDS.search(normalise(label)):
+    if low < 0 or high > 10:
         return None
-    return (0 if low == 0 else 1, 10) if high > 5 or "10" in label else None
+    header = normalise(label)
+    likely = bool(LIKELIHOOD_WORDS.search(header))
+    asked = likely or bool(RATING_WORDS.search(header))
+    shape = high == 10 and len(set(numbers)) >= 5 and not AMOUNT_WORDS.search(header)
+    if not (asked and high > 5) and not shape:
+        return None
+    return (0 if low == 0 or likely else 1, 10)
 
 
 def _number_question(
@@ -564,7 +602,8 @@ def _number_question(
         points = [str(point) for point in range(rating[0], rating[1] + 1)]
         return Question(id=question_id, type="scale", label=label, column=column, categories=points)
     whole = all(float(n).is_integer() for n in values)
-    if whole and len(values) <= 10 and sum(present.values()) >= 2 * len(values):
+    amount = AMOUNT_WORDS.search(normalise(label))
+    if whole and not amount and len(values) <= 10 and sum(present.values()) >= 2 * len(values):
         ordered = sorted(present, key=lambda text: numbers[text])
         return Question(
             id=question_id, type="single", label=label, column=column, categories=ordered
@@ -577,8 +616,10 @@ def _closed_or_open(present: dict[str, int], label: str) -> str:
 
     Judged on the distinct answers and how often each was given, not on their
     length: 80-character options are normal. A closed question has at least half
-    its answers given by two or more respondents and few one-off answers; free text
-    is mostly one-off answers, however often 'nee' recurs in it.
+    its answers given by two or more respondents and few one-off answers, always
+    written the same way. Typed text shows itself by answers that differ only in
+    case or punctuation ('Nee', 'nee', 'Nee.'), by 'no'/'geen' beside sentences,
+    and by a header asking for comments or an explanation.
     """
     answered = sum(present.values())
     distinct = len(present)
@@ -589,16 +630,37 @@ def _closed_or_open(present: dict[str, int], label: str) -> str:
         return "closed"
     once = sum(1 for n in present.values() if n == 1)
     recurring = sum(n for n in present.values() if n >= 2) / answered
-    open_header = bool(OPEN_WORDS.search(normalise(label)))
-    few_one_offs = (once < 3 or once < 0.3 * answered) and not (open_header and once >= 2)
-    if distinct <= MAX_SINGLE_CATEGORIES and recurring >= 0.5 and few_one_offs:
+    few_one_offs = once < 3 or once < 0.3 * answered
+    if _typed(present) or OPEN_WORDS.search(normalise(label)):
+        verdict = reasons.OPEN_TEXT
+    elif (distinct <= MAX_SINGLE_CATEGORIES and recurring >= 0.5 and few_one_offs) or (
+        distinct <= MAX_LARGE_CATEGORIES and answered >= 10 * distinct and recurring >= 0.95
+    ):
         return "closed"
-    if distinct <= MAX_LARGE_CATEGORIES and answered >= 10 * distinct and recurring >= 0.95:
-        return "closed"
+    else:
+        verdict = reasons.OPEN_TEXT
     words = sum(len(text.split()) * n for text, n in present.items()) / answered
-    if words >= 2 or open_header or max(len(text) for text in present) > 30:
+    if verdict == reasons.OPEN_TEXT and (words >= 2 or max(len(t) for t in present) > 30):
+        return reasons.OPEN_TEXT
+    if OPEN_WORDS.search(normalise(label)) or _typed(present):
         return reasons.OPEN_TEXT
     return reasons.UNRECOGNISED
+
+
+#: Answers that say 'nothing to add' in free text.
+_NOTHING = frozenset(
+    {"nee", "no", "geen", "niets", "nothing", "no thanks", "nee hoor", "nope", "nvt", "-"}
+)
+
+
+def _typed(present: dict[str, int]) -> bool:
+    """Answers typed by hand: spelling variants of one answer, or 'no' beside sentences."""
+    folded = Counter(re.sub(r"[\W_]+", " ", text).strip().casefold() for text in present)
+    if any(n > 1 for n in folded.values()):
+        return True
+    nothing = any(key in _NOTHING for key in folded)
+    sentences = any(len(text.split()) >= 4 for text in present)
+    return nothing and sentences
 
 
 def _find_separator(present: dict[str, int], label: str) -> str | None:

@@ -111,6 +111,7 @@ class RawTable:
     def drop_rows(self, mask: Any) -> None:
         """Leave out the rows where ``mask`` is true (test responses, footers)."""
         self.frame = self.frame.loc[~mask]
+        self.source.rows = int(self.frame.shape[0])
 
 
 def read_table(

@@ -38,6 +38,7 @@ from monitorkit.answers import (
     read_counted,
     read_numbers,
     read_written,
+    scale_spellings,
     split_options,
 )
 from monitorkit.codebook import (
@@ -393,8 +394,12 @@ def _read_categorical(raw: RawTable, question: Question, as_category: bool) -> Q
 
 
 def _to_categories(values: pd.Series, order: list[str]) -> pd.Series:
-    """Answers written differently from a category ('helemaal eens') take its spelling."""
-    spelling = {normalise(label): label for label in order}
+    """Answers written differently from a category take its spelling.
+
+    That covers case and spaces ('helemaal eens') and, on a scale, the other
+    wordings of a point ('Helemaal mee eens' where the scale says 'Helemaal eens').
+    """
+    spelling = {**scale_spellings(order), **{normalise(label): label for label in order}}
     if not spelling:
         return values
     uniques = values.dropna().unique()
