@@ -128,7 +128,7 @@ def test_an_empty_group_has_no_percentage_and_no_pairwise_test(run_cli, tmp_path
     question = data["questions"][0]
     groups = {g["group"]: g["items"][0] for g in question["groups"]}
     assert groups["G4"] == {
-        "label": "Heeft wijkteam",
+        "label": "Ja",
         "count": 0,
         "base": 0,
         "percent": None,

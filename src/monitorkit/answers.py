@@ -134,7 +134,11 @@ class ValueRules:
         """
 
         ordered = sorted(self.value_labels.items(), key=lambda pair: _code_key(pair[0]))
-        return [label for _, label in ordered if normalise(label) not in MISSING_WORDS]
+        return [
+            label
+            for code, label in ordered
+            if normalise(label) not in MISSING_WORDS and not self.is_user_missing(code)
+        ]
 
     def is_user_missing(self, value: Any) -> bool:
         if value is None or (isinstance(value, float) and value != value):
@@ -338,7 +342,8 @@ def parse_number(value: Any, decimal: str = ".") -> float | None:
 
 
 #: Ordered answer scales (Likert-type), Dutch and English. A scale is a tuple of
-#: wordings ("families") of the same points in the same order; answers from one
+#: wordings ("families") of the same points in the same order (a wording at one
+#: position never sits at another position in the same scale); answers from one
 #: scale are read in scale order, with every point listed. A point nobody chose is
 #: shown in the wording of the family the other answers use.
 SCALES: tuple[tuple[tuple[str, ...], ...], ...] = (
@@ -437,10 +442,11 @@ SCALES: tuple[tuple[tuple[str, ...], ...], ...] = (
     ),
     (("Never", "Rarely", "Sometimes", "Often", "Always"),),
     (
+        ("Very poor", "Poor", "Fair", "Good", "Very good"),
         ("Very poor", "Poor", "Fair", "Good", "Excellent"),
         ("Very poor", "Poor", "Average", "Good", "Very good"),
-        ("Poor", "Fair", "Good", "Very good", "Excellent"),
     ),
+    (("Poor", "Fair", "Good", "Very good", "Excellent"),),
     (
         (
             "Not at all important",

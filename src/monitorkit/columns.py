@@ -129,6 +129,11 @@ _PERSONAL_HEADER = re.compile(
     r"(volledige |full )?(naam|name)|postcode|zip ?code|ip[- ]?ad(dress|res)|adres|address|"
     r"contactpersoon|naam respondent|geboortedatum|date of birth|bsn)"
 )
+#: Words that make any header, however long, a question for personal data.
+_PERSONAL_WORDS = re.compile(
+    r"telefoonnummer|phone number|e-?mailadres|e-?mail address|mobiele nummer|"
+    r"geboortedatum|date of birth|\bbsn\b|burgerservicenummer"
+)
 _ASKING = re.compile(
     r"\([^)]*\)|^(wat is|what is|what's|vul|please enter|enter|geef)\s+|\b(uw|je|jouw|your)\s+|"
     r"[?:.*]+$"
@@ -157,7 +162,7 @@ def header_reason(column: str, text: str) -> str | None:
             return METADATA  # campaign fields a link adds (Typeform and others)
         asked = _ASKING.sub(" ", key).strip()
         asked = re.sub(r"\s+", " ", _ASKING.sub(" ", asked)).strip()
-        if _PERSONAL_HEADER.fullmatch(asked):
+        if _PERSONAL_HEADER.fullmatch(asked) or _PERSONAL_WORDS.search(key):
             return PERSONAL
     return None
 
@@ -168,7 +173,7 @@ def value_reason(values: list[Any]) -> str | None:
     Nine in ten values must fit one pattern: e-mail addresses, phone numbers,
     IP addresses and postcodes are personal data; date-times are timestamps.
     """
-    texts = [str(value).strip() for value in values if str(value).strip()]
+    texts = [str(value).strip().lstrip("'") for value in values if str(value).strip()]
     if not texts:
         return None
 

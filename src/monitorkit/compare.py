@@ -20,7 +20,7 @@ import numpy as np
 from monitorkit.answers import SELECTED, distinct, normalise
 from monitorkit.datasets import public_provenance
 from monitorkit.errors import Location, UsageError
-from monitorkit.estimates import QuestionSummary, Summary, json_number
+from monitorkit.estimates import QuestionSummary, Summary, item_states, json_number
 from monitorkit.municipalities import Mergers, find_key_column, normalise_code, read_mergers
 from monitorkit.population import Population
 
@@ -339,9 +339,9 @@ def compare_summaries(
 
 
 def _add_paired(entry, question, last_question, first: Summary, last: Summary, panel) -> None:
-    """Paired tables for multi and battery items, matched to the last wave's items."""
-    states_a = first.responses.question(question.id).states
-    states_b = last.responses.question(question.id).states
+    """Paired tables for every item of a proportion question, matched to the last wave's."""
+    states_a = item_states(first.responses.question(question.id))
+    states_b = item_states(last.responses.question(question.id))
     if states_a is None or states_b is None:
         return
     positions = match_positions(question, last_question)

@@ -223,6 +223,14 @@ def indicators(entry: QuestionResponses) -> Indicators | None:
     return Indicators(labels, selected, np.repeat(answered[:, None], len(labels), axis=1))
 
 
+def item_states(entry: QuestionResponses) -> np.ndarray | None:
+    """Per respondent and item: 1 selected, 0 not, -1 not in the base; None for numeric."""
+    ind = indicators(entry)
+    if ind is None:
+        return None
+    return np.where(ind.valid, ind.selected.astype(np.int8), np.int8(-1)).astype(np.int8)
+
+
 def pd_categorical_codes(values, labels: list[str]) -> np.ndarray:
     """Position of each respondent's answer among ``labels`` (-1 for none), vectorised."""
     import pandas as pd

@@ -184,8 +184,7 @@ def _suffix_duplicates(named: NamedColumns) -> None:
         renamed = [f"{name} (column {column_letter(i)})" for i in where]
         for i, new in zip(where, renamed, strict=True):
             named.names[i] = new
-            if name in named.labels:
-                named.labels[new] = named.labels[name]
+            named.labels[new] = named.labels.get(name, name)
             if name in named.pairs:
                 named.pairs[new] = named.pairs[name]
         named.labels.pop(name, None)

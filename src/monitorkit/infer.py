@@ -63,7 +63,8 @@ MAX_SINGLE_CATEGORIES = 40
 MAX_LARGE_CATEGORIES = 500
 #: Header words of a question that asks for a rating on a 0–10 or 1–10 scale.
 RATING_WORDS = re.compile(
-    r"cijfer|score|rating|\brate\b|grade|\bmark\b|beoordeel|schaal|scale|"
+    r"cijfer|score|rating|\brate\b|grade|\bmark\b|beoordeel|schaal|scale|sterren|stars|"
+    r"hoe tevreden|how satisfied|hoe belangrijk|how important|"
     r"[01]\s*(-|tot|to|t/m)\s*10|10\s*=|=\s*10|\b10\b.*\b(hoog|high|best|uitstekend|excellent)"
 )
 #: Header words of a 0–10 likelihood question (Net Promoter): its scale starts at 0.
@@ -78,20 +79,20 @@ AMOUNT_WORDS = re.compile(
 #: Header words of an open question (explain, comment, namely).
 OPEN_WORDS = re.compile(
     r"toelichting|opmerking|namelijk|specify|specificeer|comment|explain|waarom|\bwhy\b|"
-    r"suggestie|suggestion|feedback|omschrijf|describe|anything else|nog iets|beter doen|"
-    r"do better|verbeter|improve|tips?\b|welke functie|your role|job title"
+    r"suggestie|suggestion|feedback|please describe|anything else|nog iets|beter doen|"
+    r"do better|verbeter|improve|welke functie|your role|job title"
 )
 #: Option texts of a write-in option ('Anders, namelijk', 'Other (please specify)').
 OTHER_OPTION = re.compile(
     r"^(anders|overig|overige|other|others|else)\b|namelijk|please specify|specify|"
-    r"specificeer|\bother\b|_text$|\[other\]$|\bcomment\b",
+    r"specificeer|\b(anders|other)\s*[(:,-]|_text$|\[(other|anders|overig)\]$",
     re.IGNORECASE,
 )
 _DUTCH_WORDS = frozenset(
     re.findall(
         r"\w+",
-        "de het een en van welke wat hoe uw u je jullie wij niet geen ja nee met voor in op "
-        "gemeente heeft bent is zijn wordt worden anders namelijk",
+        "de het een en van welke wat hoe uw u je jullie wij niet geen ja nee met voor op "
+        "gemeente heeft bent zijn wordt worden anders namelijk",
     )
 )
 
@@ -182,20 +183,24 @@ def infer_codebook(raw: RawTable) -> Codebook:
 def _reason_before_values(raw: RawTable, column: str) -> str | None:
     """Metadata, personal data, write-in boxes and empty columns, known before reading answers."""
     filled = raw.frame[column].dropna()
+    if _is_text_entry(raw, column):
+        return reasons.WRITE_IN
     if (filled.astype(str).str.strip() == "").all():
-        return reasons.EMPTY
+        other_box = _OTHER_BOX.search(column) or _OTHER_BOX.search(raw.text(column))
+        return reasons.WRITE_IN if other_box else reasons.EMPTY
     reason = reasons.header_reason(column, raw.text(column))
     if reason:
         return reason
-    if _is_text_entry(raw, column):
-        return reasons.WRITE_IN
     return None
 
 
+_TEXT_ENTRY = re.compile(r"(_text|\s-\s(text|tekst))$", re.IGNORECASE)
+_OTHER_BOX = re.compile(r"\[(other|anders|overig)\]$", re.IGNORECASE)
+
+
 def _is_text_entry(raw: RawTable, column: str) -> bool:
-    """Qualtrics' 'other, namely' boxes: code ending _TEXT or text ending '- Text'."""
-    text = raw.text(column)
-    return column.upper().endswith("_TEXT") or text.endswith((" - Text", " - Tekst"))
+    """Qualtrics' 'other, namely' boxes (Q5_4_TEXT, '- Text') beside their option's tick."""
+    return bool(_TEXT_ENTRY.search(column) or _TEXT_ENTRY.search(raw.text(column)))
 
 
 def _stem_of_path(path: str) -> str:
@@ -508,6 +513,16 @@ def _single_column(
         return (reason, "")
     separator = _find_separator(present, label)
     if separator:
+        ranked = _ranking_options(present, separator)
+        if ranked:
+            return Question(
+                id=question_id,
+                type="single",
+                label=f"{label} (ranked first)",
+                column=column,
+                separator=separator,
+                categories=ranked,
+            )
         return _list_question(column, question_id, label, separator, present)
     points = scale_points(list(present))
     if points:
@@ -560,10 +575,10 @@ def _labelled_question(
     goed') is a scale of all its points.
     """
     order = rules.label_order()
-    numbers = [parse_number(code) for code in [*rules.value_labels, *present]]
-    rating = _rating_range(
-        [n for n in numbers if n is not None and not rules.is_user_missing(n)], label
-    )
+    answers = [code for code, text in rules.value_labels.items() if text in order]
+    unlabelled = [text for text in present if rules.label_of(text) is None]
+    numbers = [parse_number(code) for code in [*answers, *unlabelled]]
+    rating = _rating_range([n for n in numbers if n is not None], label)
     if rating and len(order) < rating[1] - rating[0] + 1:
         points = [rules.label_of(point) or str(point) for point in range(rating[0], rating[1] + 1)]
         return Question(id=question_id, type="scale", label=label, column=column, categories=points)
@@ -572,11 +587,12 @@ def _labelled_question(
 
 
 def _rating_range(numbers: list[float], label: str) -> tuple[int, int] | None:
-    """(0, 10) or (1, 10) for a rating question's whole numbers, else None.
+    """The points of a rating question's whole numbers: 0 or 1 up to 5, 7 or 10; else None.
 
-    A header that asks for a grade or rating decides, or the answers alone when
-    they are whole numbers from 0 or 1 up to 10 with at least five different
-    values. A likelihood (recommend) question runs from 0 even when nobody chose 0.
+    A header that asks for a grade, rating or how satisfied/important decides, or
+    the answers alone when they are whole numbers from 0 or 1 up to 10 with at least
+    five different values. A likelihood (recommend) question runs from 0 to 10 even
+    when nobody chose 0.
     """
     if not numbers or not all(float(n).is_integer() for n in numbers):
         return None
@@ -587,9 +603,12 @@ def _rating_range(numbers: list[float], label: str) -> tuple[int, int] | None:
     likely = bool(LIKELIHOOD_WORDS.search(header))
     asked = likely or bool(RATING_WORDS.search(header))
     shape = high == 10 and len(set(numbers)) >= 5 and not AMOUNT_WORDS.search(header)
-    if not (asked and high > 5) and not shape:
+    if not asked and not shape:
         return None
-    return (0 if low == 0 or likely else 1, 10)
+    if likely:
+        return (0, 10) if high > 5 else None
+    top = 10 if high > 7 else 7 if high > 5 else 5
+    return (0 if low == 0 else 1, top)
 
 
 def _number_question(
@@ -699,30 +718,95 @@ def list_options(cells: dict[str, int], separator: str) -> list[str]:
     """The options of a one-cell list, most chosen first (ties alphabetical).
 
     An option is a part (joined with a following part that starts in lower case,
-    after ', ') that two or more respondents gave, that stands before another part
-    in a cell, or that reads as an exclusive answer ('Geen', 'Weet ik niet');
-    platforms write a respondent's own 'Other' text last, so a one-off last part is
-    taken as such a write-in.
+    after ', ', or that always follows it) that two or more respondents gave, that
+    stands before another part in a cell, or that reads as an exclusive answer
+    ('Geen', 'Weet ik niet'); platforms write a respondent's own 'Other' text
+    last, so a one-off last part is taken as such a write-in.
     """
+    split = {text: _cell_parts(text, separator) for text in cells}
+    if separator.strip() == ",":
+        _merge_inseparable(split, cells)
     counts: Counter = Counter()
     leading: set[str] = set()
     shown: dict[str, str] = {}
-    for text, count in cells.items():
-        merged: list[str] = []
-        for fragment in split_fragments(text, separator):
-            if merged and is_continuation(fragment, separator):
-                merged[-1] = f"{merged[-1]}, {fragment}"
-            else:
-                merged.append(fragment)
-        for position, option in enumerate(merged):
+    for text, parts in split.items():
+        for position, option in enumerate(parts):
             key = normalise(option)
             shown.setdefault(key, option)
-            counts[key] += count
-            if position < len(merged) - 1:
+            counts[key] += cells[text]
+            if position < len(parts) - 1:
                 leading.add(key)
     options = [key for key in counts if counts[key] >= 2 or key in leading or _looks_exclusive(key)]
     options.sort(key=lambda key: (-counts[key], key))
     return [shown[key] for key in options]
+
+
+def _cell_parts(text: str, separator: str) -> list[str]:
+    """A cell's parts, a lower-case part after ', ' joined to the part before it."""
+    parts: list[str] = []
+    for fragment in split_fragments(text, separator):
+        if parts and is_continuation(fragment, separator):
+            parts[-1] = f"{parts[-1]}, {fragment}"
+        else:
+            parts.append(fragment)
+    return parts
+
+
+def _merge_inseparable(split: dict[str, list[str]], cells: dict[str, int]) -> None:
+    """Join parts that never occur apart: one option whose text holds ', '.
+
+    'Hillcrest, Meadowbank and surrounding villages' splits in two parts that
+    always come together, in that order; two options ticked together by every
+    respondent who ticked either are rare enough once two or more gave them.
+    """
+    while True:
+        after: dict[str, set] = defaultdict(set)
+        before: dict[str, set] = defaultdict(set)
+        together: Counter = Counter()
+        for text, parts in split.items():
+            keys = [normalise(part) for part in parts]
+            for i, key in enumerate(keys):
+                after[key].add(keys[i + 1] if i + 1 < len(keys) else None)
+                before[key].add(keys[i - 1] if i else None)
+                if i + 1 < len(keys):
+                    together[(key, keys[i + 1])] += cells[text]
+        pair = next(
+            (
+                (a, b)
+                for (a, b), n in sorted(together.items())
+                if n >= 2 and a != b and after[a] == {b} and before[b] == {a}
+            ),
+            None,
+        )
+        if pair is None:
+            return
+        for parts in split.values():
+            keys = [normalise(part) for part in parts]
+            for i in range(len(parts) - 1):
+                if (keys[i], keys[i + 1]) == pair:
+                    parts[i : i + 2] = [f"{parts[i]}, {parts[i + 1]}"]
+                    break
+
+
+def _ranking_options(present: dict[str, int], separator: str) -> list[str] | None:
+    """The options of a ranking question (every answer orders all of them), by first place.
+
+    Microsoft Forms writes a ranking as a list of every option in the chosen order;
+    counted as a multi, each option would be 100%. What it tells is which option
+    was ranked first.
+    """
+    orders = {text: [normalise(p) for p in split_fragments(text, separator)] for text in present}
+    sets = {frozenset(order) for order in orders.values()}
+    if len(sets) != 1 or any(len(set(o)) != len(o) for o in orders.values()):
+        return None
+    options = next(iter(sets))
+    if len(options) < 3 or len(orders) < 2:
+        return None
+    shown = {normalise(p): p for text in present for p in split_fragments(text, separator)}
+    first: Counter = Counter({key: 0 for key in options})
+    for text, order in orders.items():
+        first[order[0]] += present[text]
+    return [shown[key] for key in sorted(options, key=lambda key: (-first[key], key))]
 
 
 def _list_question(

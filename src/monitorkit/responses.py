@@ -379,7 +379,10 @@ def _read_question(
 def _read_categorical(raw: RawTable, question: Question, as_category: bool) -> QuestionResponses:
     """A single or scale question: categories in the order asked, non-answers apart."""
     rules = _rules_for(raw, question.column, question)
-    read = read_categories(raw.frame[question.column], rules)
+    series = raw.frame[question.column]
+    if question.separator:
+        series = _first_ranked(series, question.separator)
+    read = read_categories(series, rules)
     order = list(question.categories or rules.label_order())
     values = _to_categories(read.values, order)
     missing = dict(read.missing)
@@ -391,6 +394,17 @@ def _read_categorical(raw: RawTable, question: Question, as_category: bool) -> Q
     return QuestionResponses(
         question, rule, values=values, readings=read.readings, order=order, missing=missing
     )
+
+
+def _first_ranked(series: pd.Series, separator: str) -> pd.Series:
+    """A ranking's cells reduced to the option ranked first."""
+    from monitorkit.answers import split_fragments
+
+    firsts = {
+        value: (split_fragments(str(value), separator) or [None])[0]
+        for value in series.dropna().unique()
+    }
+    return series.map(firsts)
 
 
 def _to_categories(values: pd.Series, order: list[str]) -> pd.Series:
