@@ -101,6 +101,23 @@ def test_the_cases_use_the_documented_reasons():
         assert set(case.not_tabulated.values()) <= set(REASONS), case.name
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+#: Cases monitorkit does not yet read as a hand count does, and why (strict: a fix shows).
+KNOWN_GAPS = {
+    "google-sheets-xlsx-nl": "checkbox-grid rows do not share their option set (zero counts)",
+    "google-forms-csv-en": "checkbox-grid rows do not share their option set (zero counts)",
+    "google-sheets-xlsx-en": "checkbox-grid rows do not share their option set (zero counts)",
+    "limesurvey_nl_code_headings_answer_codes_csv": "an unticked option's empty column and "
+    "a 1-10 grade with only codes as headers are not recognised",
+    "qualtrics-xlsx-en": "an embedded-data id column (panel_id) is not taken as an id",
+}
+
+
+def _param(case: PlatformCase):
+    gap = KNOWN_GAPS.get(case.name)
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    return pytest.param(case, id=case.name, marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
 def test_platform_export_matches_the_hand_count(case, tmp_path):
     assert check_case(case, tmp_path) == []
