@@ -136,13 +136,17 @@ def infer_codebook(raw: RawTable) -> Codebook:
     respondent_id = _find_id(raw)
     if respondent_id is not None:
         found.leave_out(respondent_id, reasons.RESPONDENT_ID)
-    pool = []
+    pool, blank = [], []
     for column in raw.columns:
         if column == respondent_id:
             continue
         reason = _reason_before_values(raw, column)
         if reason:
             found.leave_out(column, reason)
+            if reason == reasons.EMPTY:
+                blank.append(column)
+        elif _is_other_id(raw, column):
+            found.leave_out(column, reasons.RESPONDENT_ID)
         else:
             pool.append(column)
 
@@ -153,7 +157,8 @@ def infer_codebook(raw: RawTable) -> Codebook:
             found.questions.append(_mr_set_question(raw, name, mr_set, members))
             used.update(members)
 
-    for stem, candidates in _group_columns(raw, [c for c in pool if c not in used]):
+    grouping = [c for c in raw.columns if (c in pool and c not in used) or c in blank]
+    for stem, candidates in _group_columns(raw, grouping):
         used.update(_group_questions(found, stem, candidates))
     used.update(_checkbox_runs(found, [c for c in pool if c not in used]))
 
@@ -222,6 +227,17 @@ def _find_id(raw: RawTable) -> str | None:
     return None
 
 
+_ID_HEADER = re.compile(r"(^|[\s_.-])(id|nr|nummer|number|code)$")
+
+
+def _is_other_id(raw: RawTable, column: str) -> bool:
+    """A further id column (an embedded 'panel_id', 'deelnemer_nr'): id-like header, unique."""
+    if not _ID_HEADER.search(normalise(column)):
+        return False
+    values = raw.frame[column].dropna()
+    return len(values) >= 5 and values.is_unique and len(values) >= 0.9 * len(raw.frame)
+
+
 def _is_row_index(series) -> bool:
     """An unnamed leading column counting 0 or 1 upwards: pandas' or Excel's row index."""
     numbers = [parse_number(v) for v in series]
@@ -270,8 +286,12 @@ def _group_questions(found: _Inference, stem: str, candidates: list[_Candidate])
     sharing their categories, so an answer nobody gave in one row still shows.
     """
     raw = found.raw
-    binary, write_ins, rest = [], [], []
+    binary, write_ins, rest, blank = [], [], [], []
     for candidate in candidates:
+        entry = found.left_out.get(candidate.column)
+        if entry is not None and entry.reason == reasons.EMPTY:
+            blank.append(candidate)
+            continue
         series = raw.frame[candidate.column]
         rules = ValueRules.for_column(raw, candidate.column)
         read = read_binary(series, candidate.option, rules)
@@ -283,9 +303,11 @@ def _group_questions(found: _Inference, stem: str, candidates: list[_Candidate])
             rest.append(candidate)
     used: set[str] = set()
     if len(binary) >= 2 or (binary and write_ins):
-        question = _binary_question(raw, stem, binary, write_ins)
+        question = _binary_question(raw, stem, binary, write_ins, blank)
         found.questions.append(question)
         used.update(question.columns)
+        for column in used:
+            found.left_out.pop(column, None)
     else:
         rest = [c for c, _ in binary] + write_ins + rest
         write_ins = []
@@ -301,8 +323,13 @@ def _binary_question(
     stem: str,
     binary: list[tuple[_Candidate, np.ndarray]],
     write_ins: list[_Candidate],
+    blank: list[_Candidate],
 ) -> Question:
-    """A multi or battery from yes/no members, with write-in members counted as 'Other'."""
+    """A multi or battery from yes/no members, with write-in members counted as 'Other'.
+
+    In a multi, an option's column that nobody ticked (empty throughout) is an
+    option with a count of 0, not a column to drop.
+    """
     matrix = np.column_stack([states for _, states in binary])
     items = [
         Item(label=c.option, column=c.column, exclusive=_looks_exclusive(c.option))
@@ -314,6 +341,10 @@ def _binary_question(
     kind = "multi" if checkbox or same_rows or any(i.exclusive for i in items) else "battery"
     if kind == "multi":
         items += [Item(label=c.option, column=c.column, other=True) for c in write_ins]
+        items += [
+            Item(label=c.option, column=c.column, exclusive=_looks_exclusive(c.option))
+            for c in blank
+        ]
     order = {column: index for index, column in enumerate(raw.columns)}
     items.sort(key=lambda item: order[item.column])
     return Question(id=_slug(stem), type=kind, label=stem, items=items)
@@ -322,7 +353,7 @@ def _binary_question(
 def _grid_questions(found: _Inference, stem: str, members: list[_Candidate]) -> set[str]:
     """Scale or single questions for a group's other members, with shared categories."""
     raw = found.raw
-    closed, used = [], set()
+    closed, lists, used = [], [], set()
     for candidate in members:
         result = _single_column(raw, candidate.column, label=f"{stem} - {candidate.option}")
         if isinstance(result, Question) and result.type in ("single", "scale"):
@@ -330,8 +361,17 @@ def _grid_questions(found: _Inference, stem: str, members: list[_Candidate]) -> 
         elif isinstance(result, Question):
             found.questions.append(result)
             used.add(candidate.column)
+            if result.separator and result.type == "multi":
+                lists.append(result)
         else:
             found.leave_out(candidate.column, *result)
+    if lists and len({q.separator for q in lists}) == 1:
+        converted = _rows_read_as_lists(raw, closed, lists[0])
+        for question in converted:
+            closed.remove(question)
+            found.questions.append(question)
+            used.add(question.column)
+        _share_list_options(raw, lists + converted)
     free = [q for q in closed if not raw.value_labels.get(q.column)]
     if len(free) >= 2:
         answers = [label for question in free for label in question.categories]
@@ -347,6 +387,39 @@ def _grid_questions(found: _Inference, stem: str, members: list[_Candidate]) -> 
         found.questions.append(question)
         used.add(question.column)
     return used
+
+
+def _rows_read_as_lists(raw: RawTable, closed: list[Question], model: Question) -> list[Question]:
+    """Grid rows read as single questions whose answers are all the grid's options, listed.
+
+    A row where only one respondent ticked two options does not show its separator
+    often enough to be found on its own; beside list rows it is one of them.
+    """
+    known = {normalise(item.label): i for i, item in enumerate(model.items) if not item.other}
+    converted = []
+    for question in closed:
+        values = [str(v) for v in raw.frame[question.column].dropna().unique() if str(v).strip()]
+        cells = [split_options(value, model.separator, known) for value in values]
+        if question.type == "single" and all(c.options and not c.write_in for c in cells):
+            question.type, question.separator, question.categories = "multi", model.separator, []
+            converted.append(question)
+    return converted
+
+
+def _share_list_options(raw: RawTable, questions: list[Question]) -> None:
+    """Rows of a checkbox grid share their options: one nobody ticked in a row shows 0."""
+    separator = questions[0].separator
+    cells: Counter = Counter()
+    for question in questions:
+        for value, count in raw.frame[question.column].dropna().value_counts().items():
+            if str(value).strip():
+                cells[str(value)] += int(count)
+    options = list_options(dict(cells), separator)
+    for question in questions:
+        others = [item for item in question.items if item.other]
+        question.items = [
+            Item(label=option, exclusive=_looks_exclusive(option)) for option in options
+        ] + others
 
 
 def _by_frequency(raw: RawTable, columns: list[str]) -> list[str]:
