@@ -14,8 +14,8 @@ from collections import Counter
 import pytest
 
 import platforms
-from platforms import REASONS, ExpectedQuestion, PlatformCase
 from monitorkit.estimates import summarize
+from platforms import REASONS, ExpectedQuestion, PlatformCase
 
 
 def _all_cases() -> list[PlatformCase]:

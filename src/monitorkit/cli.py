@@ -14,6 +14,7 @@ import click
 
 from monitorkit.errors import MonitorkitError, UsageError
 from monitorkit.numbers import LOCALES
+from monitorkit.readers import KNOWN_EXTENSIONS
 
 OUTPUT_FORMATS = ("terminal", "json", "csv", "md", "xlsx")
 EXIT_INTERNAL = 70
@@ -43,6 +44,11 @@ def reading_options(command):
                 type=click.IntRange(1, 3),
                 help="Number of header rows (default: detected; 2 = SurveyMonkey, 3 = Qualtrics).",
             ),
+            click.option(
+                "--input-format",
+                type=click.Choice(sorted(e.lstrip(".") for e in KNOWN_EXTENSIONS)),
+                help="What standard input holds when FILE is '-' (default: csv).",
+            ),
         ],
         command,
     )
@@ -50,13 +56,26 @@ def reading_options(command):
 
 def input_options(command):
     """Options every command that reads survey answers shares: the codebook and how to read."""
-    codebook_option = click.option(
-        "--codebook",
-        "-c",
-        type=click.Path(dir_okay=False),
-        help="YAML codebook; default: a bundled one matching the columns, else inferred.",
-    )
-    return codebook_option(reading_options(command))
+    options = [
+        click.option(
+            "--codebook",
+            "-c",
+            type=click.Path(dir_okay=False),
+            help="YAML codebook, or the name of a bundled one (default: inferred from the "
+            "file; a bundled dataset uses its own).",
+        ),
+        click.option(
+            "--include-previews",
+            is_flag=True,
+            help="Keep Qualtrics test and preview responses (left out by default).",
+        ),
+        click.option(
+            "--missing-as-category",
+            is_flag=True,
+            help="Count non-answers (Weet niet, n.v.t., user-missing codes) in the base.",
+        ),
+    ]
+    return _apply(options, reading_options(command))
 
 
 by_option = click.option(
@@ -187,10 +206,13 @@ def cli(debug: bool) -> None:
 def summarize(
     file,
     codebook,
+    include_previews,
+    missing_as_category,
     sheet,
     encoding,
     delimiter,
     header_rows,
+    input_format,
     by,
     charts,
     confidence,
@@ -203,6 +225,10 @@ def summarize(
     quiet,
 ):
     """Tabulate every question of FILE: counts, bases, percentages, 95% intervals.
+
+    Every column that is not tabulated is listed after the tables with the reason
+    (platform metadata, respondent id, timestamp, personal data, open text, ...).
+    FILE '-' reads standard input (see --input-format).
 
     \b
     Examples:
@@ -226,6 +252,9 @@ def summarize(
             confidence=confidence,
             population=population,
             weight=weight,
+            input_format=input_format,
+            include_previews=include_previews,
+            missing_as_category=missing_as_category,
         )
     _emit_summary(result, fmt, output, locale, readings, quiet)
     if charts:
@@ -382,6 +411,7 @@ def weight(
     encoding,
     delimiter,
     header_rows,
+    input_format,
     margins,
     output,
     weight_name,
@@ -411,6 +441,7 @@ def weight(
         encoding=encoding,
         delimiter=delimiter,
         header_rows=header_rows,
+        input_format=input_format,
     )
     if fmt == "json":
         _echo_json(result.as_dict())
@@ -498,7 +529,7 @@ def codebook():
     type=click.Path(dir_okay=False),
     help="Write the YAML here (default: standard output).",
 )
-def codebook_infer(file, sheet, encoding, delimiter, header_rows, output):
+def codebook_infer(file, sheet, encoding, delimiter, header_rows, input_format, output):
     """Infer a codebook from FILE's headers and values, for editing."""
     from monitorkit.codebook import write_codebook
     from monitorkit.datasets import resolve_input
@@ -507,7 +538,12 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, output):
 
     path = resolve_input(file)
     raw = read_table(
-        path, sheet=sheet, encoding=encoding, delimiter=delimiter, header_rows=header_rows
+        path,
+        sheet=sheet,
+        encoding=encoding,
+        delimiter=delimiter,
+        header_rows=header_rows,
+        input_format=input_format,
     )
     inferred = infer_codebook(raw)
     if output:
@@ -529,7 +565,7 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, output):
 @click.argument("codebook_file", type=click.Path(dir_okay=False))
 @click.argument("file", required=False)
 @reading_options
-def codebook_validate(codebook_file, file, sheet, encoding, delimiter, header_rows):
+def codebook_validate(codebook_file, file, sheet, encoding, delimiter, header_rows, input_format):
     """Check CODEBOOK_FILE, and that FILE has every column it names."""
     from monitorkit.codebook import check_columns, read_codebook
 
@@ -545,8 +581,9 @@ def codebook_validate(codebook_file, file, sheet, encoding, delimiter, header_ro
             encoding=encoding,
             delimiter=delimiter,
             header_rows=header_rows,
+            input_format=input_format,
         )
-        check_columns(checked, raw.columns, raw.location())
+        check_columns(checked, raw.columns, raw.location(), raw.duplicates)
         message += f"; every column is present in {file}"
     click.echo(message)
 

@@ -628,11 +628,15 @@ def summarize(
     confidence: float = 0.95,
     population: Population | str | int | None = None,
     weight: str | None = None,
+    input_format: str | None = None,
+    include_previews: bool = False,
+    missing_as_category: bool = False,
 ) -> Summary:
     """Read a survey export and tabulate every question: the library face of `summarize`.
 
     ``population`` is a size, 'auto' (the number of municipalities in the survey's year,
-    for municipality surveys) or None (no finite population correction).
+    for municipality surveys) or None (no finite population correction). See
+    ``read_survey`` for the reading options.
     """
     from monitorkit.population import resolve_population
     from monitorkit.responses import read_survey
@@ -645,6 +649,9 @@ def summarize(
         delimiter=delimiter,
         header_rows=header_rows,
         weight=weight,
+        input_format=input_format,
+        include_previews=include_previews,
+        missing_as_category=missing_as_category,
     )
     if population is None and responses.codebook.population:
         population = Population(

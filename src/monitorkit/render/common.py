@@ -27,6 +27,9 @@ def source_line(summary: Summary) -> str:
             f"{source.encoding}, delimiter '{source.delimiter}', decimal '{source.decimal}'"
         )
     parts.append(f"{source.rows:,} respondents")
+    previews = summary.responses.previews_left_out
+    if previews:
+        parts.append(f"{previews} test and preview responses left out")
     if summary.population is not None:
         parts.append(f"finite population correction: N = {summary.population.size}")
     weights = summary.weights_info
@@ -173,6 +176,9 @@ def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]
                     fmt_interval(item["ci_low"], item["ci_high"], 1, locale),
                 ]
             )
+    if not groups:
+        width = len(table_header(question, [], locale))
+        rows += [row[:2] + [""] * (width - 2) for row in missing_rows(question, locale)]
     return rows
 
 
@@ -193,6 +199,51 @@ def pairwise_note(question: QuestionSummary) -> str | None:
                 f"{pairwise['correction']}, at 5%."
             )
     return None
+
+
+def missing_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]:
+    """Rows for the non-answers below a table: 'Weet niet (not in base)', count."""
+    marker = word("not in base", locale)
+    return [
+        [f"{row['label']} ({marker})", fmt_count(row["count"], locale), "", "", ""]
+        for row in question.missing
+    ]
+
+
+def scale_note(
+    question: QuestionSummary, locale: str = "en", confidence: float = 0.95
+) -> str | None:
+    """'Mean 3.45 (95% CI 3.21–3.69; scores: positions 1–5 on the scale; n = 30).'"""
+    stats = question.scale
+    if not stats or stats.get("mean") is None:
+        return None
+    level = f"{confidence * 100:g}%"
+    interval = fmt_interval(stats["ci_low"], stats["ci_high"], 2, locale)
+    return (
+        f"{word('Mean', locale)} {fmt_number(stats['mean'], 2, locale)} ({level} CI {interval}; "
+        f"{word('scores', locale)}: {stats['scores']}; n = {fmt_count(stats['n'], locale)})."
+    )
+
+
+def ungrouped_note(question: QuestionSummary, locale: str = "en") -> str | None:
+    """How many respondents in the base have no value in the --by column."""
+    if not question.ungrouped:
+        return None
+    return f"{fmt_count(question.ungrouped, locale)} {word('without a group', locale)} (--by)."
+
+
+def not_tabulated_groups(summary: Summary, locale: str = "en") -> list[tuple[str, list[str]]]:
+    """The columns no question uses, grouped by reason, in the order the reasons are listed."""
+    from monitorkit.columns import REASONS
+
+    grouped: dict[str, list[str]] = {}
+    for entry in summary.responses.not_tabulated:
+        grouped.setdefault(entry.reason, []).append(entry.column)
+    order = {reason: index for index, reason in enumerate(REASONS)}
+    return [
+        (word(reason, locale), columns)
+        for reason, columns in sorted(grouped.items(), key=lambda kv: order.get(kv[0], 99))
+    ]
 
 
 def _cell(item: dict[str, Any], locale: str) -> str:

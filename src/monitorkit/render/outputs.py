@@ -20,9 +20,11 @@ from monitorkit.render.common import (
     pairwise_note,
     provenance_notice,
     question_heading,
+    scale_note,
     source_line,
     table_header,
     table_rows,
+    ungrouped_note,
 )
 from monitorkit.render.files import escape_formula, workbook_bytes, write_atomic
 from monitorkit.render.words import word
@@ -47,6 +49,7 @@ CSV_COLUMNS = [
     "sd",
     "min",
     "max",
+    "reason",
 ]
 
 
@@ -116,6 +119,12 @@ def csv_records(summary: Summary) -> list[dict[str, Any]]:
                         **_item_fields(group["items"][index]),
                     }
                 )
+        for row in question.missing:
+            records.append(
+                {**common, "item": row["label"], "count": row["count"], "reason": "not in base"}
+            )
+    for entry in summary.responses.not_tabulated:
+        records.append({"type": "not tabulated", "column": entry.column, "reason": entry.reason})
     return records
 
 
@@ -155,6 +164,9 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         lines += [f"> **{notice}**", ""]
     if fpc_note(summary):
         lines += [fpc_note(summary), ""]
+    lines += [f"Warning: {_md_cell(warning)}" for warning in summary.responses.warnings]
+    if summary.responses.warnings:
+        lines.append("")
     for question in summary.questions:
         groups = [group["group"] for group in question.groups]
         header = table_header(question, groups, locale)
@@ -164,11 +176,27 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         for row in table_rows(question, locale):
             lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
         lines += ["", base_note(question, locale), design_note(summary, locale), ""]
+        notes = (scale_note(question, locale, summary.confidence), ungrouped_note(question, locale))
+        lines += [note for note in notes if note]
+        if any(notes):
+            lines.append("")
         if pairwise_note(question):
             lines += [pairwise_note(question), ""]
         lines += [f"Warning: {warning}" for warning in question.warnings]
         if question.warnings:
             lines.append("")
+    if summary.responses.not_tabulated:
+        lines += [
+            f"## {word('Not tabulated', locale)}",
+            "",
+            f"| {word('Column', locale)} | {word('Reason', locale)} |",
+            "| --- | --- |",
+        ]
+        lines += [
+            f"| {_md_cell(entry.column)} | {_md_cell(word(entry.reason, locale))} |"
+            for entry in summary.responses.not_tabulated
+        ]
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -255,9 +283,22 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
                     min_row=header_row + 1, min_col=column_index, max_col=column_index
                 ):
                     cell.number_format = number_format
+        notes = (scale_note(question, locale, summary.confidence), ungrouped_note(question, locale))
+        for note in notes:
+            if note:
+                sheet.append([escape_formula(note)])
         for warning in question.warnings:
-            sheet.append([f"{word('Warning:', locale)} {warning}"])
+            sheet.append([escape_formula(f"{word('Warning:', locale)} {warning}")])
         sheet.freeze_panes = sheet.cell(header_row + 1, 2)
+    if summary.responses.not_tabulated:
+        sheet = workbook.create_sheet(word("Not tabulated", locale)[:31])
+        sheet.append([word("Column", locale), word("Reason", locale)])
+        for cell in sheet[1]:
+            cell.font = bold
+        for entry in summary.responses.not_tabulated:
+            sheet.append([escape_formula(entry.column), word(entry.reason, locale)])
+        sheet.column_dimensions["A"].width = 60
+        sheet.column_dimensions["B"].width = 24
     return workbook_bytes(workbook)
 
 
@@ -291,6 +332,9 @@ def _xlsx_table(question) -> tuple[list[str], list[list[Any]]]:
             test = item.get("test") or {}
             row += [test.get("name"), test.get("p")]
         rows.append(row)
+    for missing in question.missing:
+        row = [f"{missing['label']} (not in base)", missing["count"]]
+        rows.append(row + [None] * (len(columns) - len(row)))
     return columns, rows
 
 

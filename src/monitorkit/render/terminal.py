@@ -11,12 +11,15 @@ from monitorkit.render.common import (
     base_note,
     change_note,
     fpc_note,
+    not_tabulated_groups,
     pairwise_note,
     provenance_notice,
     question_heading,
+    scale_note,
     source_line,
     table_header,
     table_rows,
+    ungrouped_note,
 )
 from monitorkit.render.words import word
 
@@ -34,6 +37,8 @@ def print_summary(
             console.print(f"assumption: {assumption}", style="yellow", highlight=False)
     if fpc_note(summary):
         console.print(fpc_note(summary), style="dim", highlight=False)
+    for warning in summary.responses.warnings:
+        console.print(f"warning: {warning}", style="yellow", highlight=False)
     for question in summary.questions:
         groups = [group["group"] for group in question.groups]
         table = Table(
@@ -55,6 +60,12 @@ def print_summary(
             table.add_row(*(escape(cell) for cell in row))
         console.print()
         console.print(table)
+        for note in (
+            scale_note(question, locale, summary.confidence),
+            ungrouped_note(question, locale),
+        ):
+            if note:
+                console.print(f"  {note}", style="dim", highlight=False)
         if pairwise_note(question):
             console.print(f"  {pairwise_note(question)}", style="dim", highlight=False)
         for warning in question.warnings:
@@ -64,6 +75,32 @@ def print_summary(
                 f"'{r['value']}' {r['read_as']} ({r['count']})" for r in question.readings
             )
             console.print(f"  values read: {shown}", style="dim", highlight=False)
+    _print_not_tabulated(summary, console, locale)
+
+
+def _print_not_tabulated(summary: Summary, console: Console, locale: str) -> None:
+    """After the tables: every column that is not in them, by reason."""
+    groups = not_tabulated_groups(summary, locale)
+    if not groups:
+        return
+    count = sum(len(columns) for _, columns in groups)
+    console.print()
+    console.print(
+        f"{word('Not tabulated', locale)} ({count} {word('column(s)', locale)}):",
+        style="bold",
+        highlight=False,
+    )
+    texts = summary.responses.raw.labels
+    for reason, columns in groups:
+        shown = ", ".join(
+            _short(column if texts.get(column, column) == column else f"{column} ({texts[column]})")
+            for column in columns
+        )
+        console.print(f"  {reason}: {escape(shown)}", highlight=False)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def print_comparison(comparison, console: Console | None = None, locale: str = "en") -> None:
