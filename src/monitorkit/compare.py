@@ -20,8 +20,15 @@ import numpy as np
 from monitorkit.answers import SELECTED, distinct, normalise
 from monitorkit.datasets import public_provenance
 from monitorkit.errors import Location, UsageError
-from monitorkit.estimates import QuestionSummary, Summary, item_states, json_number
-from monitorkit.municipalities import Mergers, find_key_column, normalise_code, read_mergers
+from monitorkit.estimates import QuestionSummary, Summary, item_states, json_number, survey_year
+from monitorkit.municipalities import (
+    KEY_VALUE_SHARE,
+    Mergers,
+    find_key_column,
+    normalise_code,
+    read_mergers,
+    share_of_valid_codes,
+)
 from monitorkit.population import Population
 
 DIFF_INTERVAL = "Newcombe hybrid score"
@@ -152,15 +159,18 @@ def _wave_codes(
             Location(raw.source.path),
             "pass the column that holds the codes",
         )
-    column = column or find_key_column(raw.frame, raw.labels)
+    year = survey_year(summary.responses)
+    column = column or find_key_column(raw.frame, raw.labels, year)
     if column is None:
         return None, {}
     values = distinct(raw.frame[column])
-    per_value = np.array([normalise_code(v) for v in values.values] or [None], dtype=object)
+    municipal = share_of_valid_codes(values.values, year) >= KEY_VALUE_SHARE
+    identity = normalise_code if municipal else _person_key
+    per_value = np.array([identity(v) for v in values.values] or [None], dtype=object)
     codes = values.spread(per_value[: len(values.values)], None)
     forward = (
         codes
-        if mergers is None
+        if mergers is None or not municipal
         else np.array([mergers.forward(c) if c else None for c in codes], dtype=object)
     )
     positions: dict[str, list[int]] = {}
@@ -184,6 +194,12 @@ def _wave_codes(
                 "left out of the paired analysis"
             )
     return column, result
+
+
+def _person_key(value: Any) -> str | None:
+    """Any id as given (a respondent in a person panel): case and spaces aside."""
+    key = normalise(value)
+    return key or None
 
 
 def find_panel(

@@ -240,10 +240,12 @@ def _is_other_id(raw: RawTable, column: str) -> bool:
 
 def _is_row_index(series) -> bool:
     """An unnamed leading column counting 0 or 1 upwards: pandas' or Excel's row index."""
-    numbers = [parse_number(v) for v in series]
-    if any(n is None for n in numbers) or not numbers:
+    import pandas as pd
+
+    numbers = pd.to_numeric(series, errors="coerce").to_numpy()
+    if len(numbers) == 0 or np.isnan(numbers).any() or numbers[0] not in (0, 1):
         return False
-    return numbers == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    return bool((numbers == np.arange(numbers[0], numbers[0] + len(numbers))).all())
 
 
 def _clean_text(text: str) -> str:
@@ -549,9 +551,11 @@ def _single_column(
     rules = ValueRules.for_column(raw, column)
     label = label or _clean_text(raw.text(column))
     question_id = _slug(label)
-    values = series.dropna()
-    values = values[values.astype(str).str.strip() != ""]
-    counts = Counter(_display(v) for v in values)
+    counts: Counter = Counter()
+    frequencies = series.dropna().value_counts(sort=False).items()
+    for value, count in sorted(frequencies, key=lambda pair: (-pair[1], str(pair[0]))):
+        if str(value).strip():
+            counts[_display(value)] += int(count)
     present = {
         text: n
         for text, n in counts.items()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,30 +36,52 @@ def normalise_code(value: Any) -> str | None:
     return f"GM{int(match.group(1)):04d}"
 
 
-def find_key_column(frame, labels: dict[str, str] | None = None) -> str | None:
-    """The column naming municipality codes: by header text, else by its values."""
+@cache
+def valid_codes(year: int | None = None) -> frozenset[str]:
+    """CBS codes of the municipalities on 1 January of ``year`` (any year 2010+ if unknown).
+
+    From data/reference/gemeentecodes.yaml (CBS, Gemeentelijke indeling op 1 januari).
+    """
+    import yaml
+
+    from monitorkit.datasets import data_dir
+
+    path = data_dir() / "reference" / "gemeentecodes.yaml"
+    codes = yaml.safe_load(path.read_text(encoding="utf-8"))["codes"]
+    if year in codes:
+        return frozenset(codes[year])
+    return frozenset(code for listed in codes.values() for code in listed)
+
+
+def share_of_valid_codes(values, year: int | None = None) -> float:
+    """The share of a column's distinct values that are municipality codes of the year."""
+    distinct = [v for v in dict.fromkeys(values) if normalise(v) != ""]
+    if not distinct:
+        return 0.0
+    known = valid_codes(year)
+    return sum(normalise_code(v) in known for v in distinct) / len(distinct)
+
+
+def find_key_column(
+    frame, labels: dict[str, str] | None = None, year: int | None = None
+) -> str | None:
+    """The column of municipality codes: its header or its GM prefix says so, and its values
+    are CBS codes of the survey's year.
+
+    Four-digit numbers alone are never enough: respondent ids look the same.
+    """
     labels = labels or {}
-    for column in frame.columns:
-        text = normalise(f"{column} {labels.get(column, '')}")
-        if _KEY_HEADER.search(text):
-            return str(column)
     for column in frame.columns:
         values = frame[column].dropna()
         if len(values) < 2 or not values.is_unique:
             continue
-        distinct = values.unique()
-        coded = sum(
-            normalise_code(v) is not None and _looks_prefixed_or_padded(v) for v in distinct
-        )
-        if coded >= KEY_VALUE_SHARE * len(distinct):
+        text = normalise(f"{column} {labels.get(column, '')}")
+        prefixed = all(normalise(v).startswith("gm") for v in values.unique())
+        if (_KEY_HEADER.search(text) or prefixed) and share_of_valid_codes(
+            values, year
+        ) >= KEY_VALUE_SHARE:
             return str(column)
     return None
-
-
-def _looks_prefixed_or_padded(value: Any) -> bool:
-    """Plain small numbers (1, 2, 3) are ids, not codes; GM0363 or 0363 are codes."""
-    text = normalise(value)
-    return text.startswith("gm") or (len(text) == 4 and text.isdigit())
 
 
 @dataclass

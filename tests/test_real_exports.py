@@ -1,0 +1,319 @@
+"""Real-export behaviour through the CLI: what is left out and why, rows that are not
+respondents, input conventions, grouping guards, panel keys and stable bytes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exports import qualtrics_rows, write_rows, write_xlsx
+
+
+def summary_json(run_cli, *args):
+    result = run_cli("summarize", *args, "-f", "json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def items_of(question):
+    return [(item["label"], item["count"]) for item in question["items"]]
+
+
+def qualtrics_with_previews(tmp_path: Path) -> Path:
+    """The Qualtrics fixture with a Status column: two previews and one test response."""
+    rows = qualtrics_rows()
+    rows[0].insert(1, "Status")
+    rows[1].insert(1, "Response Type")
+    rows[2].insert(1, '{"ImportId":"status"}')
+    statuses = ["IP Address"] * 10
+    for row, status in zip(rows[3:], statuses, strict=True):
+        row.insert(1, status)
+    extra = [
+        ["2024-03-01 09:00:00", "Survey Preview", "R_9001", "Geen knelpunten", "", "", "G4"],
+        ["2024-03-01 09:05:00", "Survey Preview", "R_9002", "", "Financiering", "", "G4"],
+        ["2024-03-01 09:10:00", "Survey Test", "R_9003", "", "", "Wetgeving", "G4"],
+    ]
+    return write_rows(tmp_path / "qualtrics.csv", rows + extra)
+
+
+def test_not_tabulated_block_names_every_column_left_out(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    result = run_cli("summarize", qualtrics_with_previews(tmp_path))
+    assert result.code == 0
+    tail = result.out[result.out.index("Not tabulated") :]
+    assert tail == (
+        "Not tabulated (3 column(s)):\n"
+        "  platform metadata: Status (Response Type)\n"
+        "  respondent id: ResponseId (Response ID)\n"
+        "  timestamp: StartDate (Start Date)\n"
+    )
+
+
+def test_previews_are_left_out_and_counted_unless_asked_for(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    path = qualtrics_with_previews(tmp_path)
+    data = summary_json(run_cli, path)
+    assert data["source"]["rows"] == 10 and data["previews_left_out"] == 3
+    assert data["questions"][0]["base"] == 8
+    kept = summary_json(run_cli, path, "--include-previews")
+    assert kept["source"]["rows"] == 13 and "previews_left_out" not in kept
+    assert kept["questions"][0]["base"] == 11
+    assert "3 test and preview responses left out" in run_cli("summarize", path).out
+
+
+def test_json_names_source_columns_and_reasons(run_cli, tmp_path):
+    data = summary_json(run_cli, qualtrics_with_previews(tmp_path))
+    assert [q["columns"] for q in data["questions"]] == [["Q2_1", "Q2_2", "Q2_3"], ["Q3"]]
+    assert data["not_tabulated"] == [
+        {"column": "StartDate", "reason": "timestamp"},
+        {"column": "Status", "reason": "platform metadata"},
+        {"column": "ResponseId", "reason": "respondent id"},
+    ]
+
+
+def test_csv_md_and_xlsx_list_what_was_not_tabulated(run_cli, tmp_path):
+    from openpyxl import load_workbook
+
+    path = qualtrics_with_previews(tmp_path)
+    csv_text = run_cli("summarize", path, "-f", "csv").out
+    assert ",not tabulated,,,Status,,,,,,,,,,,,,platform metadata" in csv_text
+    markdown = run_cli("summarize", path, "-f", "md").out
+    assert "## Not tabulated\n\n| Column | Reason |\n| --- | --- |\n| StartDate | timestamp |" in (
+        markdown
+    )
+    assert run_cli("summarize", path, "-o", tmp_path / "out.xlsx").code == 0
+    sheet = load_workbook(tmp_path / "out.xlsx")["Not tabulated"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Column", "Reason"],
+        ["StartDate", "timestamp"],
+        ["Status", "platform metadata"],
+        ["ResponseId", "respondent id"],
+    ]
+
+
+LONG_OPTIONS = [
+    "Eén integraal sociaal wijkteam met generalisten voor jeugd, Wmo, werk en inkomen",
+    "Aparte toegangsteams voor jeugd en Wmo, met een gezamenlijk loket voor alle inwoners",
+    "Een regionale uitvoeringsorganisatie verzorgt de toegang voor meerdere gemeenten samen",
+]
+
+
+def test_long_option_texts_are_a_closed_question_and_typed_text_is_open(run_cli, tmp_path):
+    rows = [["id", "Hoe is de toegang georganiseerd?", "Heeft u nog opmerkingen?"]]
+    remarks = ["Nee", "nee", "Nee.", "Graag meer overleg met de regio", "geen"]
+    for number in range(12):
+        rows.append([number + 1, LONG_OPTIONS[number % 3], remarks[number % 5]])
+    data = summary_json(run_cli, write_rows(tmp_path / "toegang.csv", rows))
+    (question,) = data["questions"]
+    assert question["type"] == "single"
+    assert items_of(question) == [(option, 4) for option in sorted(LONG_OPTIONS)]
+    assert data["not_tabulated"][-1] == {
+        "column": "Heeft u nog opmerkingen?",
+        "reason": "open text",
+    }
+
+
+def test_personal_data_is_never_tabulated(run_cli, tmp_path):
+    rows = [["id", "Wat is uw e-mailadres?", "Telefoon", "Uw naam", "Rol"]]
+    for number in range(10):
+        rows.append([number, f"p{number}@gemeente.nl", f"06-1234567{number}", "Jansen", "Beleid"])
+    rows[-1][-1] = "Uitvoering"
+    data = summary_json(run_cli, write_rows(tmp_path / "contact.csv", rows))
+    reasons = {entry["column"]: entry["reason"] for entry in data["not_tabulated"]}
+    assert reasons == {
+        "id": "respondent id",
+        "Wat is uw e-mailadres?": "personal data",
+        "Telefoon": "personal data",
+        "Uw naam": "personal data",
+    }
+    assert [q["columns"] for q in data["questions"]] == [["Rol"]]
+
+
+def test_google_forms_lists_with_commas_in_options_and_write_ins(run_cli, tmp_path):
+    header = "Welke activiteiten? (meerdere antwoorden mogelijk)"
+    cells = [
+        "Meetups (lokaal, regionaal), Werk en inkomen, inclusief schuldhulp",
+        "Meetups (lokaal, regionaal)",
+        "Werk en inkomen, inclusief schuldhulp, Webinars",
+        "Webinars, via de huisarts",
+        "Meetups (lokaal, regionaal), Webinars",
+        "Geen van deze",
+        "",
+    ]
+    rows = [["Tijdstempel", header]] + [
+        [f"2024/05/13 2:38:0{n} PM GMT+2", cell] for n, cell in enumerate(cells)
+    ]
+    data = summary_json(run_cli, write_rows(tmp_path / "forms.csv", rows))
+    (question,) = data["questions"]
+    assert question["type"] == "multi" and question["base"] == 6
+    assert items_of(question) == [
+        ("Meetups (lokaal, regionaal)", 3),
+        ("Webinars", 3),
+        ("Werk en inkomen, inclusief schuldhulp", 2),
+        ("Geen van deze", 1),
+        ("Anders", 1),
+    ]
+    write_in = data["not_tabulated"][-1]
+    assert (write_in["column"], write_in["reason"]) == (header, "write-in text")
+    assert write_in["detail"].startswith("1 written answer(s), counted as 'Anders'")
+    assert data["not_tabulated"][0] == {"column": "Tijdstempel", "reason": "timestamp"}
+
+
+def test_microsoft_forms_trailing_separator_and_exclusive_option(run_cli, tmp_path):
+    cells = ["Zorg;Welzijn;", "Zorg;", "Weet ik niet;", "Welzijn;Zorg;", None]
+    rows = [["ID", "Start time", "Samenwerking met"]] + [
+        [n + 1, "5/3/24 10:11:12", cell] for n, cell in enumerate(cells)
+    ]
+    data = summary_json(run_cli, write_xlsx(tmp_path / "forms.xlsx", rows))
+    (question,) = data["questions"]
+    assert question["base"] == 4
+    assert items_of(question) == [("Zorg", 3), ("Welzijn", 2), ("Weet ik niet", 1)]
+
+
+def test_likert_in_scale_order_with_zero_counts_and_missing_below(run_cli, tmp_path):
+    answers = ["Eens", "Helemaal eens", "Eens", "Weet niet", "Oneens", "Eens", "Neutraal", ""]
+    rows = [["id", "De samenwerking verloopt goed"]] + [
+        [n, answer] for n, answer in enumerate(answers)
+    ]
+    path = write_rows(tmp_path / "likert.csv", rows)
+    (question,) = summary_json(run_cli, path)["questions"]
+    assert question["type"] == "scale" and question["base"] == 6
+    assert items_of(question) == [
+        ("Helemaal oneens", 0),
+        ("Oneens", 1),
+        ("Neutraal", 1),
+        ("Eens", 3),
+        ("Helemaal eens", 1),
+    ]
+    assert question["missing"] == [{"label": "Weet niet", "count": 1}]
+    assert question["scale"]["mean"] == pytest.approx((2 + 3 + 4 * 3 + 5) / 6)
+    (inside,) = summary_json(run_cli, path, "--missing-as-category")["questions"]
+    assert inside["base"] == 7 and items_of(inside)[-1] == ("Weet niet", 1)
+    assert inside["base_rule"].startswith("respondents with any answer")
+
+
+def test_rapportcijfer_lists_every_point(run_cli, tmp_path):
+    grades = [7, 8, 8, 6, 9, 7, 8, 5]
+    rows = [["id", "Welk rapportcijfer geeft u de dienstverlening?"]] + [
+        [n, grade] for n, grade in enumerate(grades)
+    ]
+    (question,) = summary_json(run_cli, write_rows(tmp_path / "cijfer.csv", rows))["questions"]
+    assert question["type"] == "scale"
+    assert [label for label, _ in items_of(question)] == [str(n) for n in range(1, 11)]
+    assert question["scale"]["mean"] == pytest.approx(sum(grades) / 8)
+
+
+def test_footer_row_is_not_a_respondent(run_cli, tmp_path):
+    rows = [["id", "Heeft uw gemeente een wijkteam?"]]
+    rows += [[n, "Ja" if n % 3 else "Nee"] for n in range(1, 10)]
+    rows.append(["Totaal", "9"])
+    data = summary_json(run_cli, write_xlsx(tmp_path / "met-totaal.xlsx", rows))
+    assert data["source"]["rows"] == 9
+    assert data["warnings"] == ["row(s) 11 at the bottom are totals, not respondents: left out"]
+
+
+def test_quoted_decimal_comma_in_a_comma_delimited_csv_is_a_number(run_cli, tmp_path):
+    rows = [["id", "Aantal fte in het wijkteam"]]
+    rows += [[n, value] for n, value in enumerate(["12,5", "3", "7,25", "10", "4,5", "6"])]
+    (question,) = summary_json(run_cli, write_rows(tmp_path / "fte.csv", rows))["questions"]
+    assert question["type"] == "numeric"
+    assert question["stats"]["mean"] == pytest.approx((12.5 + 3 + 7.25 + 10 + 4.5 + 6) / 6)
+
+
+def test_mixed_utf8_and_cp1252_lines_are_read_and_named(run_cli, tmp_path):
+    lines = ["id,Gemeente,Wijkteam", "1,Súdwest-Fryslân,Ja", "2,Den Haag,Nee"]
+    data = "\n".join(lines).encode("utf-8") + "\n3,Baarle-Nassau – één,Ja\n".encode("cp1252")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    result = summary_json(run_cli, path)
+    assert result["source"]["encoding"] == "utf-8 (some lines cp1252)"
+    assert result["warnings"] == [
+        "the file mixes encodings: line(s) 4 are not UTF-8 and were read as cp1252 (Windows); "
+        "check those rows"
+    ]
+    from monitorkit.readers import read_table
+
+    names = read_table(path).frame["Gemeente"].tolist()
+    assert names == ["Súdwest-Fryslân", "Den Haag", "Baarle-Nassau – één"]
+
+
+def test_standard_input_with_its_format(tmp_path):
+    path = write_xlsx(tmp_path / "s.xlsx", [["id", "Wijkteam"], [1, "Ja"], [2, "Nee"], [3, "Ja"]])
+    command = [sys.executable, "-m", "monitorkit", "summarize", "-", "-f", "json"]
+    done = subprocess.run(
+        [*command, "--input-format", "xlsx"],
+        input=path.read_bytes(),
+        capture_output=True,
+        check=True,
+    )
+    data = json.loads(done.stdout)
+    assert data["source"]["path"] == "<stdin>" and data["source"]["format"] == "xlsx"
+    assert items_of(data["questions"][0]) == [("Ja", 2), ("Nee", 1)]
+
+
+def grouped_rows(groups: list[str]) -> list[list]:
+    return [["id", "Wijkteam", "Gemeente"]] + [
+        [n, "Ja" if n % 2 else "Nee", group] for n, group in enumerate(groups)
+    ]
+
+
+def test_by_with_too_many_groups_is_refused(run_cli, tmp_path):
+    path = write_rows(tmp_path / "g.csv", grouped_rows([f"Gemeente {n}" for n in range(25)]))
+    result = run_cli("summarize", path, "--by", "Gemeente")
+    assert result.code == 2
+    assert result.err == (
+        f"monitorkit: error: {path}, column 'Gemeente': --by 'Gemeente' is a column with 25 "
+        "distinct values; at most 20 groups can be compared (hint: group by a column with "
+        "fewer categories (e.g. gemeentegrootte))\n"
+    )
+
+
+def test_by_never_crosses_a_question_with_itself_and_counts_the_ungrouped(run_cli, tmp_path):
+    groups = ["G4", "G32", "overig", "G32", "", "overig", "G32", "G4"]
+    path = write_rows(tmp_path / "g.csv", grouped_rows(groups))
+    data = summary_json(run_cli, path, "--by", "Gemeente")
+    wijkteam, gemeente = data["questions"]
+    assert "groups" not in gemeente
+    assert wijkteam["ungrouped"] == 1
+    assert "1 without a group (--by)." in run_cli("summarize", path, "--by", "Gemeente").out
+
+
+def test_four_digit_respondent_ids_are_not_a_panel_but_key_pairs_them(run_cli, tmp_path):
+    def wave(name, answers):
+        rows = [["Respondentnummer", "Tevreden"]] + [[1000 + n, a] for n, a in enumerate(answers)]
+        return write_rows(tmp_path / name, rows)
+
+    first = wave("meting_2014.csv", ["Ja", "Ja", "Nee", "Ja", "Nee", "Ja"])
+    second = wave("meting_2015.csv", ["Nee", "Ja", "Nee", "Nee", "Nee", "Ja"])
+    unpaired = json.loads(run_cli("compare", first, second, "-f", "json").out)
+    assert unpaired.get("panel") is None
+    paired = json.loads(
+        run_cli("compare", first, second, "--key", "Respondentnummer", "-f", "json").out
+    )
+    assert paired["panel"]["matched"] == 6
+    assert paired["questions"][0]["items"][0]["paired"]["table"] == [[2, 2], [0, 2]]
+
+
+def test_the_same_file_gives_the_same_bytes_under_any_hash_seed(tmp_path):
+    import platforms.google_forms as google
+
+    path = google.CASES[0].write(tmp_path)
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        runs = [
+            subprocess.run(
+                [sys.executable, "-m", "monitorkit", "summarize", str(path), "-f", fmt],
+                capture_output=True,
+                check=True,
+                env=env,
+            ).stdout
+            for fmt in ("json", "csv", "md")
+        ]
+        outputs.append(runs)
+    assert outputs[0] == outputs[1] == outputs[2]
