@@ -47,13 +47,18 @@ from __future__ import annotations
 import csv
 import io
 import random
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from . import ExpectedQuestion, PlatformCase
+from . import (
+    ExpectedQuestion,
+    PlatformCase,
+    choice_question,
+    multi_question,
+    rating_question,
+)
 
 # --------------------------------------------------------------------------- layout
 
@@ -198,56 +203,6 @@ def write_csv(layout: Layout, people: list, path: Path) -> Path:
 
 
 # --------------------------------------------------------------------------- counting helpers
-
-
-def multi_question(names: list[str], labels: list[str], ticked: list[set[str]]) -> ExpectedQuestion:
-    """Checkbox question: base = respondents with at least one tick (Other text counts)."""
-    answered = [t for t in ticked if t]
-    return ExpectedQuestion(
-        columns=names,
-        type="multi",
-        base=len(answered),
-        items=[(label, sum(1 for t in answered if label in t)) for label in labels],
-    )
-
-
-def choice_question(
-    name: str,
-    answers: list[str | None],
-    *,
-    points: list[str] | None = None,
-    missing_words: tuple[str, ...] = (),
-    kind: str = "single",
-) -> ExpectedQuestion:
-    """Single/scale: every point listed in order when ``points`` is given, else observed ones."""
-    given = [a for a in answers if a]
-    missing = Counter(a for a in given if a in missing_words)
-    valid = Counter(a for a in given if a not in missing_words)
-    if points is None:
-        items = sorted(valid.items())
-    else:
-        assert set(valid) <= set(points), (set(valid), points)
-        items = [(p, valid.get(p, 0)) for p in points]
-    return ExpectedQuestion(
-        columns=[name],
-        type=kind,
-        base=sum(valid.values()),
-        items=items,
-        ordered=points is not None,
-        missing=sorted(missing.items()),
-    )
-
-
-def rating_question(name: str, values: list[int | None], low: int, high: int) -> ExpectedQuestion:
-    given = [v for v in values if v is not None]
-    return ExpectedQuestion(
-        columns=[name],
-        type="scale",
-        base=len(given),
-        items=[(str(p), given.count(p)) for p in range(low, high + 1)],
-        ordered=True,
-        mean=sum(given) / len(given),
-    )
 
 
 # --------------------------------------------------------------------------- shared generators

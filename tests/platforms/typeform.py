@@ -47,7 +47,14 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from . import ExpectedQuestion, PlatformCase
+from . import (
+    ExpectedQuestion,
+    PlatformCase,
+    choice_question,
+    multi_question,
+    numeric_question,
+    rating_question,
+)
 
 TAIL = [
     "Response Type",
@@ -174,62 +181,6 @@ def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
 def names_of(columns: list[Col], key: str) -> list[str]:
     names = monitorkit_names(columns)
     return [name for name, column in zip(names, columns, strict=True) if column.key == key]
-
-
-def multi_question(names: list[str], labels: list[str], ticked: list[set[str]]) -> ExpectedQuestion:
-    """Checkbox style: base = respondents with at least one ticked option (Other text counts)."""
-    answered = [t for t in ticked if t]
-    return ExpectedQuestion(
-        columns=names,
-        type="multi",
-        base=len(answered),
-        items=[(label, sum(1 for t in answered if label in t)) for label in labels],
-    )
-
-
-def choice_question(
-    name: str,
-    answers: list[str | None],
-    *,
-    points: list[str] | None = None,
-    missing_words: tuple[str, ...] = (),
-    kind: str = "single",
-) -> ExpectedQuestion:
-    given = [a for a in answers if a]
-    missing = Counter(a for a in given if a in missing_words)
-    valid = Counter(a for a in given if a not in missing_words)
-    if points is None:
-        items = sorted(valid.items())
-    else:
-        assert set(valid) <= set(points), (set(valid), points)
-        items = [(p, valid.get(p, 0)) for p in points]
-    return ExpectedQuestion(
-        columns=[name],
-        type=kind,
-        base=sum(valid.values()),
-        items=items,
-        ordered=points is not None,
-        missing=sorted(missing.items()),
-    )
-
-
-def rating_question(name: str, values: list[int | None], low: int, high: int) -> ExpectedQuestion:
-    given = [v for v in values if v is not None]
-    return ExpectedQuestion(
-        columns=[name],
-        type="scale",
-        base=len(given),
-        items=[(str(p), given.count(p)) for p in range(low, high + 1)],
-        ordered=True,
-        mean=sum(given) / len(given),
-    )
-
-
-def numeric_question(name: str, values: list[int | None]) -> ExpectedQuestion:
-    given = [v for v in values if v is not None]
-    return ExpectedQuestion(
-        columns=[name], type="numeric", base=len(given), mean=sum(given) / len(given)
-    )
 
 
 # --------------------------------------------------------------------------- English form
