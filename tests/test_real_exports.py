@@ -317,3 +317,27 @@ def test_the_same_file_gives_the_same_bytes_under_any_hash_seed(tmp_path):
         ]
         outputs.append(runs)
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_a_leading_unnamed_row_index_is_the_respondent_id(run_cli, tmp_path):
+    rows = [["", "Wijkteam", "Regio"]] + [
+        [n, "Ja" if n % 2 else "Nee", "Noord" if n % 3 else "Zuid"] for n in range(8)
+    ]
+    data = summary_json(run_cli, write_rows(tmp_path / "pandas-export.csv", rows))
+    assert data["not_tabulated"] == [{"column": "column A", "reason": "respondent id"}]
+
+
+@pytest.mark.parametrize("case_name", ["qualtrics-csv-text-nl", "spss_mcgroup_three_slots"])
+def test_an_inferred_codebook_written_out_and_read_back_gives_the_same_tables(
+    run_cli, tmp_path, case_name
+):
+    from test_platforms import CASES
+
+    (case,) = [case for case in CASES if case.name == case_name]
+    path = case.write(tmp_path)
+    codebook = tmp_path / "codebook.yaml"
+    assert run_cli("codebook", "infer", path, "-o", codebook).code == 0
+    inferred = summary_json(run_cli, path)
+    given = summary_json(run_cli, path, "-c", codebook)
+    assert given["questions"] == inferred["questions"]
+    assert given["not_tabulated"] == inferred["not_tabulated"]

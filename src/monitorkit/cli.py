@@ -530,21 +530,23 @@ def codebook():
     help="Write the YAML here (default: standard output).",
 )
 def codebook_infer(file, sheet, encoding, delimiter, header_rows, input_format, output):
-    """Infer a codebook from FILE's headers and values, for editing."""
-    from monitorkit.codebook import write_codebook
-    from monitorkit.datasets import resolve_input
-    from monitorkit.infer import infer_codebook
-    from monitorkit.readers import read_table
+    """Infer a codebook from FILE's headers and values, for editing.
 
-    path = resolve_input(file)
-    raw = read_table(
-        path,
+    Test and preview responses are left out first, as summarize leaves them out.
+    """
+    from monitorkit.codebook import write_codebook
+    from monitorkit.infer import infer_codebook
+    from monitorkit.responses import read_respondents
+
+    raw, _, _ = read_respondents(
+        file,
         sheet=sheet,
         encoding=encoding,
         delimiter=delimiter,
         header_rows=header_rows,
         input_format=input_format,
     )
+    path = Path(raw.source.input_path)
     inferred = infer_codebook(raw)
     if output:
         from monitorkit.render.files import check_output_path

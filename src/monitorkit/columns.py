@@ -91,6 +91,7 @@ PLATFORM_COLUMNS: dict[str, str] = {
     **_names(TIMESTAMP, "Start time", "Completion time", "Last modified time", "Begintijd"),
     **_names(TIMESTAMP, "Tijd van voltooiing", "Tijd laatst gewijzigd", "Laatst gewijzigd"),
     **_names(TIMESTAMP, "Tijdstip van voltooiing", "Voltooiingstijd", "Starttijd"),
+    **_names(TIMESTAMP, "Tijd van voltooien", "Tijd van laatste wijziging"),
     **_names(PERSONAL, "Email", "E-mail", "Name", "Naam"),
     **_names(METADATA, "Total points", "Quiz feedback", "Totaal aantal punten", "Quizfeedback"),
     # Typeform

@@ -193,21 +193,15 @@ def read_survey(
     of positive weights. Test and preview responses are left out unless
     ``include_previews``; ``missing_as_category`` puts explicit non-answers in the base.
     """
-    from monitorkit.datasets import provenance_of, resolve_input
-
-    resolved = resolve_input(path)
-    raw = read_table(
-        resolved,
+    raw, provenance, previews = read_respondents(
+        path,
         sheet=sheet,
         encoding=encoding,
         delimiter=delimiter,
         header_rows=header_rows,
         input_format=input_format,
+        include_previews=include_previews,
     )
-    provenance = provenance_of(resolved)
-    if provenance:
-        raw.source.path = provenance["dataset"]
-    previews = 0 if include_previews else leave_out_previews(raw)
     if codebook is None and provenance:
         codebook = bundled_codebook(provenance["dataset"])
     chosen = resolve_codebook(raw, codebook)
@@ -221,6 +215,21 @@ def read_survey(
         responses.weights = read_weights(raw, weight)
         responses.weight_column = weight
     return responses
+
+
+def read_respondents(
+    path: str | Path, *, include_previews: bool = False, **reading: Any
+) -> tuple[RawTable, dict[str, Any] | None, int]:
+    """The raw table of a file or bundled dataset, its provenance, and previews left out."""
+    from monitorkit.datasets import provenance_of, resolve_input
+
+    resolved = resolve_input(path)
+    raw = read_table(resolved, **reading)
+    provenance = provenance_of(resolved)
+    if provenance:
+        raw.source.path = provenance["dataset"]
+    previews = 0 if include_previews else leave_out_previews(raw)
+    return raw, provenance, previews
 
 
 #: Qualtrics' Status of responses that are not real: previews and tests (English, Dutch).
