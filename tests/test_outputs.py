@@ -160,3 +160,15 @@ def test_grouped_chart_draws_groups_top_down_in_legend_order(survey):
 
     first, second = [c for c in axes.containers if isinstance(c, BarContainer)]
     assert first.patches[0].get_y() > second.patches[0].get_y()
+
+
+def test_scale_chart_keeps_scale_order_with_the_first_point_on_top(tmp_path):
+    from exports import write_rows
+    from monitorkit.estimates import summarize
+    from monitorkit.render.charts import question_figure
+
+    answers = ["Eens", "Helemaal eens", "Eens", "Oneens", "Eens", "Neutraal"]
+    path = write_rows(tmp_path / "s.csv", [["id", "Stelling"]] + list(enumerate(answers)))
+    axes = question_figure(summarize(path).questions[0]).axes[0]
+    labels = [t.get_text() for t in axes.get_yticklabels()]
+    assert labels == ["Helemaal eens", "Eens", "Neutraal", "Oneens", "Helemaal oneens"]

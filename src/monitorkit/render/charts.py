@@ -1,7 +1,7 @@
 """Charts (matplotlib): one horizontal bar chart per question, PNG and SVG.
 
-Bars are sorted by percentage with Wilson-interval whiskers; labels are the
-Dutch item labels, wrapped, never cut off. Output is deterministic: a fixed
+Bars are sorted by percentage (a scale keeps its order) with Wilson-interval
+whiskers; labels are the Dutch item labels, wrapped, never cut off. Output is deterministic: a fixed
 SVG hash salt and no creation date in the metadata.
 """
 
@@ -27,13 +27,19 @@ def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
 
 
 def question_figure(question: QuestionSummary, notice: str | None = None, locale: str = "en"):
-    """A matplotlib Figure of one proportion question: sorted bars with interval whiskers."""
+    """A matplotlib Figure of one proportion question: bars with interval whiskers.
+
+    Options are sorted by percentage; the points of a scale stay in scale order.
+    """
     import matplotlib.pyplot as plt
     import numpy as np
 
     plt.rcParams["svg.hashsalt"] = "monitorkit"
     items = [item for item in question.items if item.get("percent") is not None]
-    items.sort(key=lambda item: item["percent"])
+    if question.type == "scale":
+        items.reverse()  # bars run bottom-up: the scale's first point on top
+    else:
+        items.sort(key=lambda item: item["percent"])
     label_lines = sum(_wrap(item["label"]).count("\n") + 1 for item in items) or 1
     groups = question.groups
     bars_per_item = max(1, len(groups))

@@ -20,12 +20,15 @@ from monitorkit.render.common import (
     change_note,
     design_note,
     fpc_note,
+    not_tabulated_groups,
     pairwise_note,
     provenance_notice,
     question_heading,
+    scale_note,
     source_line,
     table_header,
     table_rows,
+    ungrouped_note,
 )
 from monitorkit.render.files import write_atomic
 from monitorkit.render.progress import steps
@@ -123,10 +126,23 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
     meta = [source_line(summary)]
     if fpc_note(summary):
         meta.append(fpc_note(summary))
+    meta += list(summary.responses.warnings)
+    meta += [
+        f"{word('Not tabulated', locale)} — {reason}: {', '.join(columns)}"
+        for reason, columns in not_tabulated_groups(summary, locale)
+    ]
     questions = []
     for question in _selected(summary.questions, wanted):
         groups = [g["group"] for g in question.groups]
         notes = [base_note(question, locale), design_note(summary, locale)]
+        notes += [
+            note
+            for note in (
+                scale_note(question, locale, summary.confidence),
+                ungrouped_note(question, locale),
+            )
+            if note
+        ]
         if pairwise_note(question):
             notes.append(pairwise_note(question))
         figure = None
