@@ -312,11 +312,16 @@ def resolve_codebook(raw: RawTable, codebook: str | Path | Codebook | None) -> C
     else:
         chosen = read_codebook(codebook)
     check_columns(chosen, raw.columns, raw.location(), raw.duplicates)
-    named = set(chosen.columns) | {entry.column for entry in chosen.not_tabulated}
+    listed = {entry.column for entry in chosen.not_tabulated}
+    tabulated = {column for question in chosen.questions for column in question.columns}
     for column in raw.columns:
-        if column not in named:
+        if column in tabulated or column in listed:
+            continue
+        if column == chosen.id:
+            reason = reasons.RESPONDENT_ID
+        else:
             reason = reasons.header_reason(column, raw.text(column)) or reasons.NOT_IN_CODEBOOK
-            chosen.not_tabulated.append(NotTabulated(column, reason))
+        chosen.not_tabulated.append(NotTabulated(column, reason))
     return chosen
 
 
