@@ -61,7 +61,7 @@ def bench_readers(path: Path) -> dict[str, float]:
     import fastexcel
     import pandas as pd
 
-    from monitorkit.readers import read_table
+    from monitorkit.io.readers import read_table
 
     print("Reading the export:")
     results = {
@@ -85,8 +85,8 @@ def bench_readers(path: Path) -> dict[str, float]:
 
 
 def bench_counting(path: Path) -> dict[str, float]:
-    from monitorkit.answers import classify, read_binary
-    from monitorkit.readers import read_table
+    from monitorkit.io.readers import read_table
+    from monitorkit.vocabulary import classify, read_binary
 
     frame = read_table(path).frame
     columns = [c for c in frame.columns if c.startswith("Welke knelpunten")]

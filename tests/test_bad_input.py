@@ -189,7 +189,7 @@ def test_zip_bomb_ratio_is_refused_before_parsing(run_cli, tmp_path):
 
 
 def test_declared_size_limit(run_cli, tmp_path, monkeypatch):
-    monkeypatch.setattr("monitorkit.workbook.MAX_UNCOMPRESSED", 1000)
+    monkeypatch.setattr("monitorkit.io.workbook.MAX_UNCOMPRESSED", 1000)
     path = write_xlsx(tmp_path / "big.xlsx", yes_no_rows("dash"))
     result = run_cli("summarize", path)
     assert result.code == 3
@@ -287,7 +287,7 @@ def test_wrong_encoding_given(run_cli, tmp_path):
 
 
 def test_openpyxl_is_the_fallback_when_fastexcel_fails(tmp_path, monkeypatch):
-    from monitorkit.estimates import summarize
+    from monitorkit.stats.estimates import summarize
 
     def broken(*args, **kwargs):
         raise RuntimeError("calamine could not parse the sheet")

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from monitorkit.consistency import check_registry, feasible_counts
-from monitorkit.published import read_registry
+from monitorkit.published.consistency import check_registry, feasible_counts
+from monitorkit.published.registry import read_registry
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from exports import qualtrics_rows, write_rows, write_xlsx, yes_no_rows
-from monitorkit.codebook import codebook_from_dict, read_codebook
-from monitorkit.consistency import consistent_rules, feasible_counts, nearest_count
-from monitorkit.datasets import data_dir
+from monitorkit.codebook.model import codebook_from_dict, read_codebook
+from monitorkit.io.datasets import data_dir
+from monitorkit.published.consistency import consistent_rules, feasible_counts, nearest_count
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -35,7 +35,7 @@ def test_inferred_codebook_round_trips_through_yaml(run_cli, tmp_path):
 
 
 def test_exclusive_option_is_marked_and_clashes_warned(tmp_path):
-    from monitorkit.estimates import summarize
+    from monitorkit.stats.estimates import summarize
 
     rows = [
         ["id", "Knelpunten: Geen knelpunten", "Knelpunten: Financiering"],
@@ -119,7 +119,7 @@ def test_bundled_divosa_dataset_reproduces_the_printed_tables(run_cli):
 
 
 def test_reconstructed_knelpunten_respect_exclusive_and_at_least_one():
-    from monitorkit.responses import read_survey
+    from monitorkit.stats.responses import read_survey
 
     responses = read_survey("divosa-monitor-2011")
     states = responses.question("knelpunten").states

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exports import write_rows
-from monitorkit.compare import difference, wave_labels
+from monitorkit.stats.compare import difference, wave_labels
 
 
 def newcombe_by_hand(k_a, n_a, k_b, n_b):
@@ -167,7 +167,7 @@ def test_panel_found_without_flags_across_header_texts_and_code_formats(run_cli,
 
 
 def test_codes_normalise_across_notations():
-    from monitorkit.municipalities import normalise_code
+    from monitorkit.stats.municipalities import normalise_code
 
     assert {normalise_code(v) for v in ("GM0363", "0363", "363", 363.0, "gm363", " 363 ")} == {
         "GM0363"
@@ -261,8 +261,8 @@ def test_compare_writes_csv_md_xlsx_and_charts(run_cli, tmp_path):
 
 
 def test_slope_chart_plots_each_wave(run_cli):
-    from monitorkit.compare import compare
     from monitorkit.render.charts import slope_figure
+    from monitorkit.stats.compare import compare
 
     comparison = compare(["wijkteams-2014", "wijkteams-2015"])
     axes = slope_figure(comparison, comparison.questions[0]).axes[0]
@@ -293,7 +293,7 @@ def test_an_item_missing_in_one_wave_is_shown_without_a_change(run_cli, tmp_path
 
 
 def test_comparison_table_is_one_tidy_frame_with_waves():
-    from monitorkit.compare import compare
+    from monitorkit.stats.compare import compare
 
     table = compare(["wijkteams-2014", "wijkteams-2015"]).table
     assert list(table.columns[:6]) == ["question", "item", "label", "group", "wave", "count"]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitorkit.estimates import _test_table, wilson_interval
+from monitorkit.stats.estimates import _test_table, wilson_interval
 
 
 @settings(max_examples=60, deadline=None)
@@ -67,7 +67,7 @@ def test_empty_groups_and_constant_outcomes_give_no_test():
 def test_column_proportion_tests_holm_by_hand():
     from scipy.stats import norm
 
-    from monitorkit.estimates import column_proportion_tests
+    from monitorkit.stats.estimates import column_proportion_tests
 
     cells = [("G4", (9, 1)), ("G32", (20, 16)), ("overig", (60, 140))]
     result = column_proportion_tests(cells)

@@ -20,7 +20,7 @@ from exports import (
     write_xlsx,
     yes_no_rows,
 )
-from monitorkit.estimates import summarize
+from monitorkit.stats.estimates import summarize
 
 
 def not_tabulated(summary):
@@ -183,10 +183,10 @@ def test_spss_multiple_response_set_becomes_one_multi_question(tmp_path):
     """pyreadstat cannot write MR sets, so the reader's output is built directly."""
     import pandas as pd
 
-    from monitorkit.estimates import estimate
-    from monitorkit.infer import infer_codebook
-    from monitorkit.readers import RawTable, SourceInfo
-    from monitorkit.responses import build_responses
+    from monitorkit.codebook.infer import infer_codebook
+    from monitorkit.io.readers import RawTable, SourceInfo
+    from monitorkit.stats.estimates import estimate
+    from monitorkit.stats.responses import build_responses
 
     frame = pd.DataFrame(
         {

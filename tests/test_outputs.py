@@ -49,7 +49,7 @@ def test_json_follows_the_documented_schema(run_cli, survey):
 
 
 def test_json_from_cli_equals_library_result(run_cli, survey):
-    from monitorkit.estimates import summarize
+    from monitorkit.stats.estimates import summarize
 
     cli = json.loads(run_cli("summarize", survey, "-f", "json").out)
     assert cli == json.loads(json.dumps(summarize(survey).as_dict()))
@@ -126,8 +126,8 @@ def test_charts_are_written_as_png_and_svg_deterministically(run_cli, survey, tm
 
 
 def test_chart_bars_are_sorted_with_interval_whiskers(survey):
-    from monitorkit.estimates import summarize
     from monitorkit.render.charts import question_figure
+    from monitorkit.stats.estimates import summarize
 
     question = summarize(survey).questions[0]
     figure = question_figure(question)
@@ -149,8 +149,8 @@ def test_by_naming_nothing_is_a_usage_error(run_cli, survey):
 
 
 def test_grouped_chart_draws_groups_top_down_in_legend_order(survey):
-    from monitorkit.estimates import summarize
     from monitorkit.render.charts import question_figure
+    from monitorkit.stats.estimates import summarize
 
     question = summarize(survey, by="gemeentegrootte").questions[0]
     axes = question_figure(question).axes[0]
@@ -164,11 +164,11 @@ def test_grouped_chart_draws_groups_top_down_in_legend_order(survey):
 
 def test_scale_chart_keeps_scale_order_with_the_first_point_on_top(tmp_path):
     from exports import write_rows
-    from monitorkit.estimates import summarize
     from monitorkit.render.charts import question_figure
+    from monitorkit.stats.estimates import summarize
 
     answers = ["Eens", "Helemaal eens", "Eens", "Oneens", "Eens", "Neutraal"]
-    path = write_rows(tmp_path / "s.csv", [["id", "Stelling"]] + list(enumerate(answers)))
+    path = write_rows(tmp_path / "s.csv", [["id", "Stelling"], *enumerate(answers)])
     axes = question_figure(summarize(path).questions[0]).axes[0]
     labels = [t.get_text() for t in axes.get_yticklabels()]
     assert labels == ["Helemaal eens", "Eens", "Neutraal", "Oneens", "Helemaal oneens"]

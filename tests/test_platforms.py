@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 import platforms
-from monitorkit.estimates import summarize
+from monitorkit.stats.estimates import summarize
 from platforms import REASONS, ExpectedQuestion, PlatformCase
 
 

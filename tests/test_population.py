@@ -8,8 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from monitorkit.estimates import _test_table, wilson_interval
-from monitorkit.population import Population, resolve_population
+from monitorkit.stats.estimates import _test_table, wilson_interval
+from monitorkit.stats.population import Population, resolve_population
 
 
 def wilson_by_hand(p, n, z=1.959963984540054):
@@ -78,7 +78,7 @@ def test_resolve_population_errors():
 
 
 def test_compare_with_fpc_per_wave_year(run_cli):
-    from monitorkit.compare import difference
+    from monitorkit.stats.compare import difference
 
     data = json.loads(
         run_cli(

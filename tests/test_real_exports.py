@@ -236,7 +236,7 @@ def test_mixed_utf8_and_cp1252_lines_are_read_and_named(run_cli, tmp_path):
         "the file mixes encodings: line(s) 4 are not UTF-8 and were read as cp1252 (Windows); "
         "check those rows"
     ]
-    from monitorkit.readers import read_table
+    from monitorkit.io.readers import read_table
 
     names = read_table(path).frame["Gemeente"].tolist()
     assert names == ["Súdwest-Fryslân", "Den Haag", "Baarle-Nassau – één"]

@@ -8,7 +8,7 @@ from functools import cache
 import pytest
 import yaml
 
-from monitorkit.datasets import data_dir
+from monitorkit.io.datasets import data_dir
 
 YEARS = range(2010, 2026)
 

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from monitorkit.published import read_registry
-from monitorkit.reproduce import reproduce, round_as_printed
+from monitorkit.published.registry import read_registry
+from monitorkit.published.reproduce import reproduce, round_as_printed
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from pathlib import Path
 import click
 
 from monitorkit.errors import MonitorkitError, UsageError
-from monitorkit.numbers import LOCALES
-from monitorkit.readers import KNOWN_EXTENSIONS
+from monitorkit.io.readers import KNOWN_EXTENSIONS
+from monitorkit.render.numbers import LOCALES
 
 OUTPUT_FORMATS = ("terminal", "json", "csv", "md", "xlsx")
 EXIT_INTERNAL = 70
@@ -236,8 +236,8 @@ def summarize(
       monitorkit summarize survey.csv --by gemeentegrootte
       monitorkit summarize survey.sav --format json -o summary.json --charts charts/
     """
-    from monitorkit.estimates import summarize as summarize_survey
     from monitorkit.render.progress import status
+    from monitorkit.stats.estimates import summarize as summarize_survey
 
     fmt = _choose_format(fmt, output)
     with status(f"Reading and tabulating {file}…", quiet):
@@ -335,7 +335,7 @@ def compare(
     Example:
       monitorkit compare wijkteams-2014 wijkteams-2015
     """
-    from monitorkit.compare import compare as compare_waves
+    from monitorkit.stats.compare import compare as compare_waves
 
     if codebooks and len(codebooks) != len(files):
         raise UsageError(
@@ -362,7 +362,7 @@ def compare(
 
         data = render_comparison(result, fmt, locale)
         if output:
-            from monitorkit.render.files import write_atomic
+            from monitorkit.io.files import write_atomic
 
             write_atomic(Path(output), data, inputs=[Path(f) for f in files])
             if not quiet:
@@ -427,7 +427,7 @@ def weight(
       gemeentegrootte: {G4: 4, G32: 36, overig: 353}
       regio: {Noord: 0.2, Oost: 0.25, West: 0.35, Zuid: 0.2}
     """
-    from monitorkit.weighting import weight_survey
+    from monitorkit.stats.weighting import weight_survey
 
     result = weight_survey(
         file,
@@ -534,9 +534,9 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, input_format, 
 
     Test and preview responses are left out first, as summarize leaves them out.
     """
-    from monitorkit.codebook import write_codebook
-    from monitorkit.infer import infer_codebook
-    from monitorkit.responses import read_respondents
+    from monitorkit.codebook.infer import infer_codebook
+    from monitorkit.codebook.model import write_codebook
+    from monitorkit.stats.responses import read_respondents
 
     raw, _, _ = read_respondents(
         file,
@@ -549,7 +549,7 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, input_format, 
     path = Path(raw.source.input_path)
     inferred = infer_codebook(raw)
     if output:
-        from monitorkit.render.files import check_output_path
+        from monitorkit.io.files import check_output_path
 
         check_output_path(Path(output), [path])
         write_codebook(inferred, output)
@@ -569,13 +569,13 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, input_format, 
 @reading_options
 def codebook_validate(codebook_file, file, sheet, encoding, delimiter, header_rows, input_format):
     """Check CODEBOOK_FILE, and that FILE has every column it names."""
-    from monitorkit.codebook import check_columns, read_codebook
+    from monitorkit.codebook.model import check_columns, read_codebook
 
     checked = read_codebook(codebook_file)
     message = f"{codebook_file}: valid, {len(checked.questions)} questions"
     if file:
-        from monitorkit.datasets import resolve_input
-        from monitorkit.readers import read_table
+        from monitorkit.io.datasets import resolve_input
+        from monitorkit.io.readers import read_table
 
         raw = read_table(
             resolve_input(file),
@@ -602,8 +602,8 @@ def check(files, fmt):
     to 100, group splits that must average to a total, and sums of counts. Exit code 1 when
     something is inconsistent.
     """
-    from monitorkit.consistency import check_registry
-    from monitorkit.published import read_registry
+    from monitorkit.published.consistency import check_registry
+    from monitorkit.published.registry import read_registry
 
     report = check_registry(read_registry(list(files) or None))
     if fmt == "json":
@@ -632,9 +632,9 @@ def reproduce(source, fmt, chart):
     is rounded as the source rounded, and gets a status: match, mismatch, or not computable
     from survey data (with the reason). Exit code 1 on any mismatch.
     """
-    from monitorkit.published import read_registry
-    from monitorkit.reproduce import MISMATCH
-    from monitorkit.reproduce import reproduce as reproduce_figures
+    from monitorkit.published.registry import read_registry
+    from monitorkit.published.reproduce import MISMATCH
+    from monitorkit.published.reproduce import reproduce as reproduce_figures
 
     registry = read_registry()
     known = {s.id for s in registry.sources.values()} | {s.file for s in registry.sources.values()}
@@ -674,9 +674,9 @@ def reconstruct(specs, data_dir):
     Deterministic (fixed seeds): the same specs and registry always give the same bytes.
     The files reproduce the printed marginals, not the original responses.
     """
-    from monitorkit.datasets import data_dir as bundled_data
-    from monitorkit.published import read_registry
-    from monitorkit.reconstruct import reconstruct_all, spec_files
+    from monitorkit.io.datasets import data_dir as bundled_data
+    from monitorkit.published.reconstruct import reconstruct_all, spec_files
+    from monitorkit.published.registry import read_registry
 
     folder = Path(data_dir) if data_dir else bundled_data()
     registry = read_registry(sorted((folder / "published").glob("*.yaml")))
@@ -700,11 +700,11 @@ def reconstruct(specs, data_dir):
 @report_format
 def datasets(fmt):
     """List the bundled datasets (usable wherever a FILE is asked for)."""
-    from monitorkit.datasets import list_datasets
+    from monitorkit.io.datasets import list_datasets
 
     entries = list_datasets()
     if fmt == "json":
-        from monitorkit.datasets import public_provenance
+        from monitorkit.io.datasets import public_provenance
 
         _echo_json(
             [

@@ -11,11 +11,11 @@ import io
 import textwrap
 from pathlib import Path
 
-from monitorkit.estimates import QuestionSummary, Summary
-from monitorkit.numbers import fmt_percent
+from monitorkit.io.files import write_atomic
 from monitorkit.render.common import provenance_notice
-from monitorkit.render.files import write_atomic
+from monitorkit.render.numbers import fmt_percent
 from monitorkit.render.words import word
+from monitorkit.stats.estimates import QuestionSummary, Summary
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
@@ -144,7 +144,7 @@ def write_charts(summary: Summary, folder: str | Path, locale: str = "en") -> li
 
 def _wave_question(comparison, question: dict) -> QuestionSummary | None:
     """A compared question shaped as a grouped summary: the waves are the groups."""
-    from monitorkit.compare import match_items
+    from monitorkit.stats.compare import match_items
 
     summaries = [
         next((q for q in s.questions if q.id == question["id"]), None) for s in comparison.summaries

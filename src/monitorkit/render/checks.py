@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from monitorkit.consistency import ROUNDING_RULES, ConsistencyReport
+from monitorkit.published.consistency import ROUNDING_RULES, ConsistencyReport
 
 
 def _counts(counts: list[int]) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from monitorkit.estimates import QuestionSummary, Summary
-from monitorkit.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
+from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import word
+from monitorkit.stats.estimates import QuestionSummary, Summary
 
 
 def source_line(summary: Summary) -> str:
@@ -86,7 +86,7 @@ def design_note(summary: Summary, locale: str = "en") -> str:
 
 def change_note(locale: str = "en") -> str:
     """How a wave comparison's change, interval and test were computed."""
-    from monitorkit.compare import DIFF_INTERVAL, DIFF_TEST
+    from monitorkit.stats.compare import DIFF_INTERVAL, DIFF_TEST
 
     change = word("last minus first wave in percentage points", locale)
     return f"{word('Change:', locale)} {change}; 95% {DIFF_INTERVAL} interval; p: {DIFF_TEST}."
@@ -234,7 +234,7 @@ def ungrouped_note(question: QuestionSummary, locale: str = "en") -> str | None:
 
 def not_tabulated_groups(summary: Summary, locale: str = "en") -> list[tuple[str, list[str]]]:
     """The columns no question uses, grouped by reason, in the order the reasons are listed."""
-    from monitorkit.columns import REASONS
+    from monitorkit.codebook.columns import REASONS
 
     grouped: dict[str, list[str]] = {}
     for entry in summary.responses.not_tabulated:

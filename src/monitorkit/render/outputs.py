@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from monitorkit.errors import UsageError
-from monitorkit.estimates import Summary
-from monitorkit.numbers import fmt_p
+from monitorkit.io.files import escape_formula, workbook_bytes, write_atomic
 from monitorkit.render.common import (
     base_note,
     change_note,
@@ -26,8 +25,9 @@ from monitorkit.render.common import (
     table_rows,
     ungrouped_note,
 )
-from monitorkit.render.files import escape_formula, workbook_bytes, write_atomic
+from monitorkit.render.numbers import fmt_p
 from monitorkit.render.words import word
+from monitorkit.stats.estimates import Summary
 
 FORMATS = ("json", "csv", "md", "xlsx")
 CSV_COLUMNS = [
@@ -391,7 +391,7 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
 
 def comparison_markdown(comparison, locale: str = "en") -> str:
     """A Markdown document with one table per question: waves, change, interval, test."""
-    from monitorkit.numbers import fmt_interval, fmt_number
+    from monitorkit.render.numbers import fmt_interval, fmt_number
 
     lines = [f"# Comparison of {', '.join(comparison.labels)}", ""]
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
@@ -435,7 +435,7 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
 
 
 def _wave_text(cell: dict[str, Any] | None, locale: str) -> str:
-    from monitorkit.numbers import fmt_percent
+    from monitorkit.render.numbers import fmt_percent
 
     if cell is None:
         return "–"

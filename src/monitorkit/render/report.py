@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from monitorkit.errors import UsageError
+from monitorkit.io.files import write_atomic
 from monitorkit.render.common import (
     base_note,
     change_note,
@@ -30,7 +31,6 @@ from monitorkit.render.common import (
     table_rows,
     ungrouped_note,
 )
-from monitorkit.render.files import write_atomic
 from monitorkit.render.progress import steps
 from monitorkit.render.words import word
 
@@ -73,7 +73,7 @@ def read_report_config(path: str | Path | None) -> dict[str, Any]:
     """Titles, question selection and order, grouping, waves, weights (all optional)."""
     if path is None:
         return {}
-    from monitorkit.yamlfile import read_yaml
+    from monitorkit.io.yamlfile import read_yaml
 
     data = read_yaml(path, UsageError, "report config") or {}
     unknown = sorted(set(data) - set(CONFIG_KEYS))
@@ -164,8 +164,8 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
 
 def comparison_part(comparison, locale: str, wanted: list[str] | None) -> ReportPart:
     """The waves side by side with the change, its interval and test, and a slope chart."""
-    from monitorkit.numbers import fmt_interval, fmt_number, fmt_p
     from monitorkit.render.charts import slope_figure
+    from monitorkit.render.numbers import fmt_interval, fmt_number, fmt_p
     from monitorkit.render.outputs import _wave_text
 
     questions = []
@@ -282,9 +282,9 @@ def write_report(
     """Summarize (and compare) the files and write report.html, report.md (+ charts/) and xlsx."""
     import matplotlib.pyplot as plt
 
-    from monitorkit.compare import compare_summaries, wave_labels
-    from monitorkit.estimates import summarize
     from monitorkit.render.outputs import comparison_xlsx, summary_xlsx
+    from monitorkit.stats.compare import compare_summaries, wave_labels
+    from monitorkit.stats.estimates import summarize
 
     settings = read_report_config(config)
     locale = locale or settings.get("locale", "en")

@@ -6,7 +6,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from monitorkit.estimates import Summary
 from monitorkit.render.common import (
     base_note,
     change_note,
@@ -22,6 +21,7 @@ from monitorkit.render.common import (
     ungrouped_note,
 )
 from monitorkit.render.words import word
+from monitorkit.stats.estimates import Summary
 
 
 def print_summary(
@@ -105,7 +105,7 @@ def _short(text: str, limit: int = 60) -> str:
 
 def print_comparison(comparison, console: Console | None = None, locale: str = "en") -> None:
     """One table per shared question: each wave, the change with its interval and test."""
-    from monitorkit.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
+    from monitorkit.render.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
 
     console = console or Console()
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
@@ -172,7 +172,7 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
 
 
 def _paired_cells(paired: dict | None, locale: str) -> tuple[str, str]:
-    from monitorkit.numbers import fmt_p
+    from monitorkit.render.numbers import fmt_p
 
     if not paired:
         return ("–", "–")

@@ -43,7 +43,7 @@ def municipality_counts() -> tuple[str, dict[int, int]]:
     """The bundled number of municipalities per year (CBS), and its citation."""
     import yaml
 
-    from monitorkit.datasets import data_dir
+    from monitorkit.io.datasets import data_dir
 
     data = yaml.safe_load((data_dir() / "reference" / "gemeenten.yaml").read_text(encoding="utf-8"))
     return data["source"], {int(year): int(count) for year, count in data["counts"].items()}

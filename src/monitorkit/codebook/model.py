@@ -181,7 +181,7 @@ class Codebook:
 
 def read_codebook(path: str | Path, origin: str = "file") -> Codebook:
     """Load and validate a YAML codebook."""
-    from monitorkit.yamlfile import read_yaml
+    from monitorkit.io.yamlfile import read_yaml
 
     data = read_yaml(path, CodebookError, "codebook")
     return codebook_from_dict(data, str(path), origin)
@@ -401,7 +401,7 @@ def write_codebook(codebook: Codebook, path: str | Path) -> None:
     """Save a codebook as YAML (atomically) for a user to edit."""
     import yaml
 
-    from monitorkit.render.files import write_atomic
+    from monitorkit.io.files import write_atomic
 
     text = yaml.safe_dump(codebook.to_dict(), sort_keys=False, allow_unicode=True, width=100)
     write_atomic(Path(path), text.encode("utf-8"))
@@ -442,7 +442,7 @@ def check_columns(
 
 def bundled_codebooks() -> list[Codebook]:
     """Every codebook shipped in data/codebooks/."""
-    from monitorkit.datasets import data_dir
+    from monitorkit.io.datasets import data_dir
 
     folder = data_dir() / "codebooks"
     codebooks = []

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from monitorkit.answers import SELECTED
-from monitorkit.population import Population
-from monitorkit.responses import BASE_RULES, QuestionResponses, Responses
+from monitorkit.stats.population import Population
+from monitorkit.stats.responses import BASE_RULES, QuestionResponses, Responses
+from monitorkit.vocabulary import SELECTED
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -128,7 +128,7 @@ class Summary:
             "weights": self.weights_info,
         }
         if self.provenance:
-            from monitorkit.datasets import public_provenance
+            from monitorkit.io.datasets import public_provenance
 
             data["provenance"] = public_provenance(self.provenance)
         if self.by:
@@ -391,7 +391,7 @@ def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionSum
 
 def scale_scores(labels: list[str]) -> tuple[np.ndarray, str]:
     """The score of each scale point: its number (a 0–10 rating), else its position 1..k."""
-    from monitorkit.answers import parse_number
+    from monitorkit.vocabulary import parse_number
 
     numbers = [parse_number(label) for label in labels]
     if all(number is not None for number in numbers):
@@ -638,8 +638,8 @@ def summarize(
     for municipality surveys) or None (no finite population correction). See
     ``read_survey`` for the reading options.
     """
-    from monitorkit.population import resolve_population
-    from monitorkit.responses import read_survey
+    from monitorkit.stats.population import resolve_population
+    from monitorkit.stats.responses import read_survey
 
     responses = read_survey(
         path,

@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from monitorkit.answers import normalise
 from monitorkit.errors import InputError, Location
+from monitorkit.vocabulary import normalise
 
 _CODE = re.compile(r"^(?:gm)?\s*0*(\d{1,4})(?:\.0+)?$")
 _KEY_HEADER = re.compile(
@@ -44,7 +44,7 @@ def valid_codes(year: int | None = None) -> frozenset[str]:
     """
     import yaml
 
-    from monitorkit.datasets import data_dir
+    from monitorkit.io.datasets import data_dir
 
     path = data_dir() / "reference" / "gemeentecodes.yaml"
     codes = yaml.safe_load(path.read_text(encoding="utf-8"))["codes"]

@@ -23,11 +23,11 @@ from typing import Any
 
 import numpy as np
 
-from monitorkit.codebook import Codebook, Item, Question, write_codebook
-from monitorkit.consistency import ROUNDING_RULES, nearest_count, round_percent
+from monitorkit.codebook.model import Codebook, Item, Question, write_codebook
 from monitorkit.errors import InputError, Location
-from monitorkit.published import Registry
-from monitorkit.render.files import write_atomic
+from monitorkit.io.files import write_atomic
+from monitorkit.published.consistency import ROUNDING_RULES, nearest_count, round_percent
+from monitorkit.published.registry import Registry
 
 ID_COLUMN = "respondent"
 YES, NO = "Ja", "Nee"
@@ -57,7 +57,7 @@ class Reconstruction:
 
 def read_spec(path: str | Path) -> dict[str, Any]:
     """Load a reconstruction spec and check the fields it needs."""
-    from monitorkit.yamlfile import read_yaml
+    from monitorkit.io.yamlfile import read_yaml
 
     path = Path(path)
     spec = read_yaml(path, what="reconstruction spec")

@@ -13,7 +13,7 @@ is a ``multi`` in one cell; answers of a known scale or a 0–10 rating are a
 Closed and open questions are told apart by structure, not by length: a closed
 question's answers recur (few distinct values, each given by several
 respondents); free text rarely repeats. Every column that is not tabulated gets
-a reason (see ``monitorkit.columns``).
+a reason (see ``monitorkit.codebook.columns``).
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ from typing import Any
 
 import numpy as np
 
-from monitorkit import columns as reasons
-from monitorkit.answers import (
+from monitorkit.codebook import columns as reasons
+from monitorkit.codebook.model import Codebook, Item, NotTabulated, Question
+from monitorkit.io.readers import RawTable
+from monitorkit.vocabulary import (
     MISSING_WORDS,
     NOT_SELECTED,
     SELECTED,
@@ -42,8 +44,6 @@ from monitorkit.answers import (
     split_fragments,
     split_options,
 )
-from monitorkit.codebook import Codebook, Item, NotTabulated, Question
-from monitorkit.readers import RawTable
 
 EXCLUSIVE_STARTS = (
     "geen",

@@ -15,10 +15,10 @@ from typing import Any
 @cache
 def data_dir() -> Path:
     """The bundled data folder: inside the installed package, or the checkout's data/."""
-    packaged = Path(__file__).parent / "data"
+    packaged = Path(__file__).parents[1] / "data"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 @dataclass(frozen=True)

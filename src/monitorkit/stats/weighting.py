@@ -14,9 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from monitorkit.answers import ValueRules, read_categories
 from monitorkit.errors import InputError, Location
-from monitorkit.readers import RawTable
+from monitorkit.io.readers import RawTable
+from monitorkit.vocabulary import ValueRules, read_categories
 
 
 @dataclass
@@ -61,7 +61,7 @@ class RakeResult:
 
 def read_margins(path: str | Path) -> list[Margin]:
     """Load margins: {column: {category: share | percentage | count}}."""
-    from monitorkit.yamlfile import read_yaml
+    from monitorkit.io.yamlfile import read_yaml
 
     data = read_yaml(path, what="margins file")
     if not isinstance(data, dict) or not data:
@@ -183,10 +183,10 @@ def weight_survey(
     **reading,
 ) -> RakeResult:
     """Rake a survey file to the margins and write it, with a weight column, as CSV."""
-    from monitorkit.datasets import resolve_input
-    from monitorkit.readers import read_table
-    from monitorkit.render.files import check_output_path, escape_formula, write_atomic
-    from monitorkit.responses import read_weights
+    from monitorkit.io.datasets import resolve_input
+    from monitorkit.io.files import check_output_path, escape_formula, write_atomic
+    from monitorkit.io.readers import read_table
+    from monitorkit.stats.responses import read_weights
 
     source = resolve_input(path)
     check_output_path(Path(output), [source])

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from monitorkit.errors import InputError, Location
-from monitorkit.headers import HeaderLayout, column_letter, detect_layout, name_columns
+from monitorkit.io.headers import HeaderLayout, column_letter, detect_layout, name_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -338,7 +338,7 @@ def _drop_footer_rows(table: RawTable) -> None:
 def _read_excel(path: Path, sheet: str | int | None, header_rows: int | None) -> RawTable:
     """Read a workbook with fastexcel (Rust, straight to Arrow); openpyxl if that fails."""
     if path.suffix.lower() != ".xls" and path.suffix.lower() != ".ods":
-        from monitorkit.workbook import check_workbook
+        from monitorkit.io.workbook import check_workbook
 
         check_workbook(path)
     try:

@@ -118,14 +118,14 @@ class Registry:
 
 def registry_files() -> list[Path]:
     """The bundled registry files."""
-    from monitorkit.datasets import data_dir
+    from monitorkit.io.datasets import data_dir
 
     return sorted((data_dir() / "published").glob("*.yaml"))
 
 
 def read_registry(paths: list[str | Path] | None = None) -> Registry:
     """Load and validate registry files (default: every bundled one)."""
-    from monitorkit.yamlfile import read_yaml
+    from monitorkit.io.yamlfile import read_yaml
 
     registry = Registry()
     for path in [Path(p) for p in (paths or registry_files())]:

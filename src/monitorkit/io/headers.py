@@ -126,7 +126,7 @@ def _looks_like_second_header(top: list[str | None], second: list[str | None]) -
     run_texts = [str(cell).strip() for cell in run_cells]
     if any(_NUMBER.match(text) for text in run_texts):
         return False
-    from monitorkit.answers import is_vocabulary_word
+    from monitorkit.vocabulary import is_vocabulary_word
 
     if any(is_vocabulary_word(text) for text in run_texts):
         return False

@@ -24,8 +24,18 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from monitorkit import columns as reasons
-from monitorkit.answers import (
+from monitorkit.codebook import columns as reasons
+from monitorkit.codebook.model import (
+    Codebook,
+    NotTabulated,
+    Question,
+    bundled_codebook,
+    check_columns,
+    read_codebook,
+)
+from monitorkit.errors import CodebookError, InputError, Location, UsageError
+from monitorkit.io.readers import RawTable, SourceInfo, read_table
+from monitorkit.vocabulary import (
     MISSING,
     MISSING_WORDS,
     NOT_SELECTED,
@@ -41,16 +51,6 @@ from monitorkit.answers import (
     scale_spellings,
     split_options,
 )
-from monitorkit.codebook import (
-    Codebook,
-    NotTabulated,
-    Question,
-    bundled_codebook,
-    check_columns,
-    read_codebook,
-)
-from monitorkit.errors import CodebookError, InputError, Location, UsageError
-from monitorkit.readers import RawTable, SourceInfo, read_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -146,7 +146,7 @@ class Responses:
         )
 
     def _checked_groups(self, by: str, values: pd.Series) -> pd.Series:
-        from monitorkit.answers import parse_number
+        from monitorkit.vocabulary import parse_number
 
         groups = values.dropna().unique()
         numeric = len(groups) > 0 and all(parse_number(g) is not None for g in groups)
@@ -221,7 +221,7 @@ def read_respondents(
     path: str | Path, *, include_previews: bool = False, **reading: Any
 ) -> tuple[RawTable, dict[str, Any] | None, int]:
     """The raw table of a file or bundled dataset, its provenance, and previews left out."""
-    from monitorkit.datasets import provenance_of, resolve_input
+    from monitorkit.io.datasets import provenance_of, resolve_input
 
     resolved = resolve_input(path)
     raw = read_table(resolved, **reading)
@@ -326,7 +326,7 @@ def resolve_codebook(raw: RawTable, codebook: str | Path | Codebook | None) -> C
 
 
 def _inferred(raw: RawTable) -> Codebook:
-    from monitorkit.infer import infer_codebook
+    from monitorkit.codebook.infer import infer_codebook
 
     inferred = infer_codebook(raw)
     if not inferred.questions:
@@ -412,7 +412,7 @@ def _read_categorical(raw: RawTable, question: Question, as_category: bool) -> Q
 
 def _first_ranked(series: pd.Series, separator: str) -> pd.Series:
     """A ranking's cells reduced to the option ranked first."""
-    from monitorkit.answers import split_fragments
+    from monitorkit.vocabulary import split_fragments
 
     firsts = {
         value: (split_fragments(str(value), separator) or [None])[0]

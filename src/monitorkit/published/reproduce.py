@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from monitorkit.consistency import ROUNDING_RULES
-from monitorkit.published import Figure, Registry
+from monitorkit.published.consistency import ROUNDING_RULES
+from monitorkit.published.registry import Figure, Registry
 
 MATCH, MISMATCH, NOT_COMPUTABLE = "match", "mismatch", "not computable"
 #: How far an 'ongeveer' figure may be from the computed value and still match (points).
@@ -61,7 +61,7 @@ class Reproduction:
 
 def round_as_printed(value: float, decimals: int, rule: str) -> float:
     """A computed percentage rounded the way the source rounded (exact for ties)."""
-    from monitorkit.consistency import round_fraction
+    from monitorkit.published.consistency import round_fraction
 
     return float(round_fraction(Fraction(value).limit_denominator(10**9), decimals, rule))
 
@@ -70,7 +70,7 @@ class _Datasets:
     """Summaries of the bundled reconstructed datasets, computed once per grouping."""
 
     def __init__(self):
-        from monitorkit.datasets import list_datasets
+        from monitorkit.io.datasets import list_datasets
 
         self.placements: dict[str, tuple[str, dict[str, Any], str]] = {}
         for dataset in list_datasets():
@@ -84,7 +84,7 @@ class _Datasets:
         self._cache: dict[tuple[str, str | None], Any] = {}
 
     def summary(self, name: str, by: str | None):
-        from monitorkit.estimates import summarize
+        from monitorkit.stats.estimates import summarize
 
         if (name, by) not in self._cache:
             self._cache[(name, by)] = summarize(name, by=by)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from monitorkit.answers import normalise
+from monitorkit.vocabulary import normalise
 
 METADATA = "platform metadata"
 RESPONDENT_ID = "respondent id"

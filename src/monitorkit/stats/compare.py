@@ -17,11 +17,16 @@ from typing import Any
 
 import numpy as np
 
-from monitorkit.answers import SELECTED, distinct, normalise
-from monitorkit.datasets import public_provenance
 from monitorkit.errors import Location, UsageError
-from monitorkit.estimates import QuestionSummary, Summary, item_states, json_number, survey_year
-from monitorkit.municipalities import (
+from monitorkit.io.datasets import public_provenance
+from monitorkit.stats.estimates import (
+    QuestionSummary,
+    Summary,
+    item_states,
+    json_number,
+    survey_year,
+)
+from monitorkit.stats.municipalities import (
     KEY_VALUE_SHARE,
     Mergers,
     find_key_column,
@@ -29,7 +34,8 @@ from monitorkit.municipalities import (
     read_mergers,
     share_of_valid_codes,
 )
-from monitorkit.population import Population
+from monitorkit.stats.population import Population
+from monitorkit.vocabulary import SELECTED, distinct, normalise
 
 DIFF_INTERVAL = "Newcombe hybrid score"
 DIFF_TEST = "two-proportion z-test (pooled, two-sided)"
@@ -310,7 +316,7 @@ def compare(
 ) -> Comparison:
     """Summarize each wave and line up the questions they share; pair the municipalities
     present in the first and the last wave when a municipality code column is found."""
-    from monitorkit.estimates import summarize
+    from monitorkit.stats.estimates import summarize
 
     if len(paths) < 2:
         raise UsageError(

@@ -1,0 +1,1 @@
+"""Which columns form which question: codebooks, their inference, and what a column is."""

@@ -1,0 +1,1 @@
+"""The source studies' printed figures: registry, consistency, reconstruction, reproduction."""
