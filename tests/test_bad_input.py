@@ -287,13 +287,13 @@ def test_wrong_encoding_given(run_cli, tmp_path):
 
 
 def test_openpyxl_is_the_fallback_when_fastexcel_fails(tmp_path, monkeypatch):
-    from monitorkit.stats.estimates import summarize
+    from monitorkit.api import summarize_survey
 
     def broken(*args, **kwargs):
         raise RuntimeError("calamine could not parse the sheet")
 
     monkeypatch.setattr("fastexcel.read_excel", broken)
-    summary = summarize(write_xlsx(tmp_path / "book.xlsx", yes_no_rows("dash")))
+    summary = summarize_survey(write_xlsx(tmp_path / "book.xlsx", yes_no_rows("dash")))
     assert summary.responses.source.reader == "openpyxl"
     question = summary.questions[0]
     assert [(i["count"], i["base"]) for i in question.items] == [(1, 9), (5, 9), (4, 9)]

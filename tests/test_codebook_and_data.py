@@ -35,7 +35,7 @@ def test_inferred_codebook_round_trips_through_yaml(run_cli, tmp_path):
 
 
 def test_exclusive_option_is_marked_and_clashes_warned(tmp_path):
-    from monitorkit.stats.estimates import summarize
+    from monitorkit.api import summarize_survey
 
     rows = [
         ["id", "Knelpunten: Geen knelpunten", "Knelpunten: Financiering"],
@@ -43,7 +43,7 @@ def test_exclusive_option_is_marked_and_clashes_warned(tmp_path):
         ["2", "Ja", "Nee"],
         ["3", "Nee", "Ja"],
     ]
-    summary = summarize(write_rows(tmp_path / "x.csv", rows))
+    summary = summarize_survey(write_rows(tmp_path / "x.csv", rows))
     assert summary.responses.codebook.questions[0].items[0].exclusive
     assert summary.questions[0].warnings == [
         "1 respondent(s) selected the exclusive option 'Geen knelpunten' together with "

@@ -261,10 +261,10 @@ def test_compare_writes_csv_md_xlsx_and_charts(run_cli, tmp_path):
 
 
 def test_slope_chart_plots_each_wave(run_cli):
+    from monitorkit.api import compare_waves
     from monitorkit.render.charts import slope_figure
-    from monitorkit.stats.compare import compare
 
-    comparison = compare(["wijkteams-2014", "wijkteams-2015"])
+    comparison = compare_waves(["wijkteams-2014", "wijkteams-2015"])
     axes = slope_figure(comparison, comparison.questions[0]).axes[0]
     line = axes.get_lines()[0]
     assert list(line.get_xdata()) == [0, 1]
@@ -293,9 +293,9 @@ def test_an_item_missing_in_one_wave_is_shown_without_a_change(run_cli, tmp_path
 
 
 def test_comparison_table_is_one_tidy_frame_with_waves():
-    from monitorkit.stats.compare import compare
+    from monitorkit.api import compare_waves
 
-    table = compare(["wijkteams-2014", "wijkteams-2015"]).table
+    table = compare_waves(["wijkteams-2014", "wijkteams-2015"]).table
     assert list(table.columns[:6]) == ["question", "item", "label", "group", "wave", "count"]
     rows = table[table.question == "medewerker_wi"]
     assert rows[["wave", "count", "base"]].values.tolist() == [

@@ -20,7 +20,7 @@ from exports import (
     write_xlsx,
     yes_no_rows,
 )
-from monitorkit.stats.estimates import summarize
+from monitorkit.api import summarize_survey
 
 
 def not_tabulated(summary):
@@ -47,7 +47,7 @@ def assert_hand_counts(summary, base):
 @pytest.mark.parametrize("style", ["dash", "colon", "bracket", "dot"])
 def test_header_conventions_group_options_into_one_multi_question(tmp_path, style):
     path = write_xlsx(tmp_path / f"{style}.xlsx", yes_no_rows(style))
-    summary = summarize(path)
+    summary = summarize_survey(path)
     assert_hand_counts(summary, ANSWERED)
     question, _ = knelpunten(summary)
     assert question.label in ("Welke knelpunten ervaart u?", "knelpunten")
@@ -61,7 +61,7 @@ def test_dutch_excel_csv_semicolon_cp1252_decimal_comma(tmp_path):
         row.append(teams)
     rows[1][-2] = "G32 – één"  # cp1252-only characters survive
     path = write_rows(tmp_path / "export.csv", rows, delimiter=";", encoding="cp1252")
-    summary = summarize(path)
+    summary = summarize_survey(path)
     source = summary.responses.source
     assert (source.encoding, source.delimiter, source.decimal) == ("cp1252", ";", ",")
     assert_hand_counts(summary, ANSWERED)
@@ -76,7 +76,7 @@ def test_dutch_excel_csv_semicolon_cp1252_decimal_comma(tmp_path):
 
 def test_utf8_bom_csv_is_detected(tmp_path):
     path = write_rows(tmp_path / "bom.csv", yes_no_rows("dash"), encoding="utf-8-sig")
-    summary = summarize(path)
+    summary = summarize_survey(path)
     assert summary.responses.source.encoding == "utf-8-sig"
     assert summary.responses.raw.columns[0] == "id"
     assert_hand_counts(summary, ANSWERED)
@@ -84,7 +84,7 @@ def test_utf8_bom_csv_is_detected(tmp_path):
 
 def test_checkbox_export_base_excludes_blank_rows(tmp_path):
     path = write_rows(tmp_path / "checkbox.csv", checkbox_rows())
-    summary = summarize(path)
+    summary = summarize_survey(path)
     assert_hand_counts(summary, TICKED)
     question, _ = knelpunten(summary)
     assert "at least one option selected" in question.base_rule
@@ -92,7 +92,7 @@ def test_checkbox_export_base_excludes_blank_rows(tmp_path):
 
 def test_qualtrics_three_row_export(tmp_path):
     path = write_rows(tmp_path / "qualtrics.csv", qualtrics_rows())
-    summary = summarize(path)
+    summary = summarize_survey(path)
     source = summary.responses.source
     assert (source.header_rows, source.header_style, source.rows) == (3, "qualtrics", 10)
     assert_hand_counts(summary, TICKED)
@@ -106,7 +106,7 @@ def test_qualtrics_three_row_export(tmp_path):
 
 def test_surveymonkey_two_row_header_with_option_text_values(tmp_path):
     path = write_xlsx(tmp_path / "monkey.xlsx", surveymonkey_rows())
-    summary = summarize(path)
+    summary = summarize_survey(path)
     assert summary.responses.source.header_style == "two-row"
     assert_hand_counts(summary, TICKED)
     grootte = next(q for q in summary.questions if q.type == "single")
@@ -116,7 +116,7 @@ def test_surveymonkey_two_row_header_with_option_text_values(tmp_path):
 
 def test_microsoft_forms_options_in_one_cell(tmp_path):
     path = write_xlsx(tmp_path / "forms.xlsx", forms_rows())
-    summary = summarize(path)
+    summary = summarize_survey(path)
     question, _ = knelpunten(summary)
     assert question.base_rule.startswith("respondents whose answer cell is not empty")
     assert_hand_counts(summary, TICKED)
@@ -124,7 +124,7 @@ def test_microsoft_forms_options_in_one_cell(tmp_path):
 
 def test_spss_labels_value_labels_and_user_missing(tmp_path):
     path = write_sav(tmp_path / "survey.sav")
-    summary = summarize(path)
+    summary = summarize_survey(path)
     assert_hand_counts(summary, ANSWERED)
     question, _ = knelpunten(summary)
     assert question.label == "Welke knelpunten ervaart u?"
@@ -141,14 +141,14 @@ def test_parquet_export(tmp_path):
     rows = yes_no_rows("dot")
     frame = pd.DataFrame(rows[1:], columns=rows[0]).replace("", None)
     frame.to_parquet(tmp_path / "survey.parquet")
-    summary = summarize(tmp_path / "survey.parquet")
+    summary = summarize_survey(tmp_path / "survey.parquet")
     assert summary.responses.source.format == "parquet"
     assert_hand_counts(summary, ANSWERED)
 
 
 def test_title_rows_above_the_header_are_skipped(tmp_path):
     rows = [["Divosa-monitor export"], ["Gegenereerd op 1 maart"], [], *yes_no_rows("dash")]
-    summary = summarize(write_xlsx(tmp_path / "titled.xlsx", rows))
+    summary = summarize_survey(write_xlsx(tmp_path / "titled.xlsx", rows))
     assert summary.responses.source.title_rows == 3
     assert_hand_counts(summary, ANSWERED)
 
@@ -157,7 +157,7 @@ def test_battery_items_each_keep_their_own_base(tmp_path):
     rows = [["id", "Koppelingen: Leefbaarheid", "Koppelingen: Vrijwilliger"]]
     answers = [("Ja", "Nee"), ("Nee", ""), ("Ja", "Ja"), ("", "Nee"), ("Ja", "Ja"), ("Nee", "Nee")]
     rows += [[n, a, b] for n, (a, b) in enumerate(answers, start=1)]
-    summary = summarize(write_rows(tmp_path / "battery.csv", rows))
+    summary = summarize_survey(write_rows(tmp_path / "battery.csv", rows))
     question = summary.questions[0]
     assert question.type == "battery"
     items = {i["label"]: (i["count"], i["base"]) for i in question.items}
@@ -165,7 +165,7 @@ def test_battery_items_each_keep_their_own_base(tmp_path):
 
 
 def test_by_group_breakdown_counts_each_group(tmp_path):
-    summary = summarize(
+    summary = summarize_survey(
         write_xlsx(tmp_path / "dash.xlsx", yes_no_rows("dash")), by="gemeentegrootte"
     )
     question, items = knelpunten(summary)
@@ -236,7 +236,7 @@ def test_qualtrics_other_text_column_does_not_break_the_option_group(tmp_path):
     rows[2].insert(5, '{"ImportId":"QID2_4_TEXT"}')
     for index, row in enumerate(rows[3:]):
         row.insert(5, "iets anders" if index % 3 == 0 else "")
-    summary = summarize(write_rows(tmp_path / "other.csv", rows))
+    summary = summarize_survey(write_rows(tmp_path / "other.csv", rows))
     assert_hand_counts(summary, TICKED)
     assert not_tabulated(summary)["Q2_4_TEXT"] == "write-in text"
 
@@ -246,7 +246,7 @@ def test_open_text_member_of_a_dash_group_is_left_out(tmp_path):
     rows[0].append("Welke knelpunten ervaart u? - Toelichting")
     for index, row in enumerate(rows[1:]):
         row.append(f"toelichting {index}")
-    summary = summarize(write_rows(tmp_path / "toelichting.csv", rows))
+    summary = summarize_survey(write_rows(tmp_path / "toelichting.csv", rows))
     assert_hand_counts(summary, ANSWERED)
     assert not_tabulated(summary)["Welke knelpunten ervaart u? - Toelichting"] == "open text"
 
@@ -271,7 +271,7 @@ def test_labelled_likert_is_a_scale_in_code_order_with_zero_counts(tmp_path):
         column_labels={"stelling": "De samenwerking met het UWV verloopt goed"},
         variable_value_labels={"stelling": scale},
     )
-    question = summarize(path).questions[0]
+    question = summarize_survey(path).questions[0]
     assert question.type == "scale"
     assert [(i["label"], i["count"]) for i in question.items] == [
         ("Helemaal eens", 1),
@@ -288,13 +288,15 @@ def test_labelled_likert_is_a_scale_in_code_order_with_zero_counts(tmp_path):
 def test_surveymonkey_csv_and_merged_header_cells(tmp_path):
     from openpyxl import Workbook
 
-    assert_hand_counts(summarize(write_rows(tmp_path / "monkey.csv", surveymonkey_rows())), TICKED)
+    assert_hand_counts(
+        summarize_survey(write_rows(tmp_path / "monkey.csv", surveymonkey_rows())), TICKED
+    )
     workbook = Workbook()
     for row in surveymonkey_rows():
         workbook.active.append([None if cell == "" else cell for cell in row])
     workbook.active.merge_cells("B1:D1")
     workbook.save(tmp_path / "merged.xlsx")
-    summary = summarize(tmp_path / "merged.xlsx")
+    summary = summarize_survey(tmp_path / "merged.xlsx")
     assert summary.responses.source.header_style == "two-row"
     assert_hand_counts(summary, TICKED)
 
@@ -303,7 +305,7 @@ def test_excel_unicode_text_export_utf16_tab_delimited(tmp_path):
     path = write_rows(
         tmp_path / "unicode.txt", yes_no_rows("colon"), delimiter="\t", encoding="utf-16"
     )
-    summary = summarize(path)
+    summary = summarize_survey(path)
     assert (summary.responses.source.encoding, summary.responses.source.delimiter) == (
         "utf-16",
         "\\t",

@@ -56,3 +56,12 @@ def test_every_import_points_down():
             if floor_of(imported) > floor_of(module):
                 upward.append(f"{module} imports {imported}")
     assert upward == []
+
+
+def test_the_library_api_is_importable_from_the_package():
+    import monitorkit
+    from monitorkit import api
+
+    assert set(api.__all__) <= set(dir(monitorkit))
+    assert all(callable(getattr(monitorkit, name)) for name in api.__all__)
+    assert monitorkit.summarize_survey is api.summarize_survey

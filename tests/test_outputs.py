@@ -49,10 +49,10 @@ def test_json_follows_the_documented_schema(run_cli, survey):
 
 
 def test_json_from_cli_equals_library_result(run_cli, survey):
-    from monitorkit.stats.estimates import summarize
+    from monitorkit.api import summarize_survey
 
     cli = json.loads(run_cli("summarize", survey, "-f", "json").out)
-    assert cli == json.loads(json.dumps(summarize(survey).as_dict()))
+    assert cli == json.loads(json.dumps(summarize_survey(survey).as_dict()))
 
 
 def test_csv_escapes_formulas(run_cli, survey, tmp_path):
@@ -126,10 +126,10 @@ def test_charts_are_written_as_png_and_svg_deterministically(run_cli, survey, tm
 
 
 def test_chart_bars_are_sorted_with_interval_whiskers(survey):
+    from monitorkit.api import summarize_survey
     from monitorkit.render.charts import question_figure
-    from monitorkit.stats.estimates import summarize
 
-    question = summarize(survey).questions[0]
+    question = summarize_survey(survey).questions[0]
     figure = question_figure(question)
     axes = figure.axes[0]
     widths = [patch.get_width() for patch in axes.patches]
@@ -149,10 +149,10 @@ def test_by_naming_nothing_is_a_usage_error(run_cli, survey):
 
 
 def test_grouped_chart_draws_groups_top_down_in_legend_order(survey):
+    from monitorkit.api import summarize_survey
     from monitorkit.render.charts import question_figure
-    from monitorkit.stats.estimates import summarize
 
-    question = summarize(survey, by="gemeentegrootte").questions[0]
+    question = summarize_survey(survey, by="gemeentegrootte").questions[0]
     axes = question_figure(question).axes[0]
     legend = [text.get_text() for text in axes.get_legend().get_texts()]
     assert legend == ["G32 (n=3)", "overig (n=6)"]  # respondents in the group who answered
@@ -164,11 +164,11 @@ def test_grouped_chart_draws_groups_top_down_in_legend_order(survey):
 
 def test_scale_chart_keeps_scale_order_with_the_first_point_on_top(tmp_path):
     from exports import write_rows
+    from monitorkit.api import summarize_survey
     from monitorkit.render.charts import question_figure
-    from monitorkit.stats.estimates import summarize
 
     answers = ["Eens", "Helemaal eens", "Eens", "Oneens", "Eens", "Neutraal"]
     path = write_rows(tmp_path / "s.csv", [["id", "Stelling"], *enumerate(answers)])
-    axes = question_figure(summarize(path).questions[0]).axes[0]
+    axes = question_figure(summarize_survey(path).questions[0]).axes[0]
     labels = [t.get_text() for t in axes.get_yticklabels()]
     assert labels == ["Helemaal eens", "Eens", "Neutraal", "Oneens", "Helemaal oneens"]

@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 import platforms
-from monitorkit.stats.estimates import summarize
+from monitorkit.api import summarize_survey
 from platforms import REASONS, ExpectedQuestion, PlatformCase
 
 
@@ -57,7 +57,7 @@ def _compare_question(expected: ExpectedQuestion, actual) -> list[str]:
 
 def check_case(case: PlatformCase, folder) -> list[str]:
     """Every difference between what monitorkit found and the case's hand count."""
-    summary = summarize(case.write(folder), **case.options)
+    summary = summarize_survey(case.write(folder), **case.options)
     responses = summary.responses
     problems = []
     if responses.source.rows != case.respondents:

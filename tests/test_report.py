@@ -9,10 +9,10 @@ import pytest
 
 @pytest.fixture(scope="module")
 def wijkteams_report(tmp_path_factory):
-    from monitorkit.render.report import write_report
+    from monitorkit.api import build_report
 
     folder = tmp_path_factory.mktemp("report")
-    write_report(["wijkteams-2014", "wijkteams-2015"], folder)
+    build_report(["wijkteams-2014", "wijkteams-2015"], folder)
     return folder
 
 

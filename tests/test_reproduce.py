@@ -7,13 +7,14 @@ from collections import Counter
 
 import pytest
 
+from monitorkit.api import reproduce_figures
 from monitorkit.published.registry import read_registry
-from monitorkit.published.reproduce import reproduce, round_as_printed
+from monitorkit.published.reproduce import round_as_printed
 
 
 @pytest.fixture(scope="module")
 def results():
-    return {r.figure.id: r for r in reproduce(read_registry())}
+    return {r.figure.id: r for r in reproduce_figures()}
 
 
 def test_every_computable_figure_matches_and_nothing_is_skipped(results):
@@ -98,7 +99,7 @@ def test_reproduce_dot_plot(run_cli, tmp_path):
 
     result = run_cli("reproduce", "vj2012", "--chart", tmp_path / "dots.svg")
     assert result.code == 0 and (tmp_path / "dots.svg").read_bytes().startswith(b"<?xml")
-    rows = [r for r in reproduce(read_registry(), "vj2012") if r.computed is not None]
+    rows = [r for r in reproduce_figures("vj2012") if r.computed is not None]
     axes = reproduction_figure(rows).axes[0]
     published, reproduced = axes.collections
     assert len(reproduced.get_offsets()) == len(rows)

@@ -1,1 +1,24 @@
-"""monitorkit: survey tables for the Dutch social domain."""
+"""monitorkit: tabulate, compare and check surveys of the Dutch social domain.
+
+The public functions (``read_survey``, ``summarize_survey``, ``compare_waves``,
+``reproduce_figures``, ``check_figures``, ``build_report``, ``rake_weights``, ...)
+are importable from here; they load the scientific stack only when first used.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    from monitorkit import api
+
+    if name in api.__all__:
+        return getattr(api, name)
+    raise AttributeError(f"module 'monitorkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    from monitorkit import api
+
+    return sorted([*globals(), *api.__all__])

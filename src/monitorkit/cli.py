@@ -236,8 +236,8 @@ def summarize(
       monitorkit summarize survey.csv --by gemeentegrootte
       monitorkit summarize survey.sav --format json -o summary.json --charts charts/
     """
+    from monitorkit.api import summarize_survey
     from monitorkit.render.progress import status
-    from monitorkit.stats.estimates import summarize as summarize_survey
 
     fmt = _choose_format(fmt, output)
     with status(f"Reading and tabulating {file}…", quiet):
@@ -335,7 +335,7 @@ def compare(
     Example:
       monitorkit compare wijkteams-2014 wijkteams-2015
     """
-    from monitorkit.stats.compare import compare as compare_waves
+    from monitorkit.api import compare_waves
 
     if codebooks and len(codebooks) != len(files):
         raise UsageError(
@@ -427,9 +427,9 @@ def weight(
       gemeentegrootte: {G4: 4, G32: 36, overig: 353}
       regio: {Noord: 0.2, Oost: 0.25, West: 0.35, Zuid: 0.2}
     """
-    from monitorkit.stats.weighting import weight_survey
+    from monitorkit.api import rake_weights
 
-    result = weight_survey(
+    result = rake_weights(
         file,
         margins,
         output,
@@ -496,9 +496,9 @@ def report(
       monitorkit report divosa-monitor-2011 -o reports/divosa-monitor-2011
       monitorkit report wijkteams-2014 wijkteams-2015 -o reports/wijkteams
     """
-    from monitorkit.render.report import write_report
+    from monitorkit.api import build_report
 
-    written = write_report(
+    written = build_report(
         list(files),
         folder,
         config=config,
@@ -534,11 +534,9 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, input_format, 
 
     Test and preview responses are left out first, as summarize leaves them out.
     """
-    from monitorkit.codebook.infer import infer_codebook
-    from monitorkit.codebook.model import write_codebook
-    from monitorkit.stats.responses import read_respondents
+    from monitorkit.api import infer_codebook_of, write_codebook
 
-    raw, _, _ = read_respondents(
+    inferred = infer_codebook_of(
         file,
         sheet=sheet,
         encoding=encoding,
@@ -546,12 +544,11 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, input_format, 
         header_rows=header_rows,
         input_format=input_format,
     )
-    path = Path(raw.source.input_path)
-    inferred = infer_codebook(raw)
     if output:
+        from monitorkit.io.datasets import resolve_input
         from monitorkit.io.files import check_output_path
 
-        check_output_path(Path(output), [path])
+        check_output_path(Path(output), [resolve_input(file)])
         write_codebook(inferred, output)
         click.echo(f"wrote {output}: {len(inferred.questions)} questions", err=True)
     else:
@@ -602,10 +599,9 @@ def check(files, fmt):
     to 100, group splits that must average to a total, and sums of counts. Exit code 1 when
     something is inconsistent.
     """
-    from monitorkit.published.consistency import check_registry
-    from monitorkit.published.registry import read_registry
+    from monitorkit.api import check_figures
 
-    report = check_registry(read_registry(list(files) or None))
+    report = check_figures(list(files))
     if fmt == "json":
         _echo_json(report.as_dict())
     else:
@@ -632,18 +628,10 @@ def reproduce(source, fmt, chart):
     is rounded as the source rounded, and gets a status: match, mismatch, or not computable
     from survey data (with the reason). Exit code 1 on any mismatch.
     """
-    from monitorkit.published.registry import read_registry
+    from monitorkit.api import reproduce_figures
     from monitorkit.published.reproduce import MISMATCH
-    from monitorkit.published.reproduce import reproduce as reproduce_figures
 
-    registry = read_registry()
-    known = {s.id for s in registry.sources.values()} | {s.file for s in registry.sources.values()}
-    if source and source not in known:
-        raise UsageError(
-            f"unknown source '{source}'",
-            hint=f"sources: {', '.join(sorted(s.id for s in registry.sources.values()))}",
-        )
-    results = reproduce_figures(registry, source)
+    results = reproduce_figures(source)
     if fmt == "json":
         _echo_json([r.as_dict() for r in results])
     else:
@@ -674,19 +662,9 @@ def reconstruct(specs, data_dir):
     Deterministic (fixed seeds): the same specs and registry always give the same bytes.
     The files reproduce the printed marginals, not the original responses.
     """
-    from monitorkit.io.datasets import data_dir as bundled_data
-    from monitorkit.published.reconstruct import reconstruct_all, spec_files
-    from monitorkit.published.registry import read_registry
+    from monitorkit.api import reconstruct_datasets
 
-    folder = Path(data_dir) if data_dir else bundled_data()
-    registry = read_registry(sorted((folder / "published").glob("*.yaml")))
-    paths = [Path(s) for s in specs] or spec_files(folder)
-    if not paths:
-        raise UsageError(
-            f"no reconstruction specs in {folder / 'reconstructed' / 'specs'}",
-            hint="name spec files, or point --data-dir at a folder with them",
-        )
-    for rebuilt in reconstruct_all(paths, folder, registry):
+    for rebuilt in reconstruct_datasets(list(specs), data_dir):
         click.echo(
             f"{rebuilt.name}: {len(rebuilt.rows)} respondents, {len(rebuilt.columns) - 1} columns"
         )

@@ -455,6 +455,29 @@ def spec_files(data: Path) -> list[Path]:
     return sorted((data / "reconstructed" / "specs").glob("*.yaml"))
 
 
+def reconstruct_datasets(
+    specs: list[str | Path] | None = None, data: str | Path | None = None
+) -> list[Reconstruction]:
+    """Rebuild the datasets of the specs (default: every spec in the data folder).
+
+    ``data`` holds published/, reconstructed/specs/ and codebooks/ (default: the bundled
+    data folder); the registry is read from its published/ folder.
+    """
+    from monitorkit.errors import UsageError
+    from monitorkit.io.datasets import data_dir
+    from monitorkit.published.registry import read_registry
+
+    folder = Path(data) if data else data_dir()
+    registry = read_registry(sorted((folder / "published").glob("*.yaml")))
+    paths = [Path(spec) for spec in specs or []] or spec_files(folder)
+    if not paths:
+        raise UsageError(
+            f"no reconstruction specs in {folder / 'reconstructed' / 'specs'}",
+            hint="name spec files, or point --data-dir at a folder with them",
+        )
+    return reconstruct_all(paths, folder, registry)
+
+
 def reconstruct_all(specs: list[Path], data: Path, registry: Registry) -> list[Reconstruction]:
     """Rebuild every spec and rewrite data/reconstructed/datasets.yaml."""
     import yaml

@@ -84,10 +84,10 @@ class _Datasets:
         self._cache: dict[tuple[str, str | None], Any] = {}
 
     def summary(self, name: str, by: str | None):
-        from monitorkit.stats.estimates import summarize
+        from monitorkit.stats.estimates import summarize_survey
 
         if (name, by) not in self._cache:
-            self._cache[(name, by)] = summarize(name, by=by)
+            self._cache[(name, by)] = summarize_survey(name, by=by)
         return self._cache[(name, by)]
 
     def compute(self, figure_id: str) -> tuple[float, int, str, str] | None:
@@ -115,8 +115,23 @@ class _Datasets:
         return percent, item["base"], name, rule
 
 
-def reproduce(registry: Registry, source: str | None = None) -> list[Reproduction]:
-    """Every figure of the registry (or of one source) published vs computed."""
+def reproduce_figures(
+    source: str | None = None, registry: Registry | None = None
+) -> list[Reproduction]:
+    """Every figure of the registry (or of one source, by id or file name) published vs computed.
+
+    The registry defaults to the bundled one in data/published/.
+    """
+    from monitorkit.errors import UsageError
+    from monitorkit.published.registry import read_registry
+
+    registry = registry or read_registry()
+    known = {s.id for s in registry.sources.values()} | {s.file for s in registry.sources.values()}
+    if source and source not in known:
+        raise UsageError(
+            f"unknown source '{source}'",
+            hint=f"sources: {', '.join(sorted(s.id for s in registry.sources.values()))}",
+        )
     datasets = _Datasets()
     results = []
     for figure in registry.figures.values():

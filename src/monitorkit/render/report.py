@@ -265,7 +265,7 @@ def render_markdown(title: str, subtitle: str, parts: list[ReportPart], charts: 
     return "\n".join(lines) + "\n"
 
 
-def write_report(
+def build_report(
     files: list[str],
     folder: str | Path,
     *,
@@ -284,7 +284,7 @@ def write_report(
 
     from monitorkit.render.outputs import comparison_xlsx, summary_xlsx
     from monitorkit.stats.compare import compare_summaries, wave_labels
-    from monitorkit.stats.estimates import summarize
+    from monitorkit.stats.estimates import summarize_survey
 
     settings = read_report_config(config)
     locale = locale or settings.get("locale", "en")
@@ -298,7 +298,7 @@ def write_report(
     folder = Path(folder)
     names = wave_labels(files, labels)
     summaries = [
-        summarize(f, by=by, confidence=confidence, population=population, weight=weight)
+        summarize_survey(f, by=by, confidence=confidence, population=population, weight=weight)
         for f in files
     ]
     titles = names if len(files) > 1 else [Path(summaries[0].responses.source.path).name]

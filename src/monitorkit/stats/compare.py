@@ -303,7 +303,7 @@ def match_items(question: QuestionSummary, other: QuestionSummary) -> list[dict 
     return [None if p is None else other.items[p] for p in match_positions(question, other)]
 
 
-def compare(
+def compare_waves(
     paths: list[str],
     *,
     labels: str | None = None,
@@ -316,7 +316,7 @@ def compare(
 ) -> Comparison:
     """Summarize each wave and line up the questions they share; pair the municipalities
     present in the first and the last wave when a municipality code column is found."""
-    from monitorkit.stats.estimates import summarize
+    from monitorkit.stats.estimates import summarize_survey
 
     if len(paths) < 2:
         raise UsageError(
@@ -325,7 +325,9 @@ def compare(
     names = wave_labels(paths, labels)
     books = codebooks or [None] * len(paths)
     summaries = [
-        summarize(path, codebook=book, confidence=confidence, population=population, weight=weight)
+        summarize_survey(
+            path, codebook=book, confidence=confidence, population=population, weight=weight
+        )
         for path, book in zip(paths, books, strict=True)
     ]
     return compare_summaries(summaries, names, key=key, mergers=mergers, confidence=confidence)

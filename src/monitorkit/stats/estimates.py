@@ -616,7 +616,7 @@ def survey_year(responses: Responses) -> int | None:
     return int(match.group(0)) if match else None
 
 
-def summarize(
+def summarize_survey(
     path,
     *,
     codebook=None,

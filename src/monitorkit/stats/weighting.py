@@ -171,7 +171,7 @@ def rake(
     return RakeResult(weights, iteration, deviation < tolerance, deviation, report)
 
 
-def weight_survey(
+def rake_weights(
     path: str | Path,
     margins_path: str | Path,
     output: str | Path,

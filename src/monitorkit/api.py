@@ -1,0 +1,54 @@
+"""The library API: one verb-noun function per job.
+
+The command line, the notebooks and the report build call these, and so can a
+user's own script::
+
+    from monitorkit import summarize_survey
+    summary = summarize_survey("survey.xlsx", by="gemeentegrootte")
+
+Each function lives with the data it works on (see ARCHITECTURE.md); this
+module only gathers them, so ``import monitorkit`` stays light and every
+command is the same call a notebook makes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monitorkit.codebook.infer import infer_codebook
+from monitorkit.codebook.model import Codebook, read_codebook, write_codebook
+from monitorkit.published.consistency import ConsistencyReport, check_registry
+from monitorkit.published.reconstruct import reconstruct_datasets
+from monitorkit.published.registry import read_registry
+from monitorkit.published.reproduce import reproduce_figures
+from monitorkit.render.report import build_report
+from monitorkit.stats.compare import compare_waves
+from monitorkit.stats.estimates import summarize_survey
+from monitorkit.stats.responses import read_respondents, read_survey
+from monitorkit.stats.weighting import rake_weights
+
+
+def check_figures(files: list[str | Path] | None = None) -> ConsistencyReport:
+    """Are the published percentages of registry FILES (default: the bundled ones) possible?"""
+    return check_registry(read_registry(list(files) if files else None))
+
+
+def infer_codebook_of(path: str | Path, **reading) -> Codebook:
+    """The codebook monitorkit infers for a file, test and preview responses left out."""
+    raw, _, _ = read_respondents(path, **reading)
+    return infer_codebook(raw)
+
+
+__all__ = [
+    "build_report",
+    "check_figures",
+    "compare_waves",
+    "infer_codebook_of",
+    "rake_weights",
+    "read_codebook",
+    "read_survey",
+    "reconstruct_datasets",
+    "reproduce_figures",
+    "summarize_survey",
+    "write_codebook",
+]
