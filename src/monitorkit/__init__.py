@@ -7,18 +7,16 @@ are importable from here; they load the scientific stack only when first used.
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 
 def __getattr__(name: str) -> Any:
-    from monitorkit import api
-
+    api = import_module("monitorkit.api")
     if name in api.__all__:
         return getattr(api, name)
     raise AttributeError(f"module 'monitorkit' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    from monitorkit import api
-
-    return sorted([*globals(), *api.__all__])
+    return sorted([*globals(), *import_module("monitorkit.api").__all__])
