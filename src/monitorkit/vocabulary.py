@@ -81,6 +81,18 @@ MISSING_WORDS = frozenset(
         "onbekend",
     }
 )
+#: Beginnings of an exclusive option in a tick-all-that-apply set ('Geen van deze').
+EXCLUSIVE_STARTS = (
+    "geen",
+    "none",
+    "wij ervaren geen",
+    "niets",
+    "not applicable",
+    "nvt",
+    "weet ik niet",
+    "weet niet",
+    "don't know",
+)
 READ_AS = {SELECTED: "selected", NOT_SELECTED: "not selected", MISSING: "missing"}
 
 _SPACES = re.compile(r"\s+")
@@ -102,6 +114,11 @@ def normalise(value: Any) -> str:
     if text.endswith(".0") and text[:-2].lstrip("-").isdigit():
         text = text[:-2]
     return _SPACES.sub(" ", text).strip().casefold()
+
+
+def looks_exclusive(label: str) -> bool:
+    """An option that rules out the others ('Geen knelpunten', 'None of the above')."""
+    return normalise(label).startswith(EXCLUSIVE_STARTS)
 
 
 def is_vocabulary_word(text: str) -> bool:
@@ -246,7 +263,8 @@ def read_binary(
     return _read_by_value(series, lambda value: classify(value, option, rules))
 
 
-def _display(value: Any) -> str:
+def display(value: Any) -> str:
+    """A cell as text: whole floats without '.0', surrounding spaces off."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
@@ -278,7 +296,7 @@ def read_categories(series: pd.Series, rules: ValueRules | None = None) -> Categ
     readings = column.readings()
     for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
         label = rules.label_of(value)
-        shown = _display(value)
+        shown = display(value)
         if (
             rules.is_user_missing(value)
             or normalise(value) in MISSING_WORDS
@@ -321,7 +339,7 @@ def read_numbers(
         missing = rules.is_user_missing(value) or normalise(value) in MISSING_WORDS
         number = None if missing else parse_number(value, decimal)
         if number is None:
-            readings[(_display(value), "missing" if missing else "unrecognised")] += count
+            readings[(display(value), "missing" if missing else "unrecognised")] += count
         else:
             numbers[index] = number
     return pd.Series(column.spread(numbers, np.nan), index=series.index), readings
@@ -597,7 +615,7 @@ def _read_by_value(series: pd.Series, state_of) -> BinaryColumn:
     readings = column.readings()
     for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
         state = state_of(value)
-        readings[(_display(value), "unrecognised" if state is None else READ_AS[state])] += count
+        readings[(display(value), "unrecognised" if state is None else READ_AS[state])] += count
         lookup[index] = MISSING if state is None else state
     return BinaryColumn(column.spread(lookup, MISSING), readings)
 

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from monitorkit.codebook import columns as reasons
+from monitorkit.codebook.lists import find_separator, list_options, list_question, ranking_options
 from monitorkit.codebook.model import Codebook, Item, NotTabulated, Question
 from monitorkit.io.readers import RawTable
 from monitorkit.vocabulary import (
@@ -35,28 +36,16 @@ from monitorkit.vocabulary import (
     SELECTED,
     ValueRules,
     classify,
-    is_continuation,
+    display,
     is_vocabulary_word,
+    looks_exclusive,
     normalise,
     parse_number,
     read_binary,
     scale_points,
-    split_fragments,
     split_options,
 )
 
-EXCLUSIVE_STARTS = (
-    "geen",
-    "none",
-    "wij ervaren geen",
-    "niets",
-    "not applicable",
-    "nvt",
-    "weet ik niet",
-    "weet niet",
-    "don't know",
-)
-SEPARATORS = (";", "|", ",", "/")
 #: Most categories a closed question without value labels may have; above it only a
 #: column whose answers recur heavily (a municipality of a national file) is closed.
 MAX_SINGLE_CATEGORIES = 40
@@ -88,14 +77,6 @@ OTHER_OPTION = re.compile(
     r"specificeer|\b(anders|other)\s*[(:,-]|_text$|\[(other|anders|overig)\]$",
     re.IGNORECASE,
 )
-_DUTCH_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "de het een en van welke wat hoe uw u je jullie wij niet geen ja nee met voor op "
-        "gemeente heeft bent zijn wordt worden anders namelijk",
-    )
-)
-
 _SELECTED_CHOICE = re.compile(r"\s+-\s+Selected Choice(\s+-\s+|$)", re.IGNORECASE)
 _SPLITTERS = (
     re.compile(r"^(?P<stem>.+?)\s+-\s+(?P<option>.+)$"),
@@ -334,7 +315,7 @@ def _binary_question(
     """
     matrix = np.column_stack([states for _, states in binary])
     items = [
-        Item(label=c.option, column=c.column, exclusive=_looks_exclusive(c.option))
+        Item(label=c.option, column=c.column, exclusive=looks_exclusive(c.option))
         for c, _ in binary
     ]
     checkbox = not (matrix == NOT_SELECTED).any()
@@ -344,7 +325,7 @@ def _binary_question(
     if kind == "multi":
         items += [Item(label=c.option, column=c.column, other=True) for c in write_ins]
         items += [
-            Item(label=c.option, column=c.column, exclusive=_looks_exclusive(c.option))
+            Item(label=c.option, column=c.column, exclusive=looks_exclusive(c.option))
             for c in blank
         ]
     order = {column: index for index, column in enumerate(raw.columns)}
@@ -420,7 +401,7 @@ def _share_list_options(raw: RawTable, questions: list[Question]) -> None:
     for question in questions:
         others = [item for item in question.items if item.other]
         question.items = [
-            Item(label=option, exclusive=_looks_exclusive(option)) for option in options
+            Item(label=option, exclusive=looks_exclusive(option)) for option in options
         ] + others
 
 
@@ -431,7 +412,7 @@ def _by_frequency(raw: RawTable, columns: list[str]) -> list[str]:
         rules = ValueRules.for_column(raw, column)
         for value, count in raw.frame[column].dropna().value_counts().items():
             if normalise(value) not in MISSING_WORDS and not rules.is_user_missing(value):
-                counts[_display(value)] += int(count)
+                counts[display(value)] += int(count)
     return _frequency_order(counts)
 
 
@@ -465,7 +446,7 @@ def _checkbox_runs(found: _Inference, columns: list[str]) -> set[str]:
         if len(run) < 2:
             continue
         items = [
-            Item(label=raw.text(c), column=c, exclusive=_looks_exclusive(raw.text(c))) for c in run
+            Item(label=raw.text(c), column=c, exclusive=looks_exclusive(raw.text(c))) for c in run
         ]
         after = position[run[-1]] + 1
         if after < len(raw.columns):
@@ -488,10 +469,6 @@ def _holds_own_header(raw: RawTable, column: str) -> bool:
         return False
     header = normalise(raw.text(column))
     return all(normalise(v) == header for v in values.unique())
-
-
-def _looks_exclusive(label: str) -> bool:
-    return normalise(label).startswith(EXCLUSIVE_STARTS)
 
 
 def _mr_set_question(raw: RawTable, name: str, mr_set: dict, members: list[str]) -> Question:
@@ -532,7 +509,7 @@ def _category_set(raw: RawTable, question_id: str, label: str, slots: list[str])
                 continue
             known = [c for c in codes if normalise(c) == normalise(value)]
             if not known:
-                codes[value] = _display(value)
+                codes[value] = display(value)
     ordered = sorted(codes.items(), key=lambda pair: _number_first(pair[0]))
     items = [Item(label=text, value=code) for code, text in ordered]
     return Question(id=question_id, type="multi", label=label, items=items, slots=list(slots))
@@ -555,7 +532,7 @@ def _single_column(
     frequencies = series.dropna().value_counts(sort=False).items()
     for value, count in sorted(frequencies, key=lambda pair: (-pair[1], str(pair[0]))):
         if str(value).strip():
-            counts[_display(value)] += int(count)
+            counts[display(value)] += int(count)
     present = {
         text: n
         for text, n in counts.items()
@@ -588,9 +565,9 @@ def _single_column(
     reason = reasons.value_reason(list(present))
     if reason:
         return (reason, "")
-    separator = _find_separator(present, label)
+    separator = find_separator(present)
     if separator:
-        ranked = _ranking_options(present, separator)
+        ranked = ranking_options(present, separator)
         if ranked:
             return Question(
                 id=question_id,
@@ -600,7 +577,7 @@ def _single_column(
                 separator=separator,
                 categories=ranked,
             )
-        return _list_question(column, question_id, label, separator, present)
+        return list_question(column, question_id, label, separator, present)
     points = scale_points(list(present))
     if points:
         return Question(id=question_id, type="scale", label=label, column=column, categories=points)
@@ -759,153 +736,6 @@ def _typed(present: dict[str, int]) -> bool:
     return nothing and sentences
 
 
-def _find_separator(present: dict[str, int], label: str) -> str | None:
-    """A separator that splits cells into a small set of options recurring across cells.
-
-    Works on the distinct cell texts with their counts. Options are the fragments
-    (joined with a following fragment that starts in lower case, after ', ') that
-    at least two respondents gave, or that stand before another option in a cell;
-    platforms write a respondent's own 'Other' text last. Most of what respondents
-    wrote must be such options, and at least one cell must hold two of them.
-    """
-    for separator in SEPARATORS:
-        holding = [text for text in present if separator in text]
-        if sum(present[text] for text in holding) < 2:
-            continue
-        if separator == "," and all(re.fullmatch(r"-?\d+,\d+", text) for text in holding):
-            continue
-        options = list_options(present, separator)
-        if len(options) < 2 or len(options) > MAX_SINGLE_CATEGORIES:
-            continue
-        known = {normalise(option): index for index, option in enumerate(options)}
-        matched = total = 0
-        several = False
-        for text, count in present.items():
-            cell = split_options(text, separator, known)
-            parts = len(split_fragments(text, separator))
-            total += count * parts
-            matched += count * (parts - (1 if cell.write_in else 0))
-            several = several or len(cell.options) >= 2
-        if several and matched >= 0.6 * total:
-            return separator
-    return None
-
-
-def list_options(cells: dict[str, int], separator: str) -> list[str]:
-    """The options of a one-cell list, most chosen first (ties alphabetical).
-
-    An option is a part (joined with a following part that starts in lower case,
-    after ', ', or that always follows it) that two or more respondents gave, that
-    stands before another part in a cell, or that reads as an exclusive answer
-    ('Geen', 'Weet ik niet'); platforms write a respondent's own 'Other' text
-    last, so a one-off last part is taken as such a write-in.
-    """
-    split = {text: _cell_parts(text, separator) for text in cells}
-    if separator.strip() == ",":
-        _merge_inseparable(split, cells)
-    counts: Counter = Counter()
-    leading: set[str] = set()
-    shown: dict[str, str] = {}
-    for text, parts in split.items():
-        for position, option in enumerate(parts):
-            key = normalise(option)
-            shown.setdefault(key, option)
-            counts[key] += cells[text]
-            if position < len(parts) - 1:
-                leading.add(key)
-    options = [key for key in counts if counts[key] >= 2 or key in leading or _looks_exclusive(key)]
-    options.sort(key=lambda key: (-counts[key], key))
-    return [shown[key] for key in options]
-
-
-def _cell_parts(text: str, separator: str) -> list[str]:
-    """A cell's parts, a lower-case part after ', ' joined to the part before it."""
-    parts: list[str] = []
-    for fragment in split_fragments(text, separator):
-        if parts and is_continuation(fragment, separator):
-            parts[-1] = f"{parts[-1]}, {fragment}"
-        else:
-            parts.append(fragment)
-    return parts
-
-
-def _merge_inseparable(split: dict[str, list[str]], cells: dict[str, int]) -> None:
-    """Join parts that never occur apart: one option whose text holds ', '.
-
-    'Hillcrest, Meadowbank and surrounding villages' splits in two parts that
-    always come together, in that order; two options ticked together by every
-    respondent who ticked either are rare enough once two or more gave them.
-    """
-    while True:
-        after: dict[str, set] = defaultdict(set)
-        before: dict[str, set] = defaultdict(set)
-        together: Counter = Counter()
-        for text, parts in split.items():
-            keys = [normalise(part) for part in parts]
-            for i, key in enumerate(keys):
-                after[key].add(keys[i + 1] if i + 1 < len(keys) else None)
-                before[key].add(keys[i - 1] if i else None)
-                if i + 1 < len(keys):
-                    together[(key, keys[i + 1])] += cells[text]
-        pair = next(
-            (
-                (a, b)
-                for (a, b), n in sorted(together.items())
-                if n >= 2 and a != b and after[a] == {b} and before[b] == {a}
-            ),
-            None,
-        )
-        if pair is None:
-            return
-        for parts in split.values():
-            keys = [normalise(part) for part in parts]
-            for i in range(len(parts) - 1):
-                if (keys[i], keys[i + 1]) == pair:
-                    parts[i : i + 2] = [f"{parts[i]}, {parts[i + 1]}"]
-                    break
-
-
-def _ranking_options(present: dict[str, int], separator: str) -> list[str] | None:
-    """The options of a ranking question (every answer orders all of them), by first place.
-
-    Microsoft Forms writes a ranking as a list of every option in the chosen order;
-    counted as a multi, each option would be 100%. What it tells is which option
-    was ranked first.
-    """
-    orders = {text: [normalise(p) for p in split_fragments(text, separator)] for text in present}
-    sets = {frozenset(order) for order in orders.values()}
-    if len(sets) != 1 or any(len(set(o)) != len(o) for o in orders.values()):
-        return None
-    options = next(iter(sets))
-    if len(options) < 3 or len(orders) < 2:
-        return None
-    shown = {normalise(p): p for text in present for p in split_fragments(text, separator)}
-    first: Counter = Counter({key: 0 for key in options})
-    for text, order in orders.items():
-        first[order[0]] += present[text]
-    return [shown[key] for key in sorted(options, key=lambda key: (-first[key], key))]
-
-
-def _list_question(
-    column: str, question_id: str, label: str, separator: str, present: dict[str, int]
-) -> Question:
-    """A multi question in one cell; a written-in answer counts once as 'Anders'/'Other'."""
-    options = list_options(present, separator)
-    known = {normalise(option): index for index, option in enumerate(options)}
-    items = [Item(label=option, exclusive=_looks_exclusive(option)) for option in options]
-    if any(split_options(text, separator, known).write_in for text in present):
-        dutch = _looks_dutch([label, *options])
-        items.append(Item(label="Anders" if dutch else "Other", other=True))
-    return Question(
-        id=question_id, type="multi", label=label, column=column, separator=separator, items=items
-    )
-
-
-def _looks_dutch(texts: list[str]) -> bool:
-    words = Counter(w for text in texts for w in re.findall(r"[a-zà-ÿ]+", text.casefold()))
-    return sum(n for w, n in words.items() if w in _DUTCH_WORDS) > 0
-
-
 def _note_write_ins(found: _Inference) -> None:
     """Say, under not tabulated, where written-in 'Other' text was counted but not listed."""
     raw = found.raw
@@ -928,12 +758,6 @@ def _note_write_ins(found: _Inference) -> None:
                 f"{answers} written answer(s), counted as '{item.label}' in question "
                 f"'{question.id}'; the texts themselves are not tabulated",
             )
-
-
-def _display(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _slug(text: str) -> str:
