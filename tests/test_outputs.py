@@ -172,3 +172,26 @@ def test_scale_chart_keeps_scale_order_with_the_first_point_on_top(tmp_path):
     axes = question_figure(summarize_survey(path).questions[0]).axes[0]
     labels = [t.get_text() for t in axes.get_yticklabels()]
     assert labels == ["Helemaal eens", "Eens", "Neutraal", "Oneens", "Helemaal oneens"]
+
+
+def test_the_confidence_level_used_is_the_one_printed(run_cli, survey, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    terminal = run_cli("summarize", survey, "--confidence", "0.8").out
+    assert "80% CI" in terminal and "95%" not in terminal
+    markdown = run_cli("summarize", survey, "--confidence", "0.9", "-f", "md").out
+    assert "| 90% CI |" in markdown and "95%" not in markdown
+    dutch = run_cli("summarize", survey, "--confidence", "0.99", "--locale", "nl").out
+    assert "99%-BI" in dutch
+    from monitorkit.api import summarize_survey
+    from monitorkit.render.charts import question_figure
+
+    summary = summarize_survey(survey, confidence=0.8)
+    axes = question_figure(summary.questions[0], confidence=summary.confidence).axes[0]
+    assert axes.get_xlabel() == "% of base (whiskers: 80% Wilson interval)"
+
+
+def test_compare_says_the_confidence_level_it_used(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    result = run_cli("compare", "wijkteams-2014", "wijkteams-2015", "--confidence", "0.9")
+    assert "90% CI" in result.out and "90% Newcombe hybrid score interval" in result.out
+    assert "95%" not in result.out

@@ -14,7 +14,7 @@ from pathlib import Path
 from monitorkit.io.files import write_atomic
 from monitorkit.render.common import provenance_notice
 from monitorkit.render.numbers import fmt_percent
-from monitorkit.render.words import word
+from monitorkit.render.words import interval_axis, word
 from monitorkit.stats.estimates import QuestionSummary, Summary
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
@@ -26,7 +26,12 @@ def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
     return "\n".join(textwrap.wrap(str(text), width, break_on_hyphens=False)) or str(text)
 
 
-def question_figure(question: QuestionSummary, notice: str | None = None, locale: str = "en"):
+def question_figure(
+    question: QuestionSummary,
+    notice: str | None = None,
+    locale: str = "en",
+    confidence: float = 0.95,
+):
     """A matplotlib Figure of one proportion question: bars with interval whiskers.
 
     Options are sorted by percentage; the points of a scale stay in scale order.
@@ -86,7 +91,7 @@ def question_figure(question: QuestionSummary, notice: str | None = None, locale
             )
     axes.set_yticks(positions, [_wrap(item["label"]) for item in items], fontsize=9)
     axes.set_xlim(0, 108)
-    axes.set_xlabel(word("% of base (whiskers: 95% Wilson interval)", locale), fontsize=8)
+    axes.set_xlabel(interval_axis(confidence, locale), fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
     base = word("base per item", locale) if question.type == "battery" else f"n = {question.base}"
     axes.set_title(_wrap(f"{question.label} ({base})", 70), fontsize=10, loc="left")
@@ -136,7 +141,7 @@ def write_charts(summary: Summary, folder: str | Path, locale: str = "en") -> li
     for question in summary.questions:
         if question.stats is not None or not question.items:
             continue
-        figure = question_figure(question, notice, locale)
+        figure = question_figure(question, notice, locale, summary.confidence)
         written.extend(_save(figure, folder, question.id))
         plt.close(figure)
     return written
@@ -238,7 +243,10 @@ def write_comparison_charts(comparison, folder: str | Path, locale: str = "en") 
             (
                 question["id"],
                 question_figure(
-                    _wave_question(comparison, question), "reconstructed" if notice else None
+                    _wave_question(comparison, question),
+                    "reconstructed" if notice else None,
+                    locale,
+                    comparison.confidence,
                 ),
             ),
             (f"{question['id']}-slope", slope_figure(comparison, question, locale)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
-from monitorkit.render.words import word
+from monitorkit.render.words import ci_title, level, word
 from monitorkit.stats.estimates import QuestionSummary, Summary
 
 
@@ -84,12 +84,13 @@ def design_note(summary: Summary, locale: str = "en") -> str:
     return "; ".join(parts) + "."
 
 
-def change_note(locale: str = "en") -> str:
+def change_note(locale: str = "en", confidence: float = 0.95) -> str:
     """How a wave comparison's change, interval and test were computed."""
     from monitorkit.stats.compare import DIFF_INTERVAL, DIFF_TEST
 
     change = word("last minus first wave in percentage points", locale)
-    return f"{word('Change:', locale)} {change}; 95% {DIFF_INTERVAL} interval; p: {DIFF_TEST}."
+    interval = f"{level(confidence)} {DIFF_INTERVAL} interval"
+    return f"{word('Change:', locale)} {change}; {interval}; p: {DIFF_TEST}."
 
 
 def fpc_note(summary: Summary) -> str | None:
@@ -120,7 +121,9 @@ def _weighted(question: QuestionSummary) -> bool:
     return bool(question.items) and "weighted_base" in question.items[0]
 
 
-def table_header(question: QuestionSummary, groups: list[str], locale: str = "en") -> list[str]:
+def table_header(
+    question: QuestionSummary, groups: list[str], locale: str = "en", confidence: float = 0.95
+) -> list[str]:
     """Column titles for a question's table; group names are data and stay as they are."""
 
     def words(*titles: str) -> list[str]:
@@ -131,10 +134,9 @@ def table_header(question: QuestionSummary, groups: list[str], locale: str = "en
     if groups:
         return [*words("Item", "All"), *groups, *words("Test", "p", "Groups that differ")]
     if _weighted(question):
-        return words(
-            "Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)", "95% CI"
-        )
-    return words("Item", "n", "Base", "%", "95% CI")
+        titles = words("Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)")
+        return [*titles, ci_title(confidence, locale)]
+    return [*words("Item", "n", "Base", "%"), ci_title(confidence, locale)]
 
 
 def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]:
@@ -177,7 +179,7 @@ def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]
                 ]
             )
     if not groups:
-        width = len(table_header(question, [], locale))
+        width = len(table_header(question, [], locale))  # the same width at any confidence
         rows += [row[:2] + [""] * (width - 2) for row in missing_rows(question, locale)]
     return rows
 
@@ -217,10 +219,10 @@ def scale_note(
     stats = question.scale
     if not stats or stats.get("mean") is None:
         return None
-    level = f"{confidence * 100:g}%"
     interval = fmt_interval(stats["ci_low"], stats["ci_high"], 2, locale)
     return (
-        f"{word('Mean', locale)} {fmt_number(stats['mean'], 2, locale)} ({level} CI {interval}; "
+        f"{word('Mean', locale)} {fmt_number(stats['mean'], 2, locale)} "
+        f"({ci_title(confidence, locale)} {interval}; "
         f"{word('scores', locale)}: {stats['scores']}; n = {fmt_count(stats['n'], locale)})."
     )
 

@@ -26,7 +26,7 @@ from monitorkit.render.common import (
     ungrouped_note,
 )
 from monitorkit.render.numbers import fmt_p
-from monitorkit.render.words import word
+from monitorkit.render.words import ci_title, word
 from monitorkit.stats.estimates import Summary
 
 FORMATS = ("json", "csv", "md", "xlsx")
@@ -169,7 +169,7 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         lines.append("")
     for question in summary.questions:
         groups = [group["group"] for group in question.groups]
-        header = table_header(question, groups, locale)
+        header = table_header(question, groups, locale, summary.confidence)
         lines += [f"## {_md_cell(question_heading(question, locale))}", ""]
         lines.append("| " + " | ".join(_md_cell(h) for h in header) + " |")
         lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|")
@@ -403,7 +403,9 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
         header = [
             word("Item", locale),
             *comparison.labels,
-            *[word(t, locale) for t in ("Change (pp)", "95% CI", "p")],
+            word("Change (pp)", locale),
+            ci_title(comparison.confidence, locale),
+            "p",
         ]
         lines += [
             f"## {_md_cell(question['label'])}",
@@ -430,7 +432,7 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
                 + " |"
             )
         lines.append("")
-    lines.append(change_note(locale))
+    lines.append(change_note(locale, comparison.confidence))
     return "\n".join(lines) + "\n"
 
 

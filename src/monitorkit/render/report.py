@@ -32,7 +32,7 @@ from monitorkit.render.common import (
     ungrouped_note,
 )
 from monitorkit.render.progress import steps
-from monitorkit.render.words import word
+from monitorkit.render.words import ci_title, report_footer, word
 
 CONFIG_KEYS = (
     "title",
@@ -147,12 +147,12 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
             notes.append(pairwise_note(question))
         figure = None
         if question.stats is None and question.items:
-            figure = question_figure(question, notice, locale)
+            figure = question_figure(question, notice, locale, summary.confidence)
         questions.append(
             ReportQuestion(
                 question.id,
                 question_heading(question, locale),
-                table_header(question, groups, locale),
+                table_header(question, groups, locale, summary.confidence),
                 table_rows(question, locale),
                 notes,
                 list(question.warnings),
@@ -182,7 +182,7 @@ def comparison_part(comparison, locale: str, wanted: list[str] | None) -> Report
                     fmt_p((item.get("test") or {}).get("p"), locale),
                 ]
             )
-        notes = [change_note(locale)]
+        notes = [change_note(locale, comparison.confidence)]
         questions.append(
             ReportQuestion(
                 question["id"],
@@ -190,7 +190,9 @@ def comparison_part(comparison, locale: str, wanted: list[str] | None) -> Report
                 [
                     word("Item", locale),
                     *comparison.labels,
-                    *[word(t, locale) for t in ("Change (pp)", "95% CI", "p")],
+                    word("Change (pp)", locale),
+                    ci_title(comparison.confidence, locale),
+                    "p",
                 ],
                 rows,
                 notes,
@@ -216,7 +218,9 @@ def _anchor(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "part"
 
 
-def render_html(title: str, subtitle: str, parts: list[ReportPart], locale: str) -> str:
+def render_html(
+    title: str, subtitle: str, parts: list[ReportPart], locale: str, confidence: float = 0.95
+) -> str:
     from importlib.metadata import version
 
     import jinja2
@@ -232,11 +236,7 @@ def render_html(title: str, subtitle: str, parts: list[ReportPart], locale: str)
         parts=parts,
         lang=locale,
         version=version("monitorkit"),
-        footer=word(
-            "Made with monitorkit. Percentages are of each question's base; intervals are "
-            "95% Wilson score intervals unless stated otherwise.",
-            locale,
-        ),
+        footer=report_footer(confidence, locale),
     )
 
 
@@ -323,7 +323,7 @@ def build_report(
             question.svg = _svg(question.figure)
             question.png = _png(question.figure)
             advance()
-    html = render_html(title, subtitle, parts, locale)
+    html = render_html(title, subtitle, parts, locale, confidence)
     write_atomic(folder / "report.html", html.encode("utf-8"))
     written.append(folder / "report.html")
     charts = folder / "charts"

@@ -20,7 +20,7 @@ from monitorkit.render.common import (
     table_rows,
     ungrouped_note,
 )
-from monitorkit.render.words import word
+from monitorkit.render.words import ci_title, word
 from monitorkit.stats.estimates import Summary
 
 
@@ -49,7 +49,7 @@ def print_summary(
             show_edge=False,
             header_style="bold",
         )
-        for index, title in enumerate(table_header(question, groups, locale)):
+        for index, title in enumerate(table_header(question, groups, locale, summary.confidence)):
             table.add_column(
                 escape(title),
                 justify="left" if index == 0 else "right",
@@ -126,8 +126,13 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
         for label in comparison.labels:
             table.add_column(escape(label), justify="right")
         paired = any("paired" in item for item in question["items"])
-        for title in ("Change (pp)", "95% CI", "p", *(("Paired n", "p paired") if paired else ())):
-            title = word(title, locale)
+        titles = [
+            word("Change (pp)", locale),
+            ci_title(comparison.confidence, locale),
+            "p",
+            *((word("Paired n", locale), word("p paired", locale)) if paired else ()),
+        ]
+        for title in titles:
             table.add_column(title, justify="right")
         for item in question["items"]:
             cells = []
@@ -165,7 +170,7 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
             console.print(f"  warning: {warning}", style="yellow", highlight=False)
     console.print()
     console.print(
-        f"{change_note(locale)} * p < 0.05.",
+        f"{change_note(locale, comparison.confidence)} * p < 0.05.",
         style="dim",
         highlight=False,
     )

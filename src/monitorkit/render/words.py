@@ -11,7 +11,6 @@ _PAIRS = [
     ("Base", "Basis"),
     ("All", "Totaal"),
     ("Test", "Toets"),
-    ("95% CI", "95%-BI"),
     ("Groups that differ", "Groepen die verschillen"),
     ("Weighted base", "Gewogen basis"),
     ("Effective base", "Effectieve basis"),
@@ -33,10 +32,6 @@ _PAIRS = [
     ("Base:", "Basis:"),
     ("Warning:", "Waarschuwing:"),
     ("Assumption:", "Aanname:"),
-    (
-        "% of base (whiskers: 95% Wilson interval)",
-        "% van de basis (lijnen: 95%-betrouwbaarheidsinterval, Wilson)",
-    ),
     ("% of base", "% van de basis"),
     (
         "Reconstructed from published tables — not original responses",
@@ -103,12 +98,6 @@ _PAIRS = [
         "laatste min eerste meting, in procentpunten",
     ),
     ("interval", "interval"),
-    (
-        "Made with monitorkit. Percentages are of each question's base; intervals are 95% Wilson "
-        "score intervals unless stated otherwise.",
-        "Gemaakt met monitorkit. Percentages zijn van de basis van elke vraag; intervallen zijn "
-        "95%-betrouwbaarheidsintervallen (Wilson), tenzij anders vermeld.",
-    ),
     ("reproduced (unrounded)", "gereproduceerd (onafgerond)"),
     (
         "Published figures and their reproduction from the bundled data",
@@ -116,6 +105,36 @@ _PAIRS = [
     ),
 ]
 DUTCH = dict(_PAIRS)
+
+
+def level(confidence: float) -> str:
+    """A confidence level as printed: 0.95 -> '95%', 0.999 -> '99.9%'."""
+    return f"{confidence * 100:.10g}%"
+
+
+def ci_title(confidence: float, locale: str = "en") -> str:
+    """The interval column's title at the confidence used: '90% CI', Dutch '90%-BI'."""
+    return f"{level(confidence)}-BI" if locale == "nl" else f"{level(confidence)} CI"
+
+
+def interval_axis(confidence: float, locale: str = "en") -> str:
+    """A chart's x label naming the interval the whiskers show."""
+    if locale == "nl":
+        return f"% van de basis (lijnen: {level(confidence)}-betrouwbaarheidsinterval, Wilson)"
+    return f"% of base (whiskers: {level(confidence)} Wilson interval)"
+
+
+def report_footer(confidence: float, locale: str = "en") -> str:
+    """The line under a report saying what its percentages and intervals are."""
+    if locale == "nl":
+        return (
+            "Gemaakt met monitorkit. Percentages zijn van de basis van elke vraag; intervallen "
+            f"zijn {level(confidence)}-betrouwbaarheidsintervallen (Wilson), tenzij anders vermeld."
+        )
+    return (
+        "Made with monitorkit. Percentages are of each question's base; intervals are "
+        f"{level(confidence)} Wilson score intervals unless stated otherwise."
+    )
 
 
 def word(text: str, locale: str = "en") -> str:

@@ -252,6 +252,11 @@ class Comparison:
     panel: Panel | None = None
 
     @property
+    def confidence(self) -> float:
+        """The confidence level of every wave's intervals and of the changes."""
+        return self.summaries[0].confidence
+
+    @property
     def table(self):
         """Every wave's tidy estimates in one frame, the wave in the 'wave' column."""
         import pandas as pd
