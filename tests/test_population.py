@@ -120,3 +120,13 @@ def test_codebook_population_field_applies_fpc(run_cli, tmp_path):
         pytest.approx(expected[0]),
         pytest.approx(expected[1]),
     )
+
+
+def test_a_population_smaller_than_the_respondents_is_refused(run_cli):
+    result = run_cli("summarize", "wijkteams-2015", "--population", "200")
+    assert result.code == 2
+    assert result.err == (
+        "monitorkit: error: wijkteams-2015: the population (200, given with --population) is "
+        "smaller than the 234 respondents (hint: give the size of the population the respondents "
+        "were drawn from)\n"
+    )

@@ -665,4 +665,13 @@ def summarize_survey(
             year=survey_year(responses),
             what=str(path),
         )
+    if population is not None and population.size < responses.source.rows:
+        from monitorkit.errors import UsageError
+
+        raise UsageError(
+            f"the population ({population.size}, {population.source}) is smaller than the "
+            f"{responses.source.rows} respondents",
+            responses.raw.location(),
+            "give the size of the population the respondents were drawn from",
+        )
     return estimate(responses, by=by, confidence=confidence, population=population)
