@@ -296,7 +296,7 @@ def test_openpyxl_is_the_fallback_when_fastexcel_fails(tmp_path, monkeypatch):
     summary = summarize_survey(write_xlsx(tmp_path / "book.xlsx", yes_no_rows("dash")))
     assert summary.responses.source.reader == "openpyxl"
     question = summary.questions[0]
-    assert [(i["count"], i["base"]) for i in question.items] == [(1, 9), (5, 9), (4, 9)]
+    assert [(i.count, i.base) for i in question.items] == [(1, 9), (5, 9), (4, 9)]
 
 
 def test_quiet_writes_no_messages(run_cli, tmp_path):

@@ -45,7 +45,7 @@ def test_exclusive_option_is_marked_and_clashes_warned(tmp_path):
     ]
     summary = summarize_survey(write_rows(tmp_path / "x.csv", rows))
     assert summary.responses.codebook.questions[0].items[0].exclusive
-    assert summary.questions[0].warnings == [
+    assert list(summary.questions[0].warnings) == [
         "1 respondent(s) selected the exclusive option 'Geen knelpunten' together with "
         "other options"
     ]

@@ -35,28 +35,27 @@ def test_chi_square_equals_hand_computed_pearson_statistic():
     expected = np.outer(row, column) / total
     statistic = ((table - expected) ** 2 / expected).sum()
     result = _test_table(table)
-    assert result["name"] == "Pearson chi-square"
-    assert result["statistic"] == pytest.approx(statistic)
+    assert result.name == "Pearson chi-square"
+    assert result.statistic == pytest.approx(statistic)
     from scipy.stats import chi2
 
-    assert result["p"] == pytest.approx(chi2.sf(statistic, 1))
+    assert result.p == pytest.approx(chi2.sf(statistic, 1))
 
 
 def test_small_expected_counts_use_fisher_exact():
     from scipy.stats import fisher_exact
 
     table = np.array([[3, 1], [1, 4]])
-    assert _test_table(table) == {
-        "name": "Fisher exact",
-        "p": pytest.approx(fisher_exact(table)[1]),
-    }
+    result = _test_table(table)
+    assert (result.name, result.statistic) == ("Fisher exact", None)
+    assert result.p == pytest.approx(fisher_exact(table)[1])
 
 
 def test_sparse_larger_tables_keep_a_named_chi_square_deterministically():
     table = np.array([[3, 1], [1, 4], [2, 0]])
     first, second = _test_table(table), _test_table(table)
     assert first == second
-    assert first["name"] == "Pearson chi-square (expected counts < 5)"
+    assert first.name == "Pearson chi-square (expected counts < 5)"
 
 
 def test_empty_groups_and_constant_outcomes_give_no_test():
@@ -71,7 +70,7 @@ def test_column_proportion_tests_holm_by_hand():
 
     cells = [("G4", (9, 1)), ("G32", (20, 16)), ("overig", (60, 140))]
     result = column_proportion_tests(cells)
-    assert result["correction"] == "Holm over 3 pair(s)"
+    assert result.correction == "Holm over 3 pair(s)"
 
     def pooled(a, b):
         (ya, na), (yb, nb) = a, b
@@ -89,14 +88,14 @@ def test_column_proportion_tests_holm_by_hand():
     for rank, index in enumerate(order):
         running = max(running, min(1.0, (3 - rank) * raw[index]))
         holm[index] = running
-    assert [pair["groups"] for pair in result["pairs"]] == [
-        ["G4", "G32"],
-        ["G4", "overig"],
-        ["G32", "overig"],
+    assert [pair.groups for pair in result.pairs] == [
+        ("G4", "G32"),
+        ("G4", "overig"),
+        ("G32", "overig"),
     ]
-    assert [pair["p"] for pair in result["pairs"]] == pytest.approx(raw)
-    assert [pair["p_adjusted"] for pair in result["pairs"]] == pytest.approx(holm)
-    assert [pair["significant"] for pair in result["pairs"]] == [h < 0.05 for h in holm]
+    assert [pair.p for pair in result.pairs] == pytest.approx(raw)
+    assert [pair.p_adjusted for pair in result.pairs] == pytest.approx(holm)
+    assert [pair.significant for pair in result.pairs] == [h < 0.05 for h in holm]
 
 
 def test_group_table_names_differing_pairs(run_cli, tmp_path, monkeypatch):

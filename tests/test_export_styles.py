@@ -31,7 +31,7 @@ def not_tabulated(summary):
 def knelpunten(summary):
     """The knelpunten question, its items keyed by label."""
     question = next(q for q in summary.questions if q.type == "multi")
-    return question, {item["label"]: item for item in question.items}
+    return question, {item.label: item for item in question.items}
 
 
 def assert_hand_counts(summary, base):
@@ -39,9 +39,9 @@ def assert_hand_counts(summary, base):
     assert question.base == base
     assert set(items) == set(KNELPUNTEN)
     for label, count in COUNTS.items():
-        assert items[label]["count"] == count
-        assert items[label]["base"] == base
-        assert items[label]["percent"] == pytest.approx(100 * count / base)
+        assert items[label].count == count
+        assert items[label].base == base
+        assert items[label].percent == pytest.approx(100 * count / base)
 
 
 @pytest.mark.parametrize("style", ["dash", "colon", "bracket", "dot"])
@@ -67,11 +67,11 @@ def test_dutch_excel_csv_semicolon_cp1252_decimal_comma(tmp_path):
     assert_hand_counts(summary, ANSWERED)
     teams = next(q for q in summary.questions if q.type == "numeric")
     numbers = [float(t.replace(",", ".")) for t in TEAMS if t]
-    assert teams.stats["n"] == 9
-    assert teams.stats["mean"] == pytest.approx(sum(numbers) / 9)
-    assert teams.stats["max"] == 6.0
+    assert teams.stats.n == 9
+    assert teams.stats.mean == pytest.approx(sum(numbers) / 9)
+    assert teams.stats.max == 6.0
     grootte = next(q for q in summary.questions if q.id == "gemeentegrootte")
-    assert {i["label"] for i in grootte.items} == {"G32 – één", "G32", "overig"}
+    assert {i.label for i in grootte.items} == {"G32 – één", "G32", "overig"}
 
 
 def test_utf8_bom_csv_is_detected(tmp_path):
@@ -98,7 +98,7 @@ def test_qualtrics_three_row_export(tmp_path):
     assert_hand_counts(summary, TICKED)
     question, items = knelpunten(summary)
     assert question.label == "Welke knelpunten ervaart u?"
-    assert items["Financiering"]["column"] == "Q2_2"
+    assert items["Financiering"].column == "Q2_2"
     codebook = summary.responses.codebook
     assert codebook.id == "ResponseId"
     assert not_tabulated(summary) == {"StartDate": "timestamp", "ResponseId": "respondent id"}
@@ -111,7 +111,7 @@ def test_surveymonkey_two_row_header_with_option_text_values(tmp_path):
     assert_hand_counts(summary, TICKED)
     grootte = next(q for q in summary.questions if q.type == "single")
     assert grootte.label == "Gemeentegrootte"
-    assert {i["label"]: i["count"] for i in grootte.items} == {"overig": 6, "G32": 4}
+    assert {i.label: i.count for i in grootte.items} == {"overig": 6, "G32": 4}
 
 
 def test_microsoft_forms_options_in_one_cell(tmp_path):
@@ -128,11 +128,11 @@ def test_spss_labels_value_labels_and_user_missing(tmp_path):
     assert_hand_counts(summary, ANSWERED)
     question, _ = knelpunten(summary)
     assert question.label == "Welke knelpunten ervaart u?"
-    readings = {(r["value"], r["read_as"]): r["count"] for r in question.readings}
+    readings = {(r.value, r.read_as): r.count for r in question.readings}
     assert readings[("9", "missing")] == 3  # one skipped respondent x three items
     assert readings[("2", "not selected")] > 0
     grootte = next(q for q in summary.questions if q.type == "single")
-    assert {i["label"]: i["count"] for i in grootte.items} == {"G32": 4, "overig": 6}
+    assert {i.label: i.count for i in grootte.items} == {"G32": 4, "overig": 6}
 
 
 def test_parquet_export(tmp_path):
@@ -160,7 +160,7 @@ def test_battery_items_each_keep_their_own_base(tmp_path):
     summary = summarize_survey(write_rows(tmp_path / "battery.csv", rows))
     question = summary.questions[0]
     assert question.type == "battery"
-    items = {i["label"]: (i["count"], i["base"]) for i in question.items}
+    items = {i.label: (i.count, i.base) for i in question.items}
     assert items == {"Leefbaarheid": (3, 5), "Vrijwilliger": (2, 5)}
 
 
@@ -169,14 +169,14 @@ def test_by_group_breakdown_counts_each_group(tmp_path):
         write_xlsx(tmp_path / "dash.xlsx", yes_no_rows("dash")), by="gemeentegrootte"
     )
     question, items = knelpunten(summary)
-    groups = {g["group"]: g for g in question.groups}
+    groups = {g.group: g for g in question.groups}
     assert set(groups) == {"G32", "overig"}
     expected = {"G32": 0, "overig": 0}
     for ticks, group in zip(__import__("exports").TICKS, GROOTTE, strict=True):
         expected[group] += ticks is not None and ticks[1] == 1
-    financiering = {name: g["items"][1] for name, g in groups.items()}
-    assert {name: cell["count"] for name, cell in financiering.items()} == expected
-    assert items["Financiering"]["test"]["name"] == "Fisher exact"
+    financiering = {name: g.items[1] for name, g in groups.items()}
+    assert {name: cell.count for name, cell in financiering.items()} == expected
+    assert items["Financiering"].test.name == "Fisher exact"
 
 
 def test_spss_multiple_response_set_becomes_one_multi_question(tmp_path):
@@ -215,7 +215,7 @@ def test_spss_multiple_response_set_becomes_one_multi_question(tmp_path):
         ("partners", "multi", "Samenwerkingspartners")
     ]
     summary = estimate(build_responses(raw, codebook))
-    assert [(i["label"], i["count"], i["base"]) for i in summary.questions[0].items] == [
+    assert [(i.label, i.count, i.base) for i in summary.questions[0].items] == [
         ("Welzijn", 2, 4),
         ("Zorg", 2, 4),
         ("Wsw", 0, 4),
@@ -273,16 +273,16 @@ def test_labelled_likert_is_a_scale_in_code_order_with_zero_counts(tmp_path):
     )
     question = summarize_survey(path).questions[0]
     assert question.type == "scale"
-    assert [(i["label"], i["count"]) for i in question.items] == [
+    assert [(i.label, i.count) for i in question.items] == [
         ("Helemaal eens", 1),
         ("Eens", 1),
         ("Neutraal", 1),
         ("Oneens", 0),
         ("Helemaal oneens", 4),
     ]
-    assert question.missing == [{"label": "Weet niet", "count": 1}]
+    assert [(row.label, row.count) for row in question.missing] == [("Weet niet", 1)]
     assert question.base == 7
-    assert question.scale["mean"] == pytest.approx((1 + 2 + 3 + 5 * 4) / 7)
+    assert question.scale.mean == pytest.approx((1 + 2 + 3 + 5 * 4) / 7)
 
 
 def test_surveymonkey_csv_and_merged_header_cells(tmp_path):

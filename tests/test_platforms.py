@@ -35,21 +35,21 @@ def _compare_question(expected: ExpectedQuestion, actual) -> list[str]:
         problems.append(f"{name}: type {actual.type}, expected {expected.type}")
     if actual.base != expected.base:
         problems.append(f"{name}: base {actual.base}, expected {expected.base}")
-    found = [(item["label"], item["count"]) for item in actual.items]
+    found = [(item.label, item.count) for item in actual.items]
     if expected.ordered and found != expected.items:
         problems.append(f"{name}: items {found}, expected in order {expected.items}")
     elif Counter(found) != Counter(expected.items) and expected.type != "numeric":
         problems.append(f"{name}: items {sorted(found)}, expected {sorted(expected.items)}")
     if expected.item_bases is not None:
-        bases = [item["base"] for item in actual.items]
+        bases = [item.base for item in actual.items]
         if bases != expected.item_bases:
             problems.append(f"{name}: item bases {bases}, expected {expected.item_bases}")
-    missing = [(row["label"], row["count"]) for row in actual.missing]
+    missing = [(row.label, row.count) for row in actual.missing]
     if Counter(missing) != Counter(expected.missing):
         problems.append(f"{name}: missing rows {missing}, expected {expected.missing}")
     if expected.mean is not None:
         stats = actual.stats if actual.type == "numeric" else actual.scale
-        mean = (stats or {}).get("mean")
+        mean = stats.mean if stats else None
         if mean is None or abs(mean - expected.mean) > 1e-9:
             problems.append(f"{name}: mean {mean}, expected {expected.mean}")
     return problems

@@ -40,9 +40,9 @@ def test_chi_square_with_fpc_is_divided_by_the_factor():
     plain = _test_table(table)
     corrected = _test_table(table, Population(150, "test"))
     factor = (150 - 100) / 149
-    assert corrected["statistic"] == pytest.approx(plain["statistic"] / factor)
-    assert corrected["name"] == "Pearson chi-square with FPC"
-    assert corrected["p"] < plain["p"]
+    assert corrected.statistic == pytest.approx(plain.statistic / factor)
+    assert corrected.name == "Pearson chi-square with FPC"
+    assert corrected.p < plain.p
 
 
 def test_population_auto_uses_the_cbs_count_for_the_survey_year(run_cli):

@@ -99,20 +99,20 @@ class _Datasets:
         by = place.get("by")
         question = next(q for q in self.summary(name, by).questions if q.id == place["question"])
         if place["answer"] == "mean":
-            stats = next(g["stats"] for g in question.groups if g["group"] == group)
-            return stats["mean"], stats["n"], name, rule
+            stats = next(g.stats for g in question.groups if g.group == group)
+            return stats.mean, stats.n, name, rule
         items = question.items
         if group:
-            items = next(g["items"] for g in question.groups if g["group"] == group)
+            items = next(g.items for g in question.groups if g.group == group)
         item = next(
             i
             for i, source in zip(items, question.items, strict=True)
-            if source.get("column") == place["column"]
+            if source.column == place["column"]
         )
-        percent = item["percent"]
+        percent = item.percent
         if place["answer"] == "Nee":
-            percent = 100 * (item["base"] - item["count"]) / item["base"]
-        return percent, item["base"], name, rule
+            percent = 100 * (item.base - item.count) / item.base
+        return percent, item.base, name, rule
 
 
 def reproduce_figures(

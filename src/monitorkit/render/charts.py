@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import io
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 from monitorkit.io.files import write_atomic
 from monitorkit.render.common import provenance_notice
 from monitorkit.render.numbers import fmt_percent
 from monitorkit.render.words import interval_axis, word
-from monitorkit.stats.estimates import QuestionSummary, Summary
+from monitorkit.results import GroupEstimate, ItemEstimate, QuestionResult
+from monitorkit.stats.estimates import Summary
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
@@ -27,7 +29,7 @@ def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
 
 
 def question_figure(
-    question: QuestionSummary,
+    question: QuestionResult,
     notice: str | None = None,
     locale: str = "en",
     confidence: float = 0.95,
@@ -40,12 +42,12 @@ def question_figure(
     import numpy as np
 
     plt.rcParams["svg.hashsalt"] = "monitorkit"
-    items = [item for item in question.items if item.get("percent") is not None]
+    items = [item for item in question.items if item.percent is not None]
     if question.type == "scale":
         items.reverse()  # bars run bottom-up: the scale's first point on top
     else:
-        items.sort(key=lambda item: item["percent"])
-    label_lines = sum(_wrap(item["label"]).count("\n") + 1 for item in items) or 1
+        items.sort(key=lambda item: item.percent)
+    label_lines = sum(_wrap(item.label).count("\n") + 1 for item in items) or 1
     groups = question.groups
     bars_per_item = max(1, len(groups))
     height = 1.6 + 0.28 * max(label_lines, len(items) * bars_per_item) + (0.3 if notice else 0)
@@ -54,9 +56,9 @@ def question_figure(
     if groups:
         width = 0.8 / len(groups)
         for offset, group in enumerate(groups):
-            lookup = {g["label"]: g for g in group["items"]}
-            cells = [lookup[item["label"]] for item in items]
-            values = [cell["percent"] if cell["percent"] is not None else 0 for cell in cells]
+            lookup = {g.label: g for g in group.items}
+            cells = [lookup[item.label] for item in items]
+            values = [cell.percent if cell.percent is not None else 0 for cell in cells]
             errors = _errors(cells)
             axes.barh(
                 positions + 0.4 - width * (offset + 0.5),
@@ -66,11 +68,11 @@ def question_figure(
                 xerr=errors,
                 capsize=2,
                 error_kw={"elinewidth": 0.8, "ecolor": "#333333"},
-                label=f"{group['group']} (n={group['base']})",
+                label=f"{group.group} (n={group.base})",
             )
         axes.legend(loc="lower right", fontsize=8, frameon=False)
     else:
-        values = [item["percent"] for item in items]
+        values = [item.percent for item in items]
         axes.barh(
             positions,
             values,
@@ -82,14 +84,14 @@ def question_figure(
         )
         for position, item in zip(positions, items, strict=True):
             axes.text(
-                min(item["ci_high"] or item["percent"], 100) + 1.5,
+                min(item.ci_high or item.percent, 100) + 1.5,
                 position,
-                fmt_percent(item["percent"], 0, locale),
+                fmt_percent(item.percent, 0, locale),
                 va="center",
                 fontsize=8,
                 color="#333333",
             )
-    axes.set_yticks(positions, [_wrap(item["label"]) for item in items], fontsize=9)
+    axes.set_yticks(positions, [_wrap(item.label) for item in items], fontsize=9)
     axes.set_xlim(0, 108)
     axes.set_xlabel(interval_axis(confidence, locale), fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
@@ -110,24 +112,17 @@ def question_figure(
     return figure
 
 
-def _errors(cells: list[dict]):
+def _errors(cells: list[ItemEstimate]):
+    """Whisker lengths below and above each bar (none where there is no interval)."""
     import numpy as np
 
-    low = [
-        max(
-            0.0,
-            (c["percent"] or 0) - (c["ci_low"] if c["ci_low"] is not None else c["percent"] or 0),
-        )
-        for c in cells
-    ]
-    high = [
-        max(
-            0.0,
-            (c["ci_high"] if c["ci_high"] is not None else c["percent"] or 0) - (c["percent"] or 0),
-        )
-        for c in cells
-    ]
-    return np.array([low, high])
+    def ends(cell: ItemEstimate) -> tuple[float, float]:
+        point = cell.percent or 0.0
+        low = cell.ci_low if cell.ci_low is not None else point
+        high = cell.ci_high if cell.ci_high is not None else point
+        return max(0.0, point - low), max(0.0, high - point)
+
+    return np.array([ends(cell) for cell in cells]).T.reshape(2, len(cells))
 
 
 def write_charts(summary: Summary, folder: str | Path, locale: str = "en") -> list[Path]:
@@ -147,8 +142,8 @@ def write_charts(summary: Summary, folder: str | Path, locale: str = "en") -> li
     return written
 
 
-def _wave_question(comparison, question: dict) -> QuestionSummary | None:
-    """A compared question shaped as a grouped summary: the waves are the groups."""
+def _wave_question(comparison, question: dict) -> QuestionResult | None:
+    """A compared question shaped as a grouped result: the waves are the groups."""
     from monitorkit.stats.compare import match_items
 
     summaries = [
@@ -160,25 +155,14 @@ def _wave_question(comparison, question: dict) -> QuestionSummary | None:
         if wave is None:
             continue
         matched = match_items(reference, wave)
-        items = [
-            m
+        items = tuple(
+            replace(m, label=r.label)
             if m is not None
-            else {"label": r["label"], "percent": None, "ci_low": None, "ci_high": None}
+            else ItemEstimate(r.label, 0, 0, None, None, None)
             for m, r in zip(matched, reference.items, strict=True)
-        ]
-        items = [
-            {**item, "label": r["label"]} for item, r in zip(items, reference.items, strict=True)
-        ]
-        groups.append({"group": label, "base": wave.base, "items": items})
-    return QuestionSummary(
-        id=reference.id,
-        label=reference.label,
-        type=reference.type,
-        base=reference.base,
-        base_rule=reference.base_rule,
-        items=reference.items,
-        groups=groups,
-    )
+        )
+        groups.append(GroupEstimate(label, wave.base, items))
+    return replace(reference, groups=tuple(groups))
 
 
 def slope_figure(comparison, question: dict, locale: str = "en"):

@@ -6,11 +6,10 @@ here keeps the three from drifting apart.
 
 from __future__ import annotations
 
-from typing import Any
-
 from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import ci_title, level, word
-from monitorkit.stats.estimates import QuestionSummary, Summary
+from monitorkit.results import ItemEstimate, QuestionResult, TestResult
+from monitorkit.stats.estimates import Summary
 
 
 def source_line(summary: Summary) -> str:
@@ -104,7 +103,7 @@ def fpc_note(summary: Summary) -> str | None:
     return note
 
 
-def question_heading(question: QuestionSummary, locale: str = "en") -> str:
+def question_heading(question: QuestionResult, locale: str = "en") -> str:
     if question.type == "battery":
         base = word("base per item", locale)
     else:
@@ -112,17 +111,13 @@ def question_heading(question: QuestionSummary, locale: str = "en") -> str:
     return f"{question.label} [{question.type}, {base}]"
 
 
-def base_note(question: QuestionSummary, locale: str = "en") -> str:
+def base_note(question: QuestionResult, locale: str = "en") -> str:
     """'Base: <how the base was defined>.' in the locale's language."""
     return f"{word('Base:', locale)} {word(question.base_rule, locale)}."
 
 
-def _weighted(question: QuestionSummary) -> bool:
-    return bool(question.items) and "weighted_base" in question.items[0]
-
-
 def table_header(
-    question: QuestionSummary, groups: list[str], locale: str = "en", confidence: float = 0.95
+    question: QuestionResult, groups: list[str], locale: str = "en", confidence: float = 0.95
 ) -> list[str]:
     """Column titles for a question's table; group names are data and stay as they are."""
 
@@ -133,13 +128,13 @@ def table_header(
         return [*words("Statistic", "All"), *groups]
     if groups:
         return [*words("Item", "All"), *groups, *words("Test", "p", "Groups that differ")]
-    if _weighted(question):
+    if question.weighted:
         titles = words("Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)")
         return [*titles, ci_title(confidence, locale)]
     return [*words("Item", "n", "Base", "%"), ci_title(confidence, locale)]
 
 
-def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]:
+def table_rows(question: QuestionResult, locale: str = "en") -> list[list[str]]:
     """The rows of a question's table as display strings."""
     groups = question.groups
     if question.type == "numeric":
@@ -148,34 +143,34 @@ def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]
     for index, item in enumerate(question.items):
         if groups:
             cells = [_cell(item, locale)]
-            cells += [_cell(group["items"][index], locale) for group in groups]
-            test = item.get("test") or {}
+            cells += [_cell(group.items[index], locale) for group in groups]
+            test = item.test
             rows.append(
                 [
-                    item["label"],
+                    item.label,
                     *cells,
-                    test.get("name", "–"),
-                    fmt_p(test.get("p"), locale),
+                    test.name if test else "–",
+                    fmt_p(test.p if test else None, locale),
                     differing_pairs(test),
                 ]
             )
         else:
             weighted = (
                 [
-                    fmt_number(item["weighted_base"], 1, locale),
-                    fmt_number(item["effective_base"], 1, locale),
+                    fmt_number(item.weighted_base, 1, locale),
+                    fmt_number(item.effective_base, 1, locale),
                 ]
-                if "weighted_base" in item
+                if item.weighted
                 else []
             )
             rows.append(
                 [
-                    item["label"],
-                    fmt_count(item["count"], locale),
-                    fmt_count(item["base"], locale),
+                    item.label,
+                    fmt_count(item.count, locale),
+                    fmt_count(item.base, locale),
                     *weighted,
-                    fmt_percent(item["percent"], 1, locale),
-                    fmt_interval(item["ci_low"], item["ci_high"], 1, locale),
+                    fmt_percent(item.percent, 1, locale),
+                    fmt_interval(item.ci_low, item.ci_high, 1, locale),
                 ]
             )
     if not groups:
@@ -184,50 +179,49 @@ def table_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]
     return rows
 
 
-def differing_pairs(test: dict[str, Any]) -> str:
+def differing_pairs(test: TestResult | None) -> str:
     """'G32 ≠ overig' for every pair whose adjusted column-proportion test is significant."""
-    pairs = (test.get("pairwise") or {}).get("pairs", [])
-    found = [" ≠ ".join(pair["groups"]) for pair in pairs if pair["significant"]]
-    return "; ".join(found) or "–"
+    if test is None or test.pairwise is None:
+        return "–"
+    return "; ".join(" ≠ ".join(pair) for pair in test.pairwise.differing) or "–"
 
 
-def pairwise_note(question: QuestionSummary) -> str | None:
+def pairwise_note(question: QuestionResult) -> str | None:
     """Which pairwise test and correction the 'Groups that differ' column uses."""
     for item in question.items:
-        pairwise = (item.get("test") or {}).get("pairwise")
+        pairwise = item.test.pairwise if item.test else None
         if pairwise:
             return (
-                f"Groups that differ: {pairwise['test']}, p adjusted by "
-                f"{pairwise['correction']}, at 5%."
+                f"Groups that differ: {pairwise.test}, p adjusted by {pairwise.correction}, at 5%."
             )
     return None
 
 
-def missing_rows(question: QuestionSummary, locale: str = "en") -> list[list[str]]:
+def missing_rows(question: QuestionResult, locale: str = "en") -> list[list[str]]:
     """Rows for the non-answers below a table: 'Weet niet (not in base)', count."""
     marker = word("not in base", locale)
     return [
-        [f"{row['label']} ({marker})", fmt_count(row["count"], locale), "", "", ""]
+        [f"{row.label} ({marker})", fmt_count(row.count, locale), "", "", ""]
         for row in question.missing
     ]
 
 
 def scale_note(
-    question: QuestionSummary, locale: str = "en", confidence: float = 0.95
+    question: QuestionResult, locale: str = "en", confidence: float = 0.95
 ) -> str | None:
     """'Mean 3.45 (95% CI 3.21–3.69; scores: positions 1–5 on the scale; n = 30).'"""
     stats = question.scale
-    if not stats or stats.get("mean") is None:
+    if stats is None or stats.mean is None:
         return None
-    interval = fmt_interval(stats["ci_low"], stats["ci_high"], 2, locale)
+    interval = fmt_interval(stats.ci_low, stats.ci_high, 2, locale)
     return (
-        f"{word('Mean', locale)} {fmt_number(stats['mean'], 2, locale)} "
+        f"{word('Mean', locale)} {fmt_number(stats.mean, 2, locale)} "
         f"({ci_title(confidence, locale)} {interval}; "
-        f"{word('scores', locale)}: {stats['scores']}; n = {fmt_count(stats['n'], locale)})."
+        f"{word('scores', locale)}: {stats.scores}; n = {fmt_count(stats.n, locale)})."
     )
 
 
-def ungrouped_note(question: QuestionSummary, locale: str = "en") -> str | None:
+def ungrouped_note(question: QuestionResult, locale: str = "en") -> str | None:
     """How many respondents in the base have no value in the --by column."""
     if not question.ungrouped:
         return None
@@ -248,19 +242,21 @@ def not_tabulated_groups(summary: Summary, locale: str = "en") -> list[tuple[str
     ]
 
 
-def _cell(item: dict[str, Any], locale: str) -> str:
-    return f"{fmt_percent(item['percent'], 1, locale)} ({item['count']}/{item['base']})"
+def _cell(item: ItemEstimate, locale: str) -> str:
+    return f"{fmt_percent(item.percent, 1, locale)} ({item.count}/{item.base})"
 
 
-def _numeric_rows(question: QuestionSummary, locale: str) -> list[list[str]]:
-    columns = [question.stats, *[group["stats"] for group in question.groups]]
+def _numeric_rows(question: QuestionResult, locale: str) -> list[list[str]]:
+    columns = [question.stats, *[group.stats for group in question.groups]]
     rows = []
     for key in ("n", "mean", "median", "sd", "min", "max"):
         decimals = 0 if key == "n" else 2
-        rows.append([key, *[fmt_number(stats.get(key), decimals, locale) for stats in columns]])
-    test = (question.stats or {}).get("test")
+        rows.append(
+            [key, *[fmt_number(getattr(stats, key, None), decimals, locale) for stats in columns]]
+        )
+    test = question.stats.test if question.stats else None
     if test:
         rows.append(
-            ["test", f"{test['name']} p={fmt_p(test['p'], locale)}", *[""] * len(question.groups)]
+            ["test", f"{test.name} p={fmt_p(test.p, locale)}", *[""] * len(question.groups)]
         )
     return rows

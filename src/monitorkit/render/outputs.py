@@ -27,6 +27,7 @@ from monitorkit.render.common import (
 )
 from monitorkit.render.numbers import fmt_p
 from monitorkit.render.words import ci_title, word
+from monitorkit.results import ItemEstimate, QuestionResult
 from monitorkit.stats.estimates import Summary
 
 FORMATS = ("json", "csv", "md", "xlsx")
@@ -83,54 +84,53 @@ def csv_records(summary: Summary) -> list[dict[str, Any]]:
     for question in summary.questions:
         common = {"question": question.id, "question_label": question.label, "type": question.type}
         if question.stats is not None:
+            test = question.stats.test
             for group, stats in [("", question.stats)] + [
-                (g["group"], g["stats"]) for g in question.groups
+                (g.group, g.stats) for g in question.groups
             ]:
-                test = question.stats.get("test") or {}
                 records.append(
                     {
                         **common,
                         "group": group,
-                        "base": stats["n"],
-                        "test": test.get("name"),
-                        "p": test.get("p"),
-                        **{k: stats[k] for k in ("mean", "median", "sd", "min", "max")},
+                        "base": stats.n,
+                        "test": test.name if test else None,
+                        "p": test.p if test else None,
+                        **{k: getattr(stats, k) for k in ("mean", "median", "sd", "min", "max")},
                     }
                 )
             continue
         for index, item in enumerate(question.items):
-            test = item.get("test") or {}
             records.append(
                 {
                     **common,
                     "group": "",
-                    "item": item["label"],
+                    "item": item.label,
                     **_item_fields(item),
-                    "test": test.get("name"),
-                    "p": test.get("p"),
+                    "test": item.test.name if item.test else None,
+                    "p": item.test.p if item.test else None,
                 }
             )
             for group in question.groups:
                 records.append(
                     {
                         **common,
-                        "group": group["group"],
-                        "item": item["label"],
-                        **_item_fields(group["items"][index]),
+                        "group": group.group,
+                        "item": item.label,
+                        **_item_fields(group.items[index]),
                     }
                 )
         for row in question.missing:
             records.append(
-                {**common, "item": row["label"], "count": row["count"], "reason": "not in base"}
+                {**common, "item": row.label, "count": row.count, "reason": "not in base"}
             )
     for entry in summary.responses.not_tabulated:
         records.append({"type": "not tabulated", "column": entry.column, "reason": entry.reason})
     return records
 
 
-def _item_fields(item: dict[str, Any]) -> dict[str, Any]:
+def _item_fields(item: ItemEstimate) -> dict[str, Any]:
     keys = ("column", "count", "base", "percent", "ci_low", "ci_high")
-    return {key: item.get(key) for key in keys}
+    return {key: getattr(item, key) for key in keys}
 
 
 def summary_csv(summary: Summary) -> str:
@@ -168,7 +168,7 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
     if summary.responses.warnings:
         lines.append("")
     for question in summary.questions:
-        groups = [group["group"] for group in question.groups]
+        groups = [group.group for group in question.groups]
         header = table_header(question, groups, locale, summary.confidence)
         lines += [f"## {_md_cell(question_heading(question, locale))}", ""]
         lines.append("| " + " | ".join(_md_cell(h) for h in header) + " |")
@@ -302,38 +302,30 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
     return workbook_bytes(workbook)
 
 
-def _xlsx_table(question) -> tuple[list[str], list[list[Any]]]:
+def _xlsx_table(question: QuestionResult) -> tuple[list[str], list[list[Any]]]:
     """Numbers, not display strings, so a spreadsheet can compute with them."""
     if question.stats is not None:
         keys = ["n", "mean", "median", "sd", "min", "max"]
         columns = ["Group", *keys]
-        rows = [["All", *[question.stats.get(k) for k in keys]]]
-        rows += [[g["group"], *[g["stats"].get(k) for k in keys]] for g in question.groups]
+        rows = [["All", *[getattr(question.stats, k) for k in keys]]]
+        rows += [[g.group, *[getattr(g.stats, k, None) for k in keys]] for g in question.groups]
         return columns, rows
     columns = ["Item", "n", "Base", "%", "CI low", "CI high"]
     for group in question.groups:
-        columns += [f"{group['group']} n", f"{group['group']} base", f"{group['group']} %"]
+        columns += [f"{group.group} n", f"{group.group} base", f"{group.group} %"]
     if question.groups:
         columns += ["Test", "p"]
     rows = []
     for index, item in enumerate(question.items):
-        row = [
-            item["label"],
-            item["count"],
-            item["base"],
-            item["percent"],
-            item["ci_low"],
-            item["ci_high"],
-        ]
+        row = [item.label, item.count, item.base, item.percent, item.ci_low, item.ci_high]
         for group in question.groups:
-            cell = group["items"][index]
-            row += [cell["count"], cell["base"], cell["percent"]]
+            cell = group.items[index]
+            row += [cell.count, cell.base, cell.percent]
         if question.groups:
-            test = item.get("test") or {}
-            row += [test.get("name"), test.get("p")]
+            row += [item.test.name if item.test else None, item.test.p if item.test else None]
         rows.append(row)
     for missing in question.missing:
-        row = [f"{missing['label']} (not in base)", missing["count"]]
+        row = [f"{missing.label} (not in base)", missing.count]
         rows.append(row + [None] * (len(columns) - len(row)))
     return columns, rows
 

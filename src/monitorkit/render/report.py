@@ -133,7 +133,7 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
     ]
     questions = []
     for question in _selected(summary.questions, wanted):
-        groups = [g["group"] for g in question.groups]
+        groups = [g.group for g in question.groups]
         notes = [base_note(question, locale), design_note(summary, locale)]
         notes += [
             note

@@ -40,7 +40,7 @@ def print_summary(
     for warning in summary.responses.warnings:
         console.print(f"warning: {warning}", style="yellow", highlight=False)
     for question in summary.questions:
-        groups = [group["group"] for group in question.groups]
+        groups = [group.group for group in question.groups]
         table = Table(
             title=escape(question_heading(question, locale)),
             title_justify="left",
@@ -71,9 +71,7 @@ def print_summary(
         for warning in question.warnings:
             console.print(f"  warning: {warning}", style="yellow", highlight=False)
         if readings:
-            shown = " · ".join(
-                f"'{r['value']}' {r['read_as']} ({r['count']})" for r in question.readings
-            )
+            shown = " · ".join(f"'{r.value}' {r.read_as} ({r.count})" for r in question.readings)
             console.print(f"  values read: {shown}", style="dim", highlight=False)
     _print_not_tabulated(summary, console, locale)
 

@@ -19,13 +19,8 @@ import numpy as np
 
 from monitorkit.errors import Location, UsageError
 from monitorkit.io.datasets import public_provenance
-from monitorkit.stats.estimates import (
-    QuestionSummary,
-    Summary,
-    item_states,
-    json_number,
-    survey_year,
-)
+from monitorkit.results import ItemEstimate, QuestionResult, json_value
+from monitorkit.stats.estimates import Summary, item_states, survey_year
 from monitorkit.stats.municipalities import (
     KEY_VALUE_SHARE,
     Mergers,
@@ -114,7 +109,7 @@ def difference_of_shares(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         _, p = proportions_ztest([share_b * size_b, share_a * size_a], [size_b, size_a])
-    p = json_number(p)
+    p = json_value(p)
     test = (
         {"name": DIFF_TEST, "p": p}
         if p is not None
@@ -126,7 +121,7 @@ def difference_of_shares(
     )
     return {
         "diff_pp": diff,
-        "diff_ci": [json_number(low * 100), json_number(high * 100)],
+        "diff_ci": [json_value(low * 100), json_value(high * 100)],
         "test": test,
     }
 
@@ -287,23 +282,21 @@ class Comparison:
         return data
 
 
-def match_positions(question: QuestionSummary, other: QuestionSummary) -> list[int | None]:
+def match_positions(question: QuestionResult, other: QuestionResult) -> list[int | None]:
     """For each item of ``question``, the position of the same item in ``other``.
 
     Items match by column, else by label, so waves whose headers differ line up.
     """
-    by_column = {item["column"]: i for i, item in enumerate(other.items) if item.get("column")}
-    by_label = {normalise(item["label"]): i for i, item in enumerate(other.items)}
+    by_column = {item.column: i for i, item in enumerate(other.items) if item.column}
+    by_label = {normalise(item.label): i for i, item in enumerate(other.items)}
     positions = []
     for item in question.items:
-        position = by_column.get(item.get("column"))
-        positions.append(
-            position if position is not None else by_label.get(normalise(item["label"]))
-        )
+        position = by_column.get(item.column)
+        positions.append(position if position is not None else by_label.get(normalise(item.label)))
     return positions
 
 
-def match_items(question: QuestionSummary, other: QuestionSummary) -> list[dict | None]:
+def match_items(question: QuestionResult, other: QuestionResult) -> list[ItemEstimate | None]:
     """For each item of ``question``, the same item in ``other`` (None where it has none)."""
     return [None if p is None else other.items[p] for p in match_positions(question, other)]
 
@@ -379,9 +372,11 @@ def _add_paired(entry, question, last_question, first: Summary, last: Summary, p
             item["paired"] = paired_item(states_a[:, index], states_b[:, position], panel)
 
 
-def _wave_cell(item: dict[str, Any]) -> dict[str, Any]:
-    keys = ("count", "base", "percent", "weighted_base", "effective_base")
-    return {key: item[key] for key in keys if key in item}
+def _wave_cell(item: ItemEstimate) -> dict[str, Any]:
+    cell = {"count": item.count, "base": item.base, "percent": item.percent}
+    if item.weighted:
+        cell.update(weighted_base=item.weighted_base, effective_base=item.effective_base)
+    return cell
 
 
 def _share_and_size(cell: dict[str, Any], population: Population | None) -> tuple[float, float]:
@@ -395,8 +390,8 @@ def _share_and_size(cell: dict[str, Any], population: Population | None) -> tupl
 
 
 def _compare_question(
-    question: QuestionSummary,
-    waves: list[QuestionSummary | None],
+    question: QuestionResult,
+    waves: list[QuestionResult | None],
     names: list[str],
     populations: dict[str, Population | None],
     confidence: float = 0.95,
@@ -411,7 +406,7 @@ def _compare_question(
             for name, m in zip(names, matched, strict=True)
         }
         present = [(name, cell) for name, cell in cells.items() if cell]
-        entry = {"label": item["label"], "waves": cells}
+        entry = {"label": item.label, "waves": cells}
         if len(present) >= 2:
             (name_a, first), (name_b, last) = present[0], present[-1]
             entry.update(

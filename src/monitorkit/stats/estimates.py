@@ -7,11 +7,24 @@ Fisher's exact test when an expected count is below 5.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from monitorkit.results import (
+    GroupEstimate,
+    ItemEstimate,
+    MissingCount,
+    NumericStats,
+    PairTest,
+    PairwiseTests,
+    QuestionResult,
+    Reading,
+    ScaleStats,
+    TestResult,
+    json_value,
+)
 from monitorkit.stats.population import Population
 from monitorkit.stats.responses import BASE_RULES, QuestionResponses, Responses
 from monitorkit.vocabulary import SELECTED
@@ -19,78 +32,13 @@ from monitorkit.vocabulary import SELECTED
 if TYPE_CHECKING:
     import pandas as pd
 
-COLUMNS = [
-    "question",
-    "item",
-    "label",
-    "group",
-    "wave",
-    "count",
-    "base",
-    "percent",
-    "ci_low",
-    "ci_high",
-    "weighted_count",
-    "weighted_base",
-    "effective_base",
-]
-NO_GROUP = ""
-
-
-@dataclass
-class QuestionSummary:
-    """Everything computed for one question, in the shape renderers and JSON need."""
-
-    id: str
-    label: str
-    type: str
-    base: int
-    base_rule: str
-    items: list[dict[str, Any]]
-    stats: dict[str, Any] | None = None
-    groups: list[dict[str, Any]] = field(default_factory=list)
-    readings: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    columns: list[str] = field(default_factory=list)
-    #: Explicit non-answers left out of the base: [{"label", "count"}], below the table.
-    missing: list[dict[str, Any]] = field(default_factory=list)
-    #: Respondents without a value in the --by column (not in any group).
-    ungrouped: int = 0
-    #: Scale questions: mean score with its interval, and how points were scored.
-    scale: dict[str, Any] | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "id": self.id,
-            "label": self.label,
-            "type": self.type,
-            "columns": self.columns,
-            "base": self.base,
-            "base_rule": self.base_rule,
-            "items": self.items,
-        }
-        if self.missing:
-            data["missing"] = self.missing
-        if self.scale is not None:
-            data["scale"] = self.scale
-        if self.ungrouped:
-            data["ungrouped"] = self.ungrouped
-        if self.stats is not None:
-            data["stats"] = self.stats
-        if self.groups:
-            data["groups"] = self.groups
-        data["readings"] = self.readings
-        if self.warnings:
-            data["warnings"] = self.warnings
-        return data
-
 
 @dataclass
 class Summary:
     """The result of summarize: the tidy frame plus per-question detail and provenance."""
 
     responses: Responses
-    questions: list[QuestionSummary]
+    questions: list[QuestionResult]
     table: pd.DataFrame
     by: str | None = None
     confidence: float = 0.95
@@ -108,8 +56,8 @@ class Summary:
             return None
         return {
             "column": self.responses.weight_column,
-            "sum": json_number(weights.sum()),
-            "kish_effective_n": json_number(weights.sum() ** 2 / (weights**2).sum()),
+            "sum": json_value(weights.sum()),
+            "kish_effective_n": json_value(weights.sum() ** 2 / (weights**2).sum()),
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -138,7 +86,7 @@ class Summary:
             data["previews_left_out"] = responses.previews_left_out
         if responses.warnings:
             data["warnings"] = list(responses.warnings)
-        data["questions"] = [q.as_dict() for q in self.questions]
+        data["questions"] = [question.as_dict() for question in self.questions]
         data["not_tabulated"] = [entry.to_dict() for entry in responses.not_tabulated]
         return data
 
@@ -184,18 +132,6 @@ def wilson_interval(
         ).reshape(base.shape)
     )
     return proportion_interval(share, size, confidence)
-
-
-def json_number(value: Any) -> Any:
-    """JSON-friendly scalar: NaN becomes None, numpy types become Python types."""
-    if value is None:
-        return None
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    value = float(value) if isinstance(value, (np.floating, float)) else value
-    if isinstance(value, float) and value != value:
-        return None
-    return value
 
 
 @dataclass
@@ -265,8 +201,12 @@ class Design:
 
 
 def proportion_rows(
-    ind: Indicators, design: Design, mask: np.ndarray | None = None, total: bool = True
-) -> list[dict[str, Any]]:
+    ind: Indicators,
+    design: Design,
+    mask: np.ndarray | None = None,
+    total: bool = True,
+    columns: list[str | None] | None = None,
+) -> tuple[ItemEstimate, ...]:
     """Count, base, percent and interval per item, over all respondents or a mask of them."""
     selected = ind.selected if mask is None else ind.selected[mask]
     valid = ind.valid if mask is None else ind.valid[mask]
@@ -282,24 +222,23 @@ def proportion_rows(
         share = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
     sizes = design.sizes(valid, mask, total)
     low, high = proportion_interval(share, sizes, design.confidence)
-    rows = []
-    for index, label in enumerate(ind.labels):
-        row = {
-            "label": label,
-            "count": int(counts[index]),
-            "base": int(bases[index]),
-            "percent": json_number(share[index] * 100),
-            "ci_low": json_number(low[index]),
-            "ci_high": json_number(high[index]),
-        }
-        if design.weights is not None:
-            row.update(
-                weighted_count=json_number(top[index]),
-                weighted_base=json_number(bottom[index]),
-                effective_base=json_number(design.sizes(valid, mask, False)[index]),
-            )
-        rows.append(row)
-    return rows
+    effective = None if design.weights is None else design.sizes(valid, mask, False)
+    columns = columns or [None] * len(ind.labels)
+    return tuple(
+        ItemEstimate(
+            label=label,
+            count=int(counts[index]),
+            base=int(bases[index]),
+            percent=json_value(share[index] * 100),
+            ci_low=json_value(low[index]),
+            ci_high=json_value(high[index]),
+            column=columns[index] if index < len(columns) else None,
+            weighted_count=None if effective is None else json_value(top[index]),
+            weighted_base=None if effective is None else json_value(bottom[index]),
+            effective_base=None if effective is None else json_value(effective[index]),
+        )
+        for index, label in enumerate(ind.labels)
+    )
 
 
 def estimate(
@@ -314,34 +253,70 @@ def estimate(
     Responses read with a weight column give weighted percentages, with
     unweighted and weighted bases and Kish's effective base for intervals and tests.
     """
-    import pandas as pd
-
     design = Design(confidence, responses.weights, population)
     groups = responses.group_values(by) if by else None
     by_question = responses.by_question(by) if by else None
-    summaries = []
-    rows: list[dict[str, Any]] = []
+    results = []
     for entry in responses.questions:
-        summary = _summarize_question(entry, design)
+        result = _summarize_question(entry, design)
         if groups is not None and entry.question.id != by_question:
-            answered = _answered(entry)
-            summary.ungrouped = int((answered & groups.isna().to_numpy()).sum())
-            summary.groups, tests = _group_breakdown(entry, groups, design)
-            for item, test in zip(summary.items, tests, strict=False):
-                item["test"] = test
-            if summary.stats is not None and tests:
-                summary.stats["test"] = tests[0]
-        summaries.append(summary)
-        for item_index, item in enumerate(summary.items):
-            rows.append({"question": summary.id, "item": item_index, "group": NO_GROUP, **item})
-        for group in summary.groups:
-            for item_index, item in enumerate(group["items"]):
+            result = _with_groups(result, entry, groups, design)
+        results.append(result)
+    return Summary(responses, results, tidy_frame(results), by, confidence, population)
+
+
+def _with_groups(
+    result: QuestionResult, entry: QuestionResponses, groups: pd.Series, design: Design
+) -> QuestionResult:
+    """The question's result with its breakdown by group and a test per item."""
+    breakdown, tests = _group_breakdown(entry, groups, design)
+    ungrouped = int((_answered(entry) & groups.isna().to_numpy()).sum())
+    items = tuple(replace(item, test=test) for item, test in zip(result.items, tests, strict=False))
+    stats = result.stats
+    if stats is not None and tests:
+        stats = replace(stats, test=tests[0])
+    return replace(result, items=items, stats=stats, groups=tuple(breakdown), ungrouped=ungrouped)
+
+
+#: The tidy frame's columns (DESIGN §5): one row per question, item and group.
+COLUMNS = [
+    "question",
+    "item",
+    "label",
+    "group",
+    "wave",
+    "count",
+    "base",
+    "percent",
+    "ci_low",
+    "ci_high",
+    "weighted_count",
+    "weighted_base",
+    "effective_base",
+]
+NO_GROUP = ""
+
+
+def tidy_frame(results: list[QuestionResult], wave: str = "") -> pd.DataFrame:
+    """Every item estimate, overall and per group, as one row of the tidy frame."""
+    import pandas as pd
+
+    rows = []
+    for result in results:
+        cells = [(NO_GROUP, result.items)] + [(g.group, g.items) for g in result.groups]
+        for group, items in cells:
+            for index, item in enumerate(items):
                 rows.append(
-                    {"question": summary.id, "item": item_index, "group": group["group"], **item}
+                    {
+                        "question": result.id,
+                        "item": index,
+                        "group": group,
+                        "wave": wave,
+                        **{name: getattr(item, name) for name in COLUMNS[5:]},
+                        "label": item.label,
+                    }
                 )
-    table = pd.DataFrame(rows).reindex(columns=COLUMNS)
-    table["wave"] = ""
-    return Summary(responses, summaries, table, by, confidence, population)
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def _answered(entry: QuestionResponses) -> np.ndarray:
@@ -351,23 +326,23 @@ def _answered(entry: QuestionResponses) -> np.ndarray:
     return entry.values.notna().to_numpy()
 
 
-def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionSummary:
+def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionResult:
     question = entry.question
-    readings = [
-        {"value": value, "read_as": read_as, "count": count}
+    readings = tuple(
+        Reading(str(value), read_as, count)
         for (value, read_as), count in sorted(
             entry.readings.items(), key=lambda kv: (-kv[1], str(kv[0][0]), kv[0][1])
         )
-    ]
+    )
     common = dict(
         id=question.id,
         label=question.label,
         type=question.type,
         base_rule=BASE_RULES[entry.base_rule],
         readings=readings,
-        warnings=list(entry.warnings),
-        columns=list(question.columns),
-        missing=[{"label": label, "count": count} for label, count in entry.missing.items()],
+        warnings=tuple(entry.warnings),
+        columns=tuple(question.columns),
+        missing=tuple(MissingCount(label, count) for label, count in entry.missing.items()),
     )
     ind = indicators(entry)
     if ind is None:
@@ -375,18 +350,14 @@ def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionSum
         weights = (
             None if design.weights is None else design.weights[entry.values.notna().to_numpy()]
         )
-        return QuestionSummary(
-            base=len(valid), items=[], stats=_numeric_stats(valid, weights), **common
-        )
-    items = proportion_rows(ind, design)
-    for item, source in zip(items, question.items, strict=False):
-        if source.column is not None:
-            item["column"] = source.column
-    base = int(ind.valid.any(axis=1).sum())
-    summary = QuestionSummary(base=base, items=items, **common)
-    if question.type == "scale":
-        summary.scale = _scale_stats(entry, ind, design)
-    return summary
+        return QuestionResult(base=len(valid), stats=_numeric_stats(valid, weights), **common)
+    columns = [item.column for item in question.items] if entry.states is not None else None
+    return QuestionResult(
+        base=int(ind.valid.any(axis=1).sum()),
+        items=proportion_rows(ind, design, columns=columns),
+        scale=_scale_stats(entry, ind, design) if question.type == "scale" else None,
+        **common,
+    )
 
 
 def scale_scores(labels: list[str]) -> tuple[np.ndarray, str]:
@@ -399,7 +370,7 @@ def scale_scores(labels: list[str]) -> tuple[np.ndarray, str]:
     return np.arange(1, len(labels) + 1, dtype=float), f"positions 1–{len(labels)} on the scale"
 
 
-def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> dict[str, Any]:
+def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> ScaleStats:
     """Mean score with a t interval (statsmodels; weighted where weights are given)."""
     from statsmodels.stats.weightstats import DescrStatsW
 
@@ -409,26 +380,19 @@ def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> d
     values = scores[chosen[answered]]
     weights = None if design.weights is None else design.weights[answered]
     if values.size == 0:
-        return {
-            "n": 0,
-            "mean": None,
-            "ci_low": None,
-            "ci_high": None,
-            "sd": None,
-            "scores": scoring,
-        }
+        return ScaleStats(0, None, None, None, None, scoring)
     described = DescrStatsW(values, weights=weights, ddof=1)
     low, high = (None, None)
     if values.size > 1 and described.std > 0:
         low, high = described.tconfint_mean(alpha=1 - design.confidence)
-    return {
-        "n": int(values.size),
-        "mean": json_number(described.mean),
-        "ci_low": json_number(low),
-        "ci_high": json_number(high),
-        "sd": json_number(described.std) if values.size > 1 else None,
-        "scores": scoring,
-    }
+    return ScaleStats(
+        n=int(values.size),
+        mean=json_value(described.mean),
+        ci_low=json_value(low),
+        ci_high=json_value(high),
+        sd=json_value(described.std) if values.size > 1 else None,
+        scores=scoring,
+    )
 
 
 def _category_counts(valid: pd.Series, order: list[str]) -> pd.Series:
@@ -444,26 +408,26 @@ def _category_counts(valid: pd.Series, order: list[str]) -> pd.Series:
     return counts.reindex(list(dict.fromkeys(order)) + rest, fill_value=0)
 
 
-def _numeric_stats(valid: pd.Series, weights: np.ndarray | None = None) -> dict[str, Any]:
+def _numeric_stats(valid: pd.Series, weights: np.ndarray | None = None) -> NumericStats:
     numbers = valid.astype(float)
     if numbers.empty:
-        return {"n": 0, "mean": None, "median": None, "sd": None, "min": None, "max": None}
-    stats = {
-        "n": int(numbers.size),
-        "mean": json_number(numbers.mean()),
-        "median": json_number(numbers.median()),
-        "sd": json_number(numbers.std(ddof=1)) if numbers.size > 1 else None,
-        "min": json_number(numbers.min()),
-        "max": json_number(numbers.max()),
-    }
-    if weights is not None:
-        stats["weighted_mean"] = json_number(np.average(numbers.to_numpy(), weights=weights))
-    return stats
+        return NumericStats(0)
+    return NumericStats(
+        n=int(numbers.size),
+        mean=json_value(numbers.mean()),
+        median=json_value(numbers.median()),
+        sd=json_value(numbers.std(ddof=1)) if numbers.size > 1 else None,
+        min=json_value(numbers.min()),
+        max=json_value(numbers.max()),
+        weighted_mean=None
+        if weights is None
+        else json_value(np.average(numbers.to_numpy(), weights=weights)),
+    )
 
 
 def _group_breakdown(
     entry: QuestionResponses, groups: pd.Series, design: Design
-) -> tuple[list[dict], list[dict | None]]:
+) -> tuple[list[GroupEstimate], list[TestResult | None]]:
     """Per group of the --by column: the question's items; and one test per item.
 
     Group intervals carry weights but no FPC (a group's population size is unknown).
@@ -476,44 +440,42 @@ def _group_breakdown(
         for name, mask in zip(names, masks, strict=True):
             sub = entry.values[mask].dropna()
             samples.append(sub.to_numpy(dtype=float))
-            result.append(
-                {"group": str(name), "base": len(sub), "items": [], "stats": _numeric_stats(sub)}
-            )
+            result.append(GroupEstimate(str(name), len(sub), stats=_numeric_stats(sub)))
         return result, [_numeric_test(samples)]
     result = [
-        {
-            "group": str(name),
-            "base": int(ind.valid[mask].any(axis=1).sum()),
-            "items": proportion_rows(ind, design, mask, total=False),
-        }
+        GroupEstimate(
+            str(name),
+            int(ind.valid[mask].any(axis=1).sum()),
+            proportion_rows(ind, design, mask, total=False),
+        )
         for name, mask in zip(names, masks, strict=True)
     ]
     weighted = design.weights is not None
 
-    def selected_and_not(cell: dict[str, Any]) -> tuple[float, float]:
+    def selected_and_not(cell: ItemEstimate) -> tuple[float, float]:
         if not weighted:
-            return cell["count"], cell["base"] - cell["count"]
-        if cell["percent"] is None:
+            return cell.count, cell.base - cell.count
+        if cell.percent is None or cell.effective_base is None:
             return 0.0, 0.0
-        share = cell["percent"] / 100
-        return share * cell["effective_base"], (1 - share) * cell["effective_base"]
+        share = cell.percent / 100
+        return share * cell.effective_base, (1 - share) * cell.effective_base
 
-    if entry.question.type == "single":
-        table = np.array([[selected_and_not(c)[0] for c in g["items"]] for g in result])
+    if entry.question.type in ("single", "scale"):
+        table = np.array([[selected_and_not(c)[0] for c in g.items] for g in result])
         omnibus = [_test_table(table, design.population, weighted)] * len(ind.labels)
     else:
         omnibus = [
             _test_table(
-                np.array([selected_and_not(g["items"][index]) for g in result]),
+                np.array([selected_and_not(g.items[index]) for g in result]),
                 design.population,
                 weighted,
             )
             for index in range(len(ind.labels))
         ]
-    tests = []
+    tests: list[TestResult | None] = []
     for index, test in enumerate(omnibus):
-        cells = [(g["group"], selected_and_not(g["items"][index])) for g in result]
-        tests.append({**test, "pairwise": column_proportion_tests(cells)} if test else None)
+        cells = [(g.group, selected_and_not(g.items[index])) for g in result]
+        tests.append(replace(test, pairwise=column_proportion_tests(cells)) if test else None)
     return result, tests
 
 
@@ -523,7 +485,7 @@ PAIRWISE_CORRECTION = "Holm"
 
 def column_proportion_tests(
     cells: list[tuple[str, tuple[float, float]]], alpha: float = 0.05
-) -> dict[str, Any]:
+) -> PairwiseTests:
     """Every pair of groups compared on one item, p-values adjusted for the number of pairs.
 
     ``cells`` holds (group, (selected, not selected)) counts, effective counts when weighted.
@@ -542,20 +504,20 @@ def column_proportion_tests(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             _, p = proportions_ztest([yes_a, yes_b], [total_a, total_b])
-        pairs.append([name_a, name_b])
+        pairs.append((name_a, name_b))
         pvalues.append(float(p))
     adjusted = multipletests(pvalues, alpha=alpha, method="holm")[1] if pvalues else []
-    return {
-        "test": PAIRWISE_TEST,
-        "correction": f"{PAIRWISE_CORRECTION} over {len(pairs)} pair(s)",
-        "pairs": [
-            {"groups": pair, "p": p, "p_adjusted": float(q), "significant": bool(q < alpha)}
+    return PairwiseTests(
+        PAIRWISE_TEST,
+        f"{PAIRWISE_CORRECTION} over {len(pairs)} pair(s)",
+        tuple(
+            PairTest(pair, p, float(q), bool(q < alpha))
             for pair, p, q in zip(pairs, pvalues, adjusted, strict=True)
-        ],
-    }
+        ),
+    )
 
 
-def _numeric_test(samples: list[np.ndarray]) -> dict[str, Any] | None:
+def _numeric_test(samples: list[np.ndarray]) -> TestResult | None:
     """Kruskal-Wallis across groups (scipy): no normality assumed for small municipal samples."""
     from scipy.stats import kruskal
 
@@ -563,12 +525,12 @@ def _numeric_test(samples: list[np.ndarray]) -> dict[str, Any] | None:
     if len(usable) < 2 or len(np.unique(np.concatenate(usable))) < 2:
         return None
     statistic, p = kruskal(*usable)
-    return {"name": "Kruskal-Wallis", "statistic": json_number(statistic), "p": json_number(p)}
+    return TestResult("Kruskal-Wallis", json_value(p), statistic=json_value(statistic))
 
 
 def _test_table(
     table: np.ndarray, population: Population | None = None, weighted: bool = False
-) -> dict[str, Any] | None:
+) -> TestResult | None:
     """Independence test of a groups x outcomes table of counts.
 
     Pearson chi-square (no continuity correction) unless an expected count is
@@ -588,7 +550,7 @@ def _test_table(
     if sparse and table.shape == (2, 2) and not weighted:
         _, p = fisher_exact(table)
         name = "Fisher exact" + (" (no FPC)" if population else "")
-        return {"name": name, "p": json_number(p)}
+        return TestResult(name, json_value(p))
     statistic, p, dof, _ = chi2_contingency(table, correction=False)
     name = "Pearson chi-square (expected counts < 5)" if sparse else "Pearson chi-square"
     if weighted:
@@ -596,13 +558,13 @@ def _test_table(
     if population is not None:
         factor = population.factor(table.sum())
         if factor == 0:
-            return {"name": name + " with FPC", "p": None, "note": "a census: no sampling error"}
+            return TestResult(name + " with FPC", None, note="a census: no sampling error")
         statistic, p, name = (
             statistic / factor,
             chi2.sf(statistic / factor, dof),
             name + " with FPC",
         )
-    return {"name": name, "statistic": json_number(statistic), "df": int(dof), "p": json_number(p)}
+    return TestResult(name, json_value(p), statistic=json_value(statistic), df=int(dof))
 
 
 def survey_year(responses: Responses) -> int | None:

@@ -1,0 +1,219 @@
+"""The results statistics hand to renderers: frozen, typed, and turned into JSON in one place.
+
+Every renderer (terminal, csv, md, xlsx, charts, report) and the JSON output
+read these objects, never loose dicts, so a field is named once and a new
+statistic is added here, where it is computed, and where it is shown.
+Percentages are unrounded, 0–100; ``None`` stands for "not computable" (an
+empty base) and becomes ``null`` in JSON.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+def json_value(value: Any) -> Any:
+    """A JSON-ready scalar: NaN becomes None, numpy numbers become Python numbers."""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if hasattr(value, "item") and not isinstance(value, (list, tuple, dict)):
+        value = value.item()  # numpy scalar
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _dict(obj: Any, *, optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A dataclass as JSON, leaving out the ``optional`` fields that are None or empty."""
+    data: dict[str, Any] = {}
+    for spec in fields(obj):
+        value = getattr(obj, spec.name)
+        if spec.name in optional and (value is None or value == () or value == 0):
+            continue
+        data[spec.name] = _json(value)
+    return data
+
+
+def _json(value: Any) -> Any:
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
+    if isinstance(value, tuple):
+        return [_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items()}
+    return json_value(value)
+
+
+@dataclass(frozen=True)
+class PairTest:
+    """One pair of groups compared on one item."""
+
+    groups: tuple[str, str]
+    p: float
+    p_adjusted: float
+    significant: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self)
+
+
+@dataclass(frozen=True)
+class PairwiseTests:
+    """Every pair of groups on one item, with the test and the multiplicity correction."""
+
+    test: str
+    correction: str
+    pairs: tuple[PairTest, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self)
+
+    @property
+    def differing(self) -> tuple[tuple[str, str], ...]:
+        return tuple(pair.groups for pair in self.pairs if pair.significant)
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """A test across groups: its name, p and (for chi-square) statistic and df."""
+
+    name: str
+    p: float | None
+    statistic: float | None = None
+    df: int | None = None
+    note: str | None = None
+    pairwise: PairwiseTests | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self, optional=("statistic", "df", "note", "pairwise"))
+
+
+@dataclass(frozen=True)
+class ItemEstimate:
+    """One item (option, statement or category): count, base, percent and interval.
+
+    Weighted results add the weighted count and base and Kish's effective base;
+    with ``--by`` the overall item carries the test across groups.
+    """
+
+    label: str
+    count: int
+    base: int
+    percent: float | None
+    ci_low: float | None
+    ci_high: float | None
+    column: str | None = None
+    weighted_count: float | None = None
+    weighted_base: float | None = None
+    effective_base: float | None = None
+    test: TestResult | None = None
+
+    @property
+    def weighted(self) -> bool:
+        return self.weighted_base is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(
+            self,
+            optional=("column", "weighted_count", "weighted_base", "effective_base", "test"),
+        )
+
+
+@dataclass(frozen=True)
+class NumericStats:
+    """A numeric question (or one group of it): n, mean, median, sd, min and max."""
+
+    n: int
+    mean: float | None = None
+    median: float | None = None
+    sd: float | None = None
+    min: float | None = None
+    max: float | None = None
+    weighted_mean: float | None = None
+    test: TestResult | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self, optional=("weighted_mean", "test"))
+
+
+@dataclass(frozen=True)
+class ScaleStats:
+    """A scale question's mean score with its interval, and how the points were scored."""
+
+    n: int
+    mean: float | None
+    ci_low: float | None
+    ci_high: float | None
+    sd: float | None
+    scores: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self)
+
+
+@dataclass(frozen=True)
+class GroupEstimate:
+    """One group of a ``--by`` breakdown: its base and items (or numeric statistics)."""
+
+    group: str
+    base: int
+    items: tuple[ItemEstimate, ...] = ()
+    stats: NumericStats | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self, optional=("stats",))
+
+
+@dataclass(frozen=True)
+class MissingCount:
+    """An explicit non-answer left out of the base (Weet niet, n.v.t., a user-missing code)."""
+
+    label: str
+    count: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one raw value was read, and by how many respondents."""
+
+    value: str
+    read_as: str
+    count: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self)
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """Everything computed for one question."""
+
+    id: str
+    label: str
+    type: str
+    columns: tuple[str, ...]
+    base: int
+    base_rule: str
+    items: tuple[ItemEstimate, ...] = ()
+    missing: tuple[MissingCount, ...] = ()
+    scale: ScaleStats | None = None
+    ungrouped: int = 0
+    stats: NumericStats | None = None
+    groups: tuple[GroupEstimate, ...] = ()
+    readings: tuple[Reading, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def weighted(self) -> bool:
+        return bool(self.items) and self.items[0].weighted
+
+    def as_dict(self) -> dict[str, Any]:
+        data = _dict(self, optional=("missing", "scale", "ungrouped", "stats", "groups"))
+        if not self.warnings:
+            del data["warnings"]
+        return data
