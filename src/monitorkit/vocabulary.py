@@ -359,192 +359,248 @@ def parse_number(value: Any, decimal: str = ".") -> float | None:
         return None
 
 
-#: Ordered answer scales (Likert-type), Dutch and English. A scale is a tuple of
-#: wordings ("families") of the same points in the same order (a wording at one
-#: position never sits at another position in the same scale); answers from one
-#: scale are read in scale order, with every point listed. A point nobody chose is
-#: shown in the wording of the family the other answers use.
-SCALES: tuple[tuple[tuple[str, ...], ...], ...] = (
+#: Ordered answer scales (Likert-type, quality, frequency, likelihood), Dutch and
+#: English, each as the platform writes its points. Answers read as a scale only
+#: when one wording holds them all: 'Somewhat satisfied' and 'Satisfied' are
+#: different points, never one.
+SCALES: tuple[tuple[str, ...], ...] = (
+    # agreement
+    ("Helemaal oneens", "Oneens", "Neutraal", "Eens", "Helemaal eens"),
+    ("Helemaal mee oneens", "Mee oneens", "Neutraal", "Mee eens", "Helemaal mee eens"),
+    ("Zeer oneens", "Oneens", "Neutraal", "Eens", "Zeer eens"),
+    ("Zeer mee oneens", "Mee oneens", "Neutraal", "Mee eens", "Zeer mee eens"),
+    ("Helemaal niet mee eens", "Niet mee eens", "Neutraal", "Mee eens", "Helemaal mee eens"),
     (
-        ("Helemaal oneens", "Oneens", "Neutraal", "Eens", "Helemaal eens"),
-        ("Helemaal mee oneens", "Mee oneens", "Neutraal", "Mee eens", "Helemaal mee eens"),
-        ("Zeer oneens", "Oneens", "Niet eens, niet oneens", "Eens", "Zeer eens"),
-        ("Helemaal niet mee eens", "Niet mee eens", "Neutraal", "Mee eens", "Helemaal mee eens"),
-        (
-            "Helemaal mee oneens",
-            "Mee oneens",
-            "Niet mee eens, niet mee oneens",
-            "Mee eens",
-            "Helemaal mee eens",
-        ),
-        ("Helemaal oneens", "Oneens", "Eens noch oneens", "Eens", "Helemaal eens"),
-        ("Volledig oneens", "Oneens", "Noch eens, noch oneens", "Eens", "Volledig eens"),
+        "Helemaal mee oneens",
+        "Mee oneens",
+        "Niet mee eens, niet mee oneens",
+        "Mee eens",
+        "Helemaal mee eens",
+    ),
+    ("Helemaal oneens", "Oneens", "Niet eens, niet oneens", "Eens", "Helemaal eens"),
+    ("Helemaal oneens", "Oneens", "Eens noch oneens", "Eens", "Helemaal eens"),
+    ("Volledig oneens", "Oneens", "Noch eens, noch oneens", "Eens", "Volledig eens"),
+    (
+        "Helemaal oneens",
+        "Oneens",
+        "Enigszins oneens",
+        "Neutraal",
+        "Enigszins eens",
+        "Eens",
+        "Helemaal eens",
     ),
     (
-        ("Zeer ontevreden", "Ontevreden", "Neutraal", "Tevreden", "Zeer tevreden"),
-        (
-            "Zeer ontevreden",
-            "Ontevreden",
-            "Niet tevreden, niet ontevreden",
-            "Tevreden",
-            "Zeer tevreden",
-        ),
-        ("Heel ontevreden", "Ontevreden", "Tevreden noch ontevreden", "Tevreden", "Heel tevreden"),
+        "Helemaal mee oneens",
+        "Mee oneens",
+        "Een beetje mee oneens",
+        "Neutraal",
+        "Een beetje mee eens",
+        "Mee eens",
+        "Helemaal mee eens",
     ),
     (
-        ("Nooit", "Zelden", "Soms", "Vaak", "Altijd"),
-        ("Nooit", "Zelden", "Soms", "Regelmatig", "Altijd"),
+        "Helemaal oneens",
+        "Oneens",
+        "Eerder oneens",
+        "Neutraal",
+        "Eerder eens",
+        "Eens",
+        "Helemaal eens",
+    ),
+    ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"),
+    ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"),
+    (
+        "Strongly disagree",
+        "Somewhat disagree",
+        "Neither agree nor disagree",
+        "Somewhat agree",
+        "Strongly agree",
     ),
     (
-        ("Zeer slecht", "Slecht", "Matig", "Goed", "Zeer goed"),
-        ("Zeer slecht", "Slecht", "Redelijk", "Goed", "Uitstekend"),
-        ("Heel slecht", "Slecht", "Neutraal", "Goed", "Heel goed"),
+        "Strongly disagree",
+        "Disagree",
+        "Somewhat disagree",
+        "Neither agree nor disagree",
+        "Somewhat agree",
+        "Agree",
+        "Strongly agree",
+    ),
+    # satisfaction
+    ("Zeer ontevreden", "Ontevreden", "Neutraal", "Tevreden", "Zeer tevreden"),
+    (
+        "Zeer ontevreden",
+        "Ontevreden",
+        "Niet tevreden, niet ontevreden",
+        "Tevreden",
+        "Zeer tevreden",
+    ),
+    ("Heel ontevreden", "Ontevreden", "Neutraal", "Tevreden", "Heel tevreden"),
+    ("Zeer ontevreden", "Ontevreden", "Tevreden noch ontevreden", "Tevreden", "Zeer tevreden"),
+    (
+        "Zeer ontevreden",
+        "Ontevreden",
+        "Enigszins ontevreden",
+        "Neutraal",
+        "Enigszins tevreden",
+        "Tevreden",
+        "Zeer tevreden",
     ),
     (
-        (
-            "Helemaal niet belangrijk",
-            "Niet belangrijk",
-            "Neutraal",
-            "Belangrijk",
-            "Zeer belangrijk",
-        ),
+        "Very dissatisfied",
+        "Dissatisfied",
+        "Neither satisfied nor dissatisfied",
+        "Satisfied",
+        "Very satisfied",
     ),
-    (("Helemaal niet", "In geringe mate", "In enige mate", "In grote mate", "In zeer grote mate"),),
+    ("Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"),
     (
-        (
-            "Zeer onwaarschijnlijk",
-            "Onwaarschijnlijk",
-            "Neutraal",
-            "Waarschijnlijk",
-            "Zeer waarschijnlijk",
-        ),
+        "Extremely dissatisfied",
+        "Somewhat dissatisfied",
+        "Neither satisfied nor dissatisfied",
+        "Somewhat satisfied",
+        "Extremely satisfied",
     ),
     (
-        ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"),
-        (
-            "Strongly disagree",
-            "Somewhat disagree",
-            "Neither agree nor disagree",
-            "Somewhat agree",
-            "Strongly agree",
-        ),
-        ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"),
+        "Very dissatisfied",
+        "Dissatisfied",
+        "Somewhat dissatisfied",
+        "Neither satisfied nor dissatisfied",
+        "Somewhat satisfied",
+        "Satisfied",
+        "Very satisfied",
     ),
     (
-        (
-            "Strongly disagree",
-            "Disagree",
-            "Somewhat disagree",
-            "Neither agree nor disagree",
-            "Somewhat agree",
-            "Agree",
-            "Strongly agree",
-        ),
+        "Extremely dissatisfied",
+        "Moderately dissatisfied",
+        "Slightly dissatisfied",
+        "Neither satisfied nor dissatisfied",
+        "Slightly satisfied",
+        "Moderately satisfied",
+        "Extremely satisfied",
+    ),
+    # frequency
+    ("Nooit", "Zelden", "Soms", "Vaak", "Altijd"),
+    ("Nooit", "Soms", "Regelmatig", "Vaak", "Altijd"),
+    ("Nooit", "Zelden", "Soms", "Regelmatig", "Vaak", "Altijd"),
+    ("Nooit", "Zelden", "Soms", "Vaak", "Heel vaak"),
+    ("Never", "Rarely", "Sometimes", "Often", "Always"),
+    ("Never", "Rarely", "Sometimes", "Very often", "Always"),
+    # quality
+    ("Zeer slecht", "Slecht", "Matig", "Goed", "Zeer goed"),
+    ("Slecht", "Matig", "Voldoende", "Goed", "Uitstekend"),
+    ("Zeer slecht", "Slecht", "Redelijk", "Goed", "Zeer goed"),
+    ("Zeer slecht", "Slecht", "Voldoende", "Goed", "Zeer goed"),
+    ("Zeer slecht", "Slecht", "Redelijk", "Goed", "Uitstekend"),
+    ("Heel slecht", "Slecht", "Neutraal", "Goed", "Heel goed"),
+    ("Very poor", "Poor", "Fair", "Good", "Very good"),
+    ("Very poor", "Poor", "Fair", "Good", "Excellent"),
+    ("Very poor", "Poor", "Average", "Good", "Very good"),
+    ("Poor", "Fair", "Good", "Very good", "Excellent"),
+    ("Terrible", "Poor", "Average", "Good", "Excellent"),
+    # importance, usefulness, extent, likelihood
+    ("Helemaal niet belangrijk", "Niet belangrijk", "Neutraal", "Belangrijk", "Zeer belangrijk"),
+    ("Zeer onbelangrijk", "Onbelangrijk", "Neutraal", "Belangrijk", "Zeer belangrijk"),
+    ("Helemaal niet nuttig", "Niet nuttig", "Neutraal", "Nuttig", "Zeer nuttig"),
+    ("Helemaal niet", "In geringe mate", "In enige mate", "In grote mate", "In zeer grote mate"),
+    (
+        "Zeer onwaarschijnlijk",
+        "Onwaarschijnlijk",
+        "Neutraal",
+        "Waarschijnlijk",
+        "Zeer waarschijnlijk",
     ),
     (
-        (
-            "Very dissatisfied",
-            "Dissatisfied",
-            "Neither satisfied nor dissatisfied",
-            "Satisfied",
-            "Very satisfied",
-        ),
-        (
-            "Extremely dissatisfied",
-            "Somewhat dissatisfied",
-            "Neither satisfied nor dissatisfied",
-            "Somewhat satisfied",
-            "Extremely satisfied",
-        ),
-        ("Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"),
+        "Not at all important",
+        "Slightly important",
+        "Moderately important",
+        "Very important",
+        "Extremely important",
     ),
-    (("Never", "Rarely", "Sometimes", "Often", "Always"),),
+    ("Not important at all", "Not important", "Neutral", "Important", "Very important"),
     (
-        ("Very poor", "Poor", "Fair", "Good", "Very good"),
-        ("Very poor", "Poor", "Fair", "Good", "Excellent"),
-        ("Very poor", "Poor", "Average", "Good", "Very good"),
+        "Not at all",
+        "To a small extent",
+        "To some extent",
+        "To a large extent",
+        "To a very large extent",
     ),
-    (("Poor", "Fair", "Good", "Very good", "Excellent"),),
+    ("Very unlikely", "Unlikely", "Neither likely nor unlikely", "Likely", "Very likely"),
     (
-        (
-            "Not at all important",
-            "Slightly important",
-            "Moderately important",
-            "Very important",
-            "Extremely important",
-        ),
+        "Extremely unlikely",
+        "Somewhat unlikely",
+        "Neither likely nor unlikely",
+        "Somewhat likely",
+        "Extremely likely",
     ),
     (
-        (
-            "Very unlikely",
-            "Unlikely",
-            "Neither likely nor unlikely",
-            "Likely",
-            "Very likely",
-        ),
-        (
-            "Extremely unlikely",
-            "Somewhat unlikely",
-            "Neutral",
-            "Somewhat likely",
-            "Extremely likely",
-        ),
+        "Very dissatisfied",
+        "Dissatisfied",
+        "Somewhat dissatisfied",
+        "Neutral",
+        "Somewhat satisfied",
+        "Satisfied",
+        "Very satisfied",
     ),
     (
-        (
-            "Not at all",
-            "To a small extent",
-            "To some extent",
-            "To a large extent",
-            "To a very large extent",
-        ),
+        "Strongly disagree",
+        "Disagree",
+        "Somewhat disagree",
+        "Neutral",
+        "Somewhat agree",
+        "Agree",
+        "Strongly agree",
     ),
 )
+#: Answers with an order but no score to average (Net Promoter groups).
+ORDERED_ANSWERS: tuple[tuple[str, ...], ...] = (("Detractor", "Passive", "Promoter"),)
 
 
-def _fitting_scale(words: set[str]) -> tuple[tuple[tuple[str, ...], ...], dict[str, int]] | None:
-    """The shortest scale whose wordings hold every word, with word -> position."""
-    fitting = []
-    for scale in SCALES:
-        lookup = {normalise(point): p for family in scale for p, point in enumerate(family)}
-        if words <= lookup.keys():
-            fitting.append((scale, lookup))
-    if not fitting:
-        return None
-    if len({len(scale[0]) for scale, _ in fitting}) > 1:
-        fitting.sort(key=lambda pair: len(pair[0][0]))
-    return fitting[0]
+def natural_order(answers: list[str]) -> list[str] | None:
+    """The known order of answers that have one but are no scale, every answer listed."""
+    words = {normalise(answer): answer for answer in answers}
+    for order in ORDERED_ANSWERS:
+        if words.keys() <= {normalise(point) for point in order}:
+            return [words.get(normalise(point), point) for point in order]
+    return None
 
 
 def scale_points(answers: list[str]) -> list[str] | None:
-    """Every point of the one scale the answers belong to, in scale order; else None.
+    """Every point of the scale the answers belong to, in scale order; else None.
 
-    Points are shown as the data writes them; a point nobody chose gets the wording
-    of the family most answers use. At least two different points must occur. Of the
-    scales that fit, the shortest wins (a 5-point before a 7-point scale).
+    One wording holding all the answers decides; the shortest such scale wins (a
+    5-point before a 7-point scale). Answers that mix wordings of one length
+    ('Helemaal mee oneens' with 'Niet eens, niet oneens') are placed when every
+    answer sits at one position in all wordings of that length and no two share one.
+    Points are shown as the data writes them (case aside); a point nobody chose in
+    the wording most answers use. At least two different points must occur.
     """
     words = {normalise(answer): answer for answer in answers}
-    found = _fitting_scale(set(words))
-    if found is None:
+    if len(words) < 2:
         return None
-    scale, lookup = found
-    if len({lookup[word] for word in words}) < 2:
-        return None
-    family = max(scale, key=lambda f: sum(normalise(point) in words for point in f))
-    shown = list(family)
-    for word, answer in words.items():
-        if normalise(family[lookup[word]]) == word or normalise(shown[lookup[word]]) not in words:
-            shown[lookup[word]] = answer
-    return shown
-
-
-def scale_spellings(points: list[str]) -> dict[str, str]:
-    """Every wording of a scale's points (normalised) -> the point as ``points`` shows it."""
-    found = _fitting_scale({normalise(point) for point in points})
-    if found is None or len(found[0][0]) != len(points):
-        return {}
-    _, lookup = found
-    return {word: points[position] for word, position in lookup.items()}
+    fitting = [scale for scale in SCALES if words.keys() <= {normalise(p) for p in scale}]
+    if fitting:
+        scale = min(fitting, key=len)
+        return [words.get(normalise(point), point) for point in scale]
+    for length in sorted({len(scale) for scale in SCALES}):
+        scales = [scale for scale in SCALES if len(scale) == length]
+        positions: dict[str, set[int]] = {}
+        for scale in scales:
+            for position, point in enumerate(scale):
+                positions.setdefault(normalise(point), set()).add(position)
+        if not words.keys() <= positions.keys():
+            continue
+        placed = {word: positions[word] for word in words}
+        if any(len(found) != 1 for found in placed.values()):
+            continue
+        taken = [next(iter(found)) for found in placed.values()]
+        if len(set(taken)) != len(taken):
+            continue
+        model = max(scales, key=lambda scale: sum(normalise(p) in words for p in scale))
+        shown = list(model)
+        for word, found in placed.items():
+            shown[next(iter(found))] = words[word]
+        return shown
+    return None
 
 
 def split_fragments(text: str, separator: str) -> list[str]:

@@ -39,6 +39,7 @@ from monitorkit.vocabulary import (
     display,
     is_vocabulary_word,
     looks_exclusive,
+    natural_order,
     normalise,
     parse_number,
     read_binary,
@@ -56,6 +57,8 @@ RATING_WORDS = re.compile(
     r"hoe tevreden|how satisfied|hoe belangrijk|how important|"
     r"[01]\s*(-|tot|to|t/m)\s*10|10\s*=|=\s*10|\b10\b.*\b(hoog|high|best|uitstekend|excellent)"
 )
+#: Header words of a rating that runs to 10 whatever the highest answer given.
+TEN_POINT_WORDS = re.compile(r"cijfer|grade|\bmark\b|\b10\b")
 #: Header words of a 0–10 likelihood question (Net Promoter): its scale starts at 0.
 LIKELIHOOD_WORDS = re.compile(
     r"how likely|hoe waarschijnlijk|aanbevelen|aanraden|recommend|\bnps\b|net promoter"
@@ -581,6 +584,11 @@ def _single_column(
     points = scale_points(list(present))
     if points:
         return Question(id=question_id, type="scale", label=label, column=column, categories=points)
+    ordered = natural_order(list(present))
+    if ordered:
+        return Question(
+            id=question_id, type="single", label=label, column=column, categories=ordered
+        )
     verdict = _closed_or_open(present, label)
     if verdict == "closed":
         return Question(
@@ -623,16 +631,19 @@ def _yes_first(present: dict[str, int], rules: ValueRules) -> list[str]:
 def _labelled_question(
     raw: RawTable, column: str, question_id: str, label: str, rules: ValueRules, present: dict
 ) -> Question:
-    """A coded column with value labels: yes/no, a scale when the labels are one, else single.
+    """A coded column with value labels: a scale when the labels are one, else single.
 
-    A 0–10 or 1–10 rating labelled only at its ends ('1 = zeer slecht', '10 = zeer
-    goed') is a scale of all its points.
+    Whole-number codes labelled only at their ends ('1 = Zeer slecht', '5 = Zeer
+    goed', or a 1–10 rapportcijfer) are a scale of every code in between, in code
+    order; so is a rating the header asks for.
     """
     order = rules.label_order()
     answers = [code for code, text in rules.value_labels.items() if text in order]
     unlabelled = [text for text in present if rules.label_of(text) is None]
-    numbers = [parse_number(code) for code in [*answers, *unlabelled]]
-    rating = _rating_range([n for n in numbers if n is not None], label)
+    labelled = [parse_number(code) for code in answers]
+    numbers = [n for n in [*labelled, *(parse_number(t) for t in unlabelled)] if n is not None]
+    ends = _labelled_ends(labelled, numbers)
+    rating = ends or _rating_range(numbers, label)
     if rating and len(order) < rating[1] - rating[0] + 1:
         points = [rules.label_of(point) or str(point) for point in range(rating[0], rating[1] + 1)]
         return Question(id=question_id, type="scale", label=label, column=column, categories=points)
@@ -640,29 +651,43 @@ def _labelled_question(
     return Question(id=question_id, type=kind, label=label, column=column, categories=order)
 
 
-def _rating_range(numbers: list[float], label: str) -> tuple[int, int] | None:
-    """The points of a rating question's whole numbers: 0 or 1 up to 5, 7 or 10; else None.
+def _labelled_ends(labelled: list[float | None], numbers: list[float]) -> tuple[int, int] | None:
+    """(low, high) when whole-number codes have labels at both ends and gaps between."""
+    if len(labelled) < 2 or any(n is None or not float(n).is_integer() for n in labelled):
+        return None
+    if not all(float(n).is_integer() for n in numbers):
+        return None
+    low, high = int(min(numbers)), int(max(numbers))
+    codes = {int(n) for n in labelled if n is not None}
+    if {low, high} <= codes and len(codes) < high - low + 1 and 3 <= high - low + 1 <= 11:
+        return low, high
+    return None
 
-    A header that asks for a grade, rating or how satisfied/important decides, or
-    the answers alone when they are whole numbers from 0 or 1 up to 10 with at least
-    five different values. A likelihood (recommend) question runs from 0 to 10 even
-    when nobody chose 0.
+
+def _rating_range(numbers: list[float], label: str) -> tuple[int, int] | None:
+    """The points of a rating question's whole numbers, from 0 or 1 up; else None.
+
+    A likelihood (recommend) question runs from 0 to 10 even when nobody chose 0; a
+    header naming a grade or 10 ('rapportcijfer', '1 = slecht, 10 = goed') runs to
+    10; another rating header (how satisfied, score) to the highest answer given.
+    Without such a header, whole numbers from 0 or 1 up to 10 with at least five
+    different values are a 0–10 or 1–10 rating.
     """
     if not numbers or not all(float(n).is_integer() for n in numbers):
         return None
-    low, high = min(numbers), max(numbers)
+    low, high = int(min(numbers)), int(max(numbers))
     if low < 0 or high > 10:
         return None
     header = normalise(label)
-    likely = bool(LIKELIHOOD_WORDS.search(header))
-    asked = likely or bool(RATING_WORDS.search(header))
-    shape = high == 10 and len(set(numbers)) >= 5 and not AMOUNT_WORDS.search(header)
-    if not asked and not shape:
-        return None
-    if likely:
+    start = 0 if low == 0 else 1
+    if LIKELIHOOD_WORDS.search(header):
         return (0, 10) if high > 5 else None
-    top = 10 if high > 7 else 7 if high > 5 else 5
-    return (0 if low == 0 else 1, top)
+    if RATING_WORDS.search(header):
+        if TEN_POINT_WORDS.search(header):
+            return (start, 10)
+        return (start, high) if high >= 3 else None
+    shape = high == 10 and len(set(numbers)) >= 5 and not AMOUNT_WORDS.search(header)
+    return (start, 10) if shape else None
 
 
 def _number_question(

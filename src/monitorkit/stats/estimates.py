@@ -371,13 +371,20 @@ def scale_scores(labels: list[str]) -> tuple[np.ndarray, str]:
 
 
 def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> ScaleStats:
-    """Mean score with a t interval (statsmodels; weighted where weights are given)."""
+    """Mean score with a t interval (statsmodels; weighted where weights are given).
+
+    Non-answers counted in the base with --missing-as-category are not points of the
+    scale and have no score: they stay out of the mean.
+    """
     from statsmodels.stats.weightstats import DescrStatsW
 
-    scores, scoring = scale_scores(ind.labels)
-    chosen = ind.selected.argmax(axis=1)
-    answered = ind.selected.any(axis=1)
-    values = scores[chosen[answered]]
+    points = [label for label in ind.labels if label not in entry.unscored]
+    scores, scoring = scale_scores(points)
+    score_of = dict(zip(points, scores, strict=True))
+    per_label = np.array([score_of.get(label, np.nan) for label in ind.labels])
+    chosen = per_label[ind.selected.argmax(axis=1)]
+    answered = ind.selected.any(axis=1) & ~np.isnan(chosen)
+    values = chosen[answered]
     weights = None if design.weights is None else design.weights[answered]
     if values.size == 0:
         return ScaleStats(0, None, None, None, None, scoring)

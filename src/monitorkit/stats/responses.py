@@ -48,7 +48,6 @@ from monitorkit.vocabulary import (
     read_counted,
     read_numbers,
     read_written,
-    scale_spellings,
     split_options,
 )
 
@@ -84,6 +83,8 @@ class QuestionResponses:
     order: list[str] = field(default_factory=list)
     #: Explicit non-answers left out of the base, by label (shown below the categories).
     missing: dict[str, int] = field(default_factory=dict)
+    #: Non-answers counted as categories (--missing-as-category): in the base, not scored.
+    unscored: list[str] = field(default_factory=list)
 
     @property
     def item_bases(self) -> np.ndarray:
@@ -401,12 +402,20 @@ def _read_categorical(raw: RawTable, question: Question, as_category: bool) -> Q
     values = _to_categories(read.values, order)
     missing = dict(read.missing)
     rule = "valid_missing" if missing else "valid"
+    unscored: list[str] = []
     if as_category and missing:
         values = values.where(values.notna(), read.missing_values)
-        order += [label for label in missing if label not in order]
+        unscored = [label for label in missing if label not in order]
+        order += unscored
         missing, rule = {}, "with_missing"
     return QuestionResponses(
-        question, rule, values=values, readings=read.readings, order=order, missing=missing
+        question,
+        rule,
+        values=values,
+        readings=read.readings,
+        order=order,
+        missing=missing,
+        unscored=unscored,
     )
 
 
@@ -424,10 +433,9 @@ def _first_ranked(series: pd.Series, separator: str) -> pd.Series:
 def _to_categories(values: pd.Series, order: list[str]) -> pd.Series:
     """Answers written differently from a category take its spelling.
 
-    That covers case and spaces ('helemaal eens') and, on a scale, the other
-    wordings of a point ('Helemaal mee eens' where the scale says 'Helemaal eens').
+    That covers case and spaces ('helemaal eens' for 'Helemaal eens').
     """
-    spelling = {**scale_spellings(order), **{normalise(label): label for label in order}}
+    spelling = {normalise(label): label for label in order}
     if not spelling:
         return values
     uniques = values.dropna().unique()
