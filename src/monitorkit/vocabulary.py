@@ -345,12 +345,18 @@ def read_numbers(
     return pd.Series(column.spread(numbers, np.nan), index=series.index), readings
 
 
+_CURRENCY = re.compile(r"^(€|eur|\$|£)\s?", re.IGNORECASE)
+
+
 def parse_number(value: Any, decimal: str = ".") -> float | None:
-    """A float from a cell, or None; '1.234,5' reads as 1234.5 under a decimal comma."""
+    """A float from a cell, or None; '1.234,5' reads as 1234.5 under a decimal comma.
+
+    A currency sign in front ('€ 1.234,56', as Dutch Excel writes amounts) is dropped.
+    """
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
         number = float(value)
         return None if number != number else number
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    text = _CURRENCY.sub("", str(value).strip()).replace("\u00a0", "").replace(" ", "")
     if decimal == ",":
         text = text.replace(".", "").replace(",", ".")
     try:
@@ -625,9 +631,23 @@ def split_fragments(text: str, separator: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def is_continuation(fragment: str, separator: str) -> bool:
-    """A fragment after ', ' that starts in lower case continues the option before it."""
-    return separator.strip() == "," and fragment[:1].islower()
+def is_continuation(fragment: str) -> bool:
+    """A fragment that starts in lower case continues the option before it ('Werk en
+    inkomen, inclusief schuldhulp'; 'Alleenstaand; met kinderen')."""
+    return fragment[:1].islower()
+
+
+_AROUND_SEPARATOR = re.compile(r"\s*([;,|])\s*")
+
+
+def option_key(text: str) -> str:
+    """An option's text for matching list parts: case, spaces and spacing at ';,|' aside."""
+    return _AROUND_SEPARATOR.sub(r"\1 ", normalise(text)).strip()
+
+
+def option_index(labels: list[str]) -> dict[str, int]:
+    """Option keys -> position, for ``split_options``."""
+    return {option_key(label): index for index, label in enumerate(labels)}
 
 
 @dataclass
@@ -639,7 +659,7 @@ class CellOptions:
 
 
 def split_options(text: str, separator: str, known: dict[str, int]) -> CellOptions:
-    """Match a list cell against known options (normalised text -> index), longest first.
+    """Match a list cell against known options (``option_index``), longest first.
 
     Options may themselves contain the separator ('Werk en inkomen, inclusief
     schuldhulp'); whatever matches no option is the respondent's own 'Other' text,
@@ -652,7 +672,7 @@ def split_options(text: str, separator: str, known: dict[str, int]) -> CellOptio
     start = 0
     while start < len(fragments):
         for end in range(len(fragments), start, -1):
-            option = known.get(normalise(joiner.join(fragments[start:end])))
+            option = known.get(option_key(joiner.join(fragments[start:end])))
             if option is not None:
                 if option not in found:
                     found.append(option)

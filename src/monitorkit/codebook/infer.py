@@ -41,6 +41,7 @@ from monitorkit.vocabulary import (
     looks_exclusive,
     natural_order,
     normalise,
+    option_index,
     parse_number,
     read_binary,
     scale_points,
@@ -69,11 +70,26 @@ AMOUNT_WORDS = re.compile(
     r"jaren|years|bedrag|amount|euro|€|fte|percentage|%|minuten|minutes|dagen|days|km"
 )
 #: Header words of an open question (explain, comment, namely).
+#: Header words of a question that asks for free text: they decide against recurrence.
 OPEN_WORDS = re.compile(
-    r"toelichting|opmerking|namelijk|specify|specificeer|comment|explain|waarom|\bwhy\b|"
-    r"suggestie|suggestion|feedback|please describe|anything else|nog iets|beter doen|"
-    r"do better|verbeter|improve|welke functie|your role|job title"
+    r"toelichting|opmerking|namelijk|specify|specificeer|comment|explain|suggestie|"
+    r"suggestion|feedback|please describe|anything else|nog iets|welke functie|your role|"
+    r"job title"
 )
+#: Header words that often, not always, ask for free text: they decide only when the
+#: answers do not recur as a closed question's do ('Waarom ...?' may be a closed list).
+OPEN_HINTS = re.compile(r"waarom|\bwhy\b|beter doen|do better|verbeter|improve|wat vindt")
+#: Headers of a column naming who filled in or handled the form: names, not answers.
+STAFF_WORDS = re.compile(
+    r"\bnaam\b|\bname\b|interviewer|enqu[eê]teur|ingevuld door|filled in by|completed by|"
+    r"klantmanager|consulent|casemanager|behandelaar|contactpersoon"
+)
+#: Headers of a column of weights.
+WEIGHT_WORDS = re.compile(r"^(gewicht|weegfactor|weging|weight|wgt|weightfactor|weging_?\w*)$")
+#: Headers of a column of places: a closed question even with many categories.
+PLACE_WORDS = re.compile(r"gemeente|municipality|woonplaats|plaats|wijk|stadsdeel|regio|city")
+
+
 #: Option texts of a write-in option ('Anders, namelijk', 'Other (please specify)').
 OTHER_OPTION = re.compile(
     r"^(anders|overig|overige|other|others|else)\b|namelijk|please specify|specify|"
@@ -211,7 +227,7 @@ def _find_id(raw: RawTable) -> str | None:
     return None
 
 
-_ID_HEADER = re.compile(r"(^|[\s_.-])(id|nr|nummer|number|code)$")
+_ID_HEADER = re.compile(r"((^|[\s_.-])(id|code)|nummer|number|nr)$")
 
 
 def _is_other_id(raw: RawTable, column: str) -> bool:
@@ -381,7 +397,7 @@ def _rows_read_as_lists(raw: RawTable, closed: list[Question], model: Question) 
     A row where only one respondent ticked two options does not show its separator
     often enough to be found on its own; beside list rows it is one of them.
     """
-    known = {normalise(item.label): i for i, item in enumerate(model.items) if not item.other}
+    known = option_index([item.label for item in model.items if not item.other])
     converted = []
     for question in closed:
         values = [str(v) for v in raw.frame[question.column].dropna().unique() if str(v).strip()]
@@ -420,11 +436,38 @@ def _by_frequency(raw: RawTable, columns: list[str]) -> list[str]:
 
 
 def _frequency_order(counts: dict[str, int]) -> list[str]:
-    """Most frequent first, ties alphabetical; codes that are all numbers in numeric order."""
+    """Most frequent first, ties alphabetical; numbered answers in the order of their numbers.
+
+    Codes that are all numbers go in numeric order, and so do bands that each hold a
+    number ('18-25 jaar', '65+', 'minder dan 20.000', 'meer dan 100.000'), a band
+    below or above its number sorting just before or after it.
+    """
     numbers = {label: parse_number(label) for label in counts}
     if all(number is not None for number in numbers.values()):
         return sorted(counts, key=lambda label: numbers[label])
+    bands = {label: _band_key(label) for label in counts}
+    if len(counts) >= 3 and all(key is not None for key in bands.values()):
+        return sorted(counts, key=lambda label: bands[label])
     return sorted(counts, key=lambda label: (-counts[label], normalise(label), label))
+
+
+_FIRST_NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
+_BELOW = re.compile(r"^(minder dan|jonger dan|tot|onder|beneden|less than|under|below|<)")
+_ABOVE = re.compile(r"(meer dan|ouder dan|boven|more than|over|above|>|\+|en ouder|or more)")
+
+
+def _band_key(label: str) -> float | None:
+    """The number a band starts at, nudged down for 'below x' and up for 'x or more'."""
+    text = normalise(label)
+    match = _FIRST_NUMBER.search(text)
+    if not match:
+        return None
+    number = float(re.sub(r"[.,](?=\d{3}\b)", "", match.group()).replace(",", "."))
+    if _BELOW.search(text):
+        return number - 0.5
+    if _ABOVE.search(text) and not re.search(r"\d\s*[-–]\s*\d", text):
+        return number + 0.5
+    return number
 
 
 def _checkbox_runs(found: _Inference, columns: list[str]) -> set[str]:
@@ -563,6 +606,9 @@ def _single_column(
             categories=_yes_first(present, rules),
         )
     numbers = {text: parse_number(text, raw.decimal_of(column)) for text in present}
+    weights = WEIGHT_WORDS.match(normalise(column)) or WEIGHT_WORDS.match(normalise(label))
+    if weights and all(number is not None and number > 0 for number in numbers.values()):
+        return (reasons.WEIGHT, "positive numbers under a weight header: pass it with --weight")
     if all(number is not None for number in numbers.values()):
         return _number_question(raw, column, question_id, label, numbers, present)
     reason = reasons.value_reason(list(present))
@@ -589,7 +635,12 @@ def _single_column(
         return Question(
             id=question_id, type="single", label=label, column=column, categories=ordered
         )
+    answered = sum(present.values())
+    if PLACE_WORDS.search(normalise(label)) and len(present) == answered >= 5:
+        return (reasons.RESPONDENT_ID, "one row per place: the place identifies the respondent")
     verdict = _closed_or_open(present, label)
+    if verdict == "closed" and STAFF_WORDS.search(normalise(label)):
+        return (reasons.PERSONAL, "names of people")
     if verdict == "closed":
         return Question(
             id=question_id,
@@ -599,7 +650,7 @@ def _single_column(
             categories=_frequency_order(present),
         )
     if verdict == reasons.CONSTANT:
-        return (reasons.CONSTANT, f"every respondent: '{next(iter(present))}'")
+        return (reasons.CONSTANT, f"every answer is '{next(iter(present))}'")
     return (verdict, "")
 
 
@@ -717,30 +768,28 @@ def _closed_or_open(present: dict[str, int], label: str) -> str:
     its answers given by two or more respondents and few one-off answers, always
     written the same way. Typed text shows itself by answers that differ only in
     case or punctuation ('Nee', 'nee', 'Nee.'), by 'no'/'geen' beside sentences,
-    and by a header asking for comments or an explanation.
+    and by a header asking for comments or an explanation. One answer given by
+    everyone is a question answered alike, unless it reads as a code (no spaces, not
+    an answer word): then the column is a constant such as a survey or wave code.
     """
     answered = sum(present.values())
     distinct = len(present)
+    header = normalise(label)
     if distinct == 1:
         text = next(iter(present))
-        if answered >= 5 and not is_vocabulary_word(text):
-            return reasons.CONSTANT
-        return "closed"
+        code_like = " " not in text.strip() and not is_vocabulary_word(text)
+        return reasons.CONSTANT if answered >= 5 and code_like else "closed"
     once = sum(1 for n in present.values() if n == 1)
     recurring = sum(n for n in present.values() if n >= 2) / answered
     few_one_offs = once < 3 or once < 0.3 * answered
-    if _typed(present) or OPEN_WORDS.search(normalise(label)):
-        verdict = reasons.OPEN_TEXT
-    elif (distinct <= MAX_SINGLE_CATEGORIES and recurring >= 0.5 and few_one_offs) or (
-        distinct <= MAX_LARGE_CATEGORIES and answered >= 10 * distinct and recurring >= 0.95
-    ):
+    typed = _typed(present) or bool(OPEN_WORDS.search(header))
+    if not typed and distinct <= MAX_SINGLE_CATEGORIES and recurring >= 0.5 and few_one_offs:
         return "closed"
-    else:
-        verdict = reasons.OPEN_TEXT
+    large = distinct <= MAX_LARGE_CATEGORIES and recurring >= 0.3
+    if not typed and large and (PLACE_WORDS.search(header) or answered >= 10 * distinct):
+        return "closed"
     words = sum(len(text.split()) * n for text, n in present.items()) / answered
-    if verdict == reasons.OPEN_TEXT and (words >= 2 or max(len(t) for t in present) > 30):
-        return reasons.OPEN_TEXT
-    if OPEN_WORDS.search(normalise(label)) or _typed(present):
+    if typed or OPEN_HINTS.search(header) or words >= 2 or max(len(t) for t in present) > 30:
         return reasons.OPEN_TEXT
     return reasons.UNRECOGNISED
 
@@ -771,7 +820,7 @@ def _note_write_ins(found: _Inference) -> None:
             column = item.column or question.column
             filled = raw.frame[column].dropna()
             if item.column is None:
-                known = {normalise(i.label): n for n, i in enumerate(question.items) if not i.other}
+                known = option_index([i.label for i in question.items if not i.other])
                 answers = sum(
                     1 for v in filled if split_options(str(v), question.separator, known).write_in
                 )

@@ -17,11 +17,14 @@ from monitorkit.vocabulary import (
     is_continuation,
     looks_exclusive,
     normalise,
+    option_index,
     split_fragments,
     split_options,
 )
 
-SEPARATORS = (";", "|", ",", "/")
+#: Separators of one-cell lists, most specific first ('/' is left out: it sits inside
+#: options such as 'Samenwonend / getrouwd' far more often than between them).
+SEPARATORS = (";", "|", ",")
 #: Most options a one-cell list may have.
 MAX_OPTIONS = 40
 _DUTCH_WORDS = frozenset(
@@ -40,7 +43,8 @@ def find_separator(present: dict[str, int]) -> str | None:
     (joined with a following fragment that starts in lower case, after ', ') that
     at least two respondents gave, or that stand before another option in a cell;
     platforms write a respondent's own 'Other' text last. Most of what respondents
-    wrote must be such options, and at least one cell must hold two of them.
+    wrote must be such options, and at least two respondents must have given two
+    of them (a single choice whose option holds the separator has none).
     """
     for separator in SEPARATORS:
         holding = [text for text in present if separator in text]
@@ -51,16 +55,15 @@ def find_separator(present: dict[str, int]) -> str | None:
         options = list_options(present, separator)
         if len(options) < 2 or len(options) > MAX_OPTIONS:
             continue
-        known = {normalise(option): index for index, option in enumerate(options)}
-        matched = total = 0
-        several = False
+        known = option_index(options)
+        matched = total = several = 0
         for text, count in present.items():
             cell = split_options(text, separator, known)
             parts = len(split_fragments(text, separator))
             total += count * parts
             matched += count * (parts - (1 if cell.write_in else 0))
-            several = several or len(cell.options) >= 2
-        if several and matched >= 0.6 * total:
+            several += count if len(cell.options) >= 2 else 0
+        if several >= 2 and matched >= 0.6 * total:
             return separator
     return None
 
@@ -75,8 +78,7 @@ def list_options(cells: dict[str, int], separator: str) -> list[str]:
     last, so a one-off last part is taken as such a write-in.
     """
     split = {text: _cell_parts(text, separator) for text in cells}
-    if separator.strip() == ",":
-        _merge_inseparable(split, cells)
+    _merge_inseparable(split, cells, separator)
     counts: Counter = Counter()
     leading: set[str] = set()
     shown: dict[str, str] = {}
@@ -92,18 +94,22 @@ def list_options(cells: dict[str, int], separator: str) -> list[str]:
     return [shown[key] for key in options]
 
 
+def _joiner(separator: str) -> str:
+    return f"{separator.strip()} "
+
+
 def _cell_parts(text: str, separator: str) -> list[str]:
-    """A cell's parts, a lower-case part after ', ' joined to the part before it."""
+    """A cell's parts, a part that starts in lower case joined to the part before it."""
     parts: list[str] = []
     for fragment in split_fragments(text, separator):
-        if parts and is_continuation(fragment, separator):
-            parts[-1] = f"{parts[-1]}, {fragment}"
+        if parts and is_continuation(fragment):
+            parts[-1] = f"{parts[-1]}{_joiner(separator)}{fragment}"
         else:
             parts.append(fragment)
     return parts
 
 
-def _merge_inseparable(split: dict[str, list[str]], cells: dict[str, int]) -> None:
+def _merge_inseparable(split: dict[str, list[str]], cells: dict[str, int], separator: str) -> None:
     """Join parts that never occur apart: one option whose text holds ', '.
 
     'Hillcrest, Meadowbank and surrounding villages' splits in two parts that
@@ -135,7 +141,7 @@ def _merge_inseparable(split: dict[str, list[str]], cells: dict[str, int]) -> No
             keys = [normalise(part) for part in parts]
             for i in range(len(parts) - 1):
                 if (keys[i], keys[i + 1]) == pair:
-                    parts[i : i + 2] = [f"{parts[i]}, {parts[i + 1]}"]
+                    parts[i : i + 2] = [f"{parts[i]}{_joiner(separator)}{parts[i + 1]}"]
                     break
 
 
@@ -165,7 +171,7 @@ def list_question(
 ) -> Question:
     """A multi question in one cell; a written-in answer counts once as 'Anders'/'Other'."""
     options = list_options(present, separator)
-    known = {normalise(option): index for index, option in enumerate(options)}
+    known = option_index(options)
     items = [Item(label=option, exclusive=looks_exclusive(option)) for option in options]
     if any(split_options(text, separator, known).write_in for text in present):
         dutch = _looks_dutch([label, *options])

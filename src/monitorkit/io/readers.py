@@ -38,8 +38,14 @@ _SIGNATURES = {
     "sav": (SAV_EXTENSIONS, _SAV_MAGIC, "an SPSS .sav file"),
     "parquet": (PARQUET_EXTENSIONS, _PARQUET_MAGIC, "a parquet file"),
 }
-_DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d+$")
-_NUMBER_WITH_COMMA = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+(,\d+)?")
+#: An amount may carry a currency sign, as Dutch Excel writes currency cells ('€ 1.234,56').
+_CURRENCY = r"(?:(?:€|eur|\$|£)\s?)?"
+_DECIMAL_COMMA = re.compile(
+    rf"^{_CURRENCY}-?\d{{1,3}}(\.\d{{3}})*,\d+$|^{_CURRENCY}-?\d+,\d+$", re.IGNORECASE
+)
+_NUMBER_WITH_COMMA = re.compile(
+    rf"{_CURRENCY}-?\d{{1,3}}(\.\d{{3}})+(,\d+)?|{_CURRENCY}-?\d+(,\d+)?", re.IGNORECASE
+)
 _LAYOUT_ROWS = 25
 
 
@@ -550,7 +556,7 @@ def _detect_delimiter(text: str, suffix: str) -> str:
     return best
 
 
-_NOT_THOUSANDS = re.compile(r"^-?\d+,(\d{1,2}|\d{4,})$")
+_NOT_THOUSANDS = re.compile(rf"^{_CURRENCY}-?\d+,(\d{{1,2}}|\d{{4,}})$", re.IGNORECASE)
 
 
 def _decimal_comma_columns(frame: pd.DataFrame, delimiter: str | None) -> set[str]:
@@ -567,9 +573,9 @@ def _decimal_comma_columns(frame: pd.DataFrame, delimiter: str | None) -> set[st
         values = values[values != ""]
         if values.empty or not values.str.contains(",", regex=False).any():
             continue
-        if not values.str.fullmatch(_NUMBER_WITH_COMMA.pattern).all():
+        if not values.str.fullmatch(_NUMBER_WITH_COMMA.pattern, case=False).all():
             continue
-        if values.str.fullmatch(decimal.pattern).any():
+        if values.str.fullmatch(decimal.pattern, case=False).any():
             found.add(str(column))
     return found
 

@@ -255,21 +255,26 @@ def estimate(
     """
     design = Design(confidence, responses.weights, population)
     groups = responses.group_values(by) if by else None
+    order = responses.group_order(by, groups) if by and groups is not None else []
     by_question = responses.by_question(by) if by else None
     results = []
     for entry in responses.questions:
         result = _summarize_question(entry, design)
         if groups is not None and entry.question.id != by_question:
-            result = _with_groups(result, entry, groups, design)
+            result = _with_groups(result, entry, groups, order, design)
         results.append(result)
     return Summary(responses, results, tidy_frame(results), by, confidence, population)
 
 
 def _with_groups(
-    result: QuestionResult, entry: QuestionResponses, groups: pd.Series, design: Design
+    result: QuestionResult,
+    entry: QuestionResponses,
+    groups: pd.Series,
+    order: list[str],
+    design: Design,
 ) -> QuestionResult:
     """The question's result with its breakdown by group and a test per item."""
-    breakdown, tests = _group_breakdown(entry, groups, design)
+    breakdown, tests = _group_breakdown(entry, groups, order, design)
     ungrouped = int((_answered(entry) & groups.isna().to_numpy()).sum())
     items = tuple(replace(item, test=test) for item, test in zip(result.items, tests, strict=False))
     stats = result.stats
@@ -433,14 +438,18 @@ def _numeric_stats(valid: pd.Series, weights: np.ndarray | None = None) -> Numer
 
 
 def _group_breakdown(
-    entry: QuestionResponses, groups: pd.Series, design: Design
+    entry: QuestionResponses, groups: pd.Series, names: list[str], design: Design
 ) -> tuple[list[GroupEstimate], list[TestResult | None]]:
-    """Per group of the --by column: the question's items; and one test per item.
+    """Per group of the --by column, in ``names`` order: the question's items; one test per item.
 
     Group intervals carry weights but no FPC (a group's population size is unknown).
     """
-    names = sorted(groups.dropna().unique(), key=str)
-    masks = [(groups == name).to_numpy() for name in names]
+    labels = (
+        groups.astype(object)
+        .where(groups.notna(), None)
+        .map(lambda v: None if v is None else str(v))
+    )
+    masks = [(labels == name).to_numpy() for name in names]
     ind = indicators(entry)
     if ind is None:
         samples, result = [], []

@@ -43,6 +43,7 @@ from monitorkit.vocabulary import (
     ValueRules,
     distinct,
     normalise,
+    option_key,
     read_binary,
     read_categories,
     read_counted,
@@ -160,6 +161,24 @@ class Responses:
                 "group by a column with fewer categories (e.g. gemeentegrootte)",
             )
         return values
+
+    def group_order(self, by: str, values: pd.Series) -> list[str]:
+        """Groups in value-label or scale order where the file or codebook gives one.
+
+        Other groups (and any the labels do not list) follow alphabetically.
+        """
+        present = {str(v) for v in values.dropna().unique()}
+        asked: list[str] = []
+        for entry in self.questions:
+            question = entry.question
+            if by in (question.id, question.column) and (
+                question.type == "scale" or question.value_labels or self.raw.value_labels.get(by)
+            ):
+                asked = list(entry.order)
+        if not asked and by in self.raw.frame.columns:
+            asked = ValueRules.for_column(self.raw, by).label_order()
+        ordered = [label for label in dict.fromkeys(asked) if label in present]
+        return ordered + sorted(present - set(ordered))
 
     def by_question(self, by: str) -> str | None:
         """The id of the question that --by names (by id or column), else None."""
@@ -514,7 +533,7 @@ def _read_one_cell_multi(raw: RawTable, question: Question) -> QuestionResponses
     """
     column = distinct(raw.frame[question.column])
     known = {
-        normalise(item.label): index for index, item in enumerate(question.items) if not item.other
+        option_key(item.label): index for index, item in enumerate(question.items) if not item.other
     }
     other = next((index for index, item in enumerate(question.items) if item.other), None)
     lookup = np.zeros((len(column.values), len(question.items)), dtype=np.int8)
