@@ -341,3 +341,122 @@ def test_an_inferred_codebook_written_out_and_read_back_gives_the_same_tables(
     given = summary_json(run_cli, path, "-c", codebook)
     assert given["questions"] == inferred["questions"]
     assert given["not_tabulated"] == inferred["not_tabulated"]
+
+
+def one_question(run_cli, path, *args):
+    data = summary_json(run_cli, path, *args)
+    return {q["columns"][0]: q for q in data["questions"]}, data
+
+
+def test_seven_point_wording_keeps_somewhat_apart_from_satisfied(run_cli, tmp_path):
+    answers = ["Very satisfied", "Satisfied", "Somewhat satisfied", "Somewhat satisfied"]
+    answers += ["Neutral", "Dissatisfied"]
+    rows = [["id", "Satisfaction"]] + [[n, a] for n, a in enumerate(answers)]
+    questions, _ = one_question(run_cli, write_rows(tmp_path / "s.csv", rows))
+    question = questions["Satisfaction"]
+    assert items_of(question) == [
+        ("Very dissatisfied", 0),
+        ("Dissatisfied", 1),
+        ("Somewhat dissatisfied", 0),
+        ("Neutral", 1),
+        ("Somewhat satisfied", 2),
+        ("Satisfied", 1),
+        ("Very satisfied", 1),
+    ]
+    assert question["scale"]["mean"] == pytest.approx((2 + 4 + 5 + 5 + 6 + 7) / 6)
+
+
+def test_non_answers_in_the_base_stay_out_of_the_mean(run_cli, tmp_path):
+    answers = ["Zeer tevreden", "Tevreden", "Neutraal", "Weet niet", "Weet niet", "Ontevreden"]
+    rows = [["id", "Tevreden"]] + [[n, a] for n, a in enumerate(answers)]
+    path = write_rows(tmp_path / "t.csv", rows)
+    questions, _ = one_question(run_cli, path, "--missing-as-category")
+    question = questions["Tevreden"]
+    assert question["base"] == 6 and items_of(question)[-1] == ("Weet niet", 2)
+    assert question["scale"]["mean"] == pytest.approx((5 + 4 + 3 + 2) / 4)
+    assert question["scale"]["n"] == 4
+
+
+def test_spss_codes_labelled_at_their_ends_are_a_scale_in_code_order(run_cli, tmp_path):
+    import pandas as pd
+    import pyreadstat
+
+    path = tmp_path / "ends.sav"
+    pyreadstat.write_sav(
+        pd.DataFrame({"oordeel": [1.0, 2.0, 3.0, 4.0, 5.0, 5.0]}),
+        str(path),
+        column_labels={"oordeel": "Hoe beoordeelt u de dienstverlening?"},
+        variable_value_labels={"oordeel": {1.0: "Zeer slecht", 5.0: "Zeer goed"}},
+    )
+    questions, _ = one_question(run_cli, path)
+    question = questions["oordeel"]
+    assert question["type"] == "scale"
+    assert items_of(question) == [
+        ("Zeer slecht", 1),
+        ("2", 1),
+        ("3", 1),
+        ("4", 1),
+        ("Zeer goed", 2),
+    ]
+    assert question["scale"]["mean"] == pytest.approx(20 / 6)
+
+
+def test_a_slash_inside_single_choice_options_does_not_make_a_list(run_cli, tmp_path):
+    answers = ["Alleenstaand", "Samenwonend / getrouwd", "Eenoudergezin", "Bij ouders"] * 3
+    answers += ["Samenwonend / getrouwd", "Woongroep"]
+    rows = [["id", "Woonsituatie"]] + [[n, a] for n, a in enumerate(answers)]
+    questions, _ = one_question(run_cli, write_rows(tmp_path / "w.csv", rows))
+    question = questions["Woonsituatie"]
+    assert question["type"] == "single"
+    assert dict(items_of(question))["Samenwonend / getrouwd"] == 4
+
+
+def test_a_closed_why_question_and_a_question_answered_alike_are_tabulated(run_cli, tmp_path):
+    reasons = ["Dichtbij", "Goede reviews", "Verwezen door huisarts"] * 6
+    rows = [["id", "Waarom koos u voor deze aanbieder?", "Hoe tevreden bent u over [Wachttijd]"]]
+    rows += [[n, reason, "Tevreden"] for n, reason in enumerate(reasons)]
+    questions, data = one_question(run_cli, write_rows(tmp_path / "r.csv", rows))
+    assert items_of(questions["Waarom koos u voor deze aanbieder?"]) == [
+        ("Dichtbij", 6),
+        ("Goede reviews", 6),
+        ("Verwezen door huisarts", 6),
+    ]
+    assert dict(items_of(questions["Hoe tevreden bent u over [Wachttijd]"]))["Tevreden"] == 18
+    assert data["not_tabulated"] == [{"column": "id", "reason": "respondent id"}]
+
+
+def test_ids_weights_names_and_codes_are_not_questions(run_cli, tmp_path):
+    rows = [["Respondent", "klantnummer", "Weegfactor", "Naam consulent", "Golf", "Wijkteam"]]
+    for n in range(12):
+        rows.append(
+            [n, 580000 + 7 * n, f"{0.8 + n / 20:.2f}", ["Jansen", "De Vries"][n % 2], "W2", "Ja"]
+        )
+    rows[-1][-1] = "Nee"
+    _, data = one_question(run_cli, write_rows(tmp_path / "ids.csv", rows))
+    assert [q["columns"] for q in data["questions"]] == [["Wijkteam"]]
+    assert {e["column"]: e["reason"] for e in data["not_tabulated"]} == {
+        "Respondent": "respondent id",
+        "klantnummer": "respondent id",
+        "Weegfactor": "weight",
+        "Naam consulent": "personal data",
+        "Golf": "constant",
+    }
+
+
+def test_age_bands_in_the_order_of_their_numbers(run_cli, tmp_path):
+    bands = ["26-40 jaar"] * 5 + ["65+"] * 4 + ["18-25 jaar"] * 3 + ["41-64 jaar"] * 2
+    rows = [["id", "Leeftijd"]] + [[n, band] for n, band in enumerate(bands)]
+    questions, _ = one_question(run_cli, write_rows(tmp_path / "l.csv", rows))
+    assert [label for label, _ in items_of(questions["Leeftijd"])] == [
+        "18-25 jaar",
+        "26-40 jaar",
+        "41-64 jaar",
+        "65+",
+    ]
+
+
+def test_amounts_written_with_a_euro_sign_are_numbers(run_cli, tmp_path):
+    rows = [["id", "Uitgaven 2023"], [1, "€ 1.234.567,89"], [2, "€ 250.000,00"], [3, "€ 1.000,50"]]
+    path = write_rows(tmp_path / "euro.csv", rows, delimiter=";", encoding="cp1252")
+    questions, _ = one_question(run_cli, path)
+    assert questions["Uitgaven 2023"]["stats"]["max"] == pytest.approx(1234567.89)

@@ -557,8 +557,14 @@ SCALES: tuple[tuple[str, ...], ...] = (
         "Strongly agree",
     ),
 )
+_SCALE_WORDS = frozenset(normalise(point) for scale in SCALES for point in scale)
 #: Answers with an order but no score to average (Net Promoter groups).
 ORDERED_ANSWERS: tuple[tuple[str, ...], ...] = (("Detractor", "Passive", "Promoter"),)
+
+
+def is_scale_point(text: str) -> bool:
+    """A point of some known scale ('Tevreden', 'Strongly agree')."""
+    return normalise(text) in _SCALE_WORDS
 
 
 def natural_order(answers: list[str]) -> list[str] | None:

@@ -37,6 +37,7 @@ from monitorkit.vocabulary import (
     ValueRules,
     classify,
     display,
+    is_scale_point,
     is_vocabulary_word,
     looks_exclusive,
     natural_order,
@@ -777,7 +778,9 @@ def _closed_or_open(present: dict[str, int], label: str) -> str:
     header = normalise(label)
     if distinct == 1:
         text = next(iter(present))
-        code_like = " " not in text.strip() and not is_vocabulary_word(text)
+        code_like = " " not in text.strip() and not (
+            is_vocabulary_word(text) or is_scale_point(text)
+        )
         return reasons.CONSTANT if answered >= 5 and code_like else "closed"
     once = sum(1 for n in present.values() if n == 1)
     recurring = sum(n for n in present.values() if n >= 2) / answered
