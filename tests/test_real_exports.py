@@ -83,16 +83,17 @@ def test_csv_md_and_xlsx_list_what_was_not_tabulated(run_cli, tmp_path):
     csv_text = run_cli("summarize", path, "-f", "csv").out
     assert ",not tabulated,,,Status,,,,,,,,,,,,,platform metadata" in csv_text
     markdown = run_cli("summarize", path, "-f", "md").out
-    assert "## Not tabulated\n\n| Column | Reason |\n| --- | --- |\n| StartDate | timestamp |" in (
-        markdown
-    )
+    assert (
+        "## Not tabulated\n\n| Column | Reason | Detail |\n| --- | --- | --- |\n"
+        "| StartDate | timestamp |  |"
+    ) in markdown
     assert run_cli("summarize", path, "-o", tmp_path / "out.xlsx").code == 0
     sheet = load_workbook(tmp_path / "out.xlsx")["Not tabulated"]
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
-        ["Column", "Reason"],
-        ["StartDate", "timestamp"],
-        ["Status", "platform metadata"],
-        ["ResponseId", "respondent id"],
+        ["Column", "Reason", "Detail"],
+        ["StartDate", "timestamp", None],
+        ["Status", "platform metadata", None],
+        ["ResponseId", "respondent id", None],
     ]
 
 
@@ -240,6 +241,20 @@ def test_mixed_utf8_and_cp1252_lines_are_read_and_named(run_cli, tmp_path):
 
     names = read_table(path).frame["Gemeente"].tolist()
     assert names == ["Súdwest-Fryslân", "Den Haag", "Baarle-Nassau – één"]
+
+
+def test_a_workbook_on_standard_input_without_its_format_says_which_option(tmp_path):
+    path = write_xlsx(tmp_path / "s.xlsx", [["id", "Wijkteam"], [1, "Ja"], [2, "Nee"]])
+    done = subprocess.run(
+        [sys.executable, "-m", "monitorkit", "summarize", "-"],
+        input=path.read_bytes(),
+        capture_output=True,
+    )
+    assert done.returncode == 3
+    assert done.stderr.decode().endswith(
+        "(hint: it looks like a zip container (an .xlsx workbook?): pass --input-format "
+        "(xlsx, sav, parquet))\n"
+    )
 
 
 def test_standard_input_with_its_format(tmp_path):

@@ -144,8 +144,14 @@ _PHONE = re.compile(r"^(\+|0|\()[\d\s().-]{8,}$")
 _IP = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
 _POSTCODE = re.compile(r"^\d{4}\s?[a-z]{2}$", re.IGNORECASE)
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+_MONTHS = (
+    "jan|feb|mrt|maart|mar|march|apr|april|mei|may|jun|juni|june|jul|juli|july|aug|augustus|"
+    "august|sep|sept|september|okt|oct|oktober|october|nov|november|dec|december|januari|"
+    "january|februari|february"
+)
 _DATETIME = re.compile(
-    r"^(\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
+    r"^(\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|"
+    rf"\d{{1,2}}\.?\s(?:{_MONTHS})\.?\s\d{{4}})"
     r"([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s?[ap]m)?(\s?([a-z]{2,5}|[+-]\d{2}:?\d{2}|z))?)?$",
     re.IGNORECASE,
 )

@@ -199,6 +199,9 @@ def _read_stdin(input_format: str | None, **options: Any) -> RawTable:
             table = read_table(spooled, **options)
         except InputError as error:
             error.location.file = STDIN_NAME
+            actual = _describe_binary(data[:8])
+            if actual and input_format is None:
+                error.hint = f"it looks like {actual}: pass --input-format (xlsx, sav, parquet)"
             raise
     table.source.path = STDIN_NAME
     table.source.input_path = STDIN_NAME

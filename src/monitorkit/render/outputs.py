@@ -189,11 +189,12 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         lines += [
             f"## {word('Not tabulated', locale)}",
             "",
-            f"| {word('Column', locale)} | {word('Reason', locale)} |",
-            "| --- | --- |",
+            f"| {word('Column', locale)} | {word('Reason', locale)} | {word('Detail', locale)} |",
+            "| --- | --- | --- |",
         ]
         lines += [
-            f"| {_md_cell(entry.column)} | {_md_cell(word(entry.reason, locale))} |"
+            f"| {_md_cell(entry.column)} | {_md_cell(word(entry.reason, locale))} "
+            f"| {_md_cell(entry.detail)} |"
             for entry in summary.responses.not_tabulated
         ]
         lines.append("")
@@ -292,13 +293,20 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
         sheet.freeze_panes = sheet.cell(header_row + 1, 2)
     if summary.responses.not_tabulated:
         sheet = workbook.create_sheet(word("Not tabulated", locale)[:31])
-        sheet.append([word("Column", locale), word("Reason", locale)])
+        sheet.append([word(title, locale) for title in ("Column", "Reason", "Detail")])
         for cell in sheet[1]:
             cell.font = bold
         for entry in summary.responses.not_tabulated:
-            sheet.append([escape_formula(entry.column), word(entry.reason, locale)])
+            sheet.append(
+                [
+                    escape_formula(entry.column),
+                    word(entry.reason, locale),
+                    escape_formula(entry.detail) or None,
+                ]
+            )
         sheet.column_dimensions["A"].width = 60
         sheet.column_dimensions["B"].width = 24
+        sheet.column_dimensions["C"].width = 80
     return workbook_bytes(workbook)
 
 

@@ -68,6 +68,7 @@ _PAIRS = [
     ("Not tabulated", "Niet getabelleerd"),
     ("Column", "Kolom"),
     ("Reason", "Reden"),
+    ("Detail", "Toelichting"),
     ("column(s)", "kolom(men)"),
     ("platform metadata", "platformgegevens"),
     ("respondent id", "respondentnummer"),
