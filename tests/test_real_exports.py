@@ -475,3 +475,20 @@ def test_amounts_written_with_a_euro_sign_are_numbers(run_cli, tmp_path):
     path = write_rows(tmp_path / "euro.csv", rows, delimiter=";", encoding="cp1252")
     questions, _ = one_question(run_cli, path)
     assert questions["Uitgaven 2023"]["stats"]["max"] == pytest.approx(1234567.89)
+
+
+def test_parquet_categories_give_order_and_zero_counts(run_cli, tmp_path):
+    import pandas as pd
+
+    levels = ["Nooit", "Zelden", "Soms", "Vaak", "Altijd"]
+    answers = pd.Categorical(["Soms", "Vaak", "Soms", "Altijd", "Nooit"], categories=levels)
+    path = tmp_path / "c.parquet"
+    pd.DataFrame({"id": range(5), "Contact": answers}).to_parquet(path)
+    questions, _ = one_question(run_cli, path)
+    assert items_of(questions["Contact"]) == [
+        ("Nooit", 1),
+        ("Zelden", 0),
+        ("Soms", 2),
+        ("Vaak", 1),
+        ("Altijd", 1),
+    ]

@@ -629,7 +629,15 @@ def _read_parquet(path: Path) -> RawTable:
         raise InputError(f"parquet file could not be read: {exc}", Location(str(path))) from None
     frame.columns = [str(c) for c in frame.columns]
     frame.index = range(1, len(frame) + 1)
-    return RawTable(frame, SourceInfo(str(path), "parquet", "pyarrow", header_style="parquet"))
+    categories = {}
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.CategoricalDtype):
+            # the categories a file declares are its answers, in their order, used or not
+            levels = [str(level) for level in frame[column].cat.categories]
+            categories[column] = dict(zip(levels, levels, strict=True))
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    source = SourceInfo(str(path), "parquet", "pyarrow", header_style="parquet")
+    return RawTable(frame, source, value_labels=categories)
 
 
 __all__ = ["RawTable", "SourceInfo", "column_letter", "read_table"]
