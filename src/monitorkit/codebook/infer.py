@@ -349,7 +349,7 @@ def _binary_question(
             for c in blank
         ]
     order = {column: index for index, column in enumerate(raw.columns)}
-    items.sort(key=lambda item: order[item.column])
+    items.sort(key=lambda item: order[item.source])
     return Question(id=_slug(stem), type=kind, label=stem, items=items)
 
 
@@ -375,7 +375,7 @@ def _grid_questions(found: _Inference, stem: str, members: list[_Candidate]) -> 
             found.questions.append(question)
             used.add(question.column)
         _share_list_options(raw, lists + converted)
-    free = [q for q in closed if not raw.value_labels.get(q.column)]
+    free = [q for q in closed if not raw.value_labels.get(q.source)]
     if len(free) >= 2:
         answers = [label for question in free for label in question.categories]
         points = scale_points(answers)
@@ -383,12 +383,12 @@ def _grid_questions(found: _Inference, stem: str, members: list[_Candidate]) -> 
             for question in free:
                 question.type, question.categories = "scale", points
         elif all(question.type == "single" for question in free):
-            shared = _by_frequency(raw, [q.column for q in free])
+            shared = _by_frequency(raw, [q.source for q in free])
             for question in free:
                 question.categories = shared
     for question in closed:
         found.questions.append(question)
-        used.add(question.column)
+        used.add(question.source)
     return used
 
 
@@ -402,7 +402,7 @@ def _rows_read_as_lists(raw: RawTable, closed: list[Question], model: Question) 
     converted = []
     for question in closed:
         values = [str(v) for v in raw.frame[question.column].dropna().unique() if str(v).strip()]
-        cells = [split_options(value, model.separator, known) for value in values]
+        cells = [split_options(value, model.list_separator, known) for value in values]
         if question.type == "single" and all(c.options and not c.write_in for c in cells):
             question.type, question.separator, question.categories = "multi", model.separator, []
             converted.append(question)
@@ -411,7 +411,7 @@ def _rows_read_as_lists(raw: RawTable, closed: list[Question], model: Question) 
 
 def _share_list_options(raw: RawTable, questions: list[Question]) -> None:
     """Rows of a checkbox grid share their options: one nobody ticked in a row shows 0."""
-    separator = questions[0].separator
+    separator = questions[0].list_separator
     cells: Counter = Counter()
     for question in questions:
         for value, count in raw.frame[question.column].dropna().value_counts().items():
@@ -504,7 +504,7 @@ def _checkbox_runs(found: _Inference, columns: list[str]) -> set[str]:
         found.questions.append(
             Question(id=_slug(items[0].label), type="multi", label=label, items=items)
         )
-        used.update(item.column for item in items)
+        used.update(item.source for item in items)
     return used
 
 
@@ -820,12 +820,14 @@ def _note_write_ins(found: _Inference) -> None:
         for item in question.items:
             if not item.other:
                 continue
-            column = item.column or question.column
+            column = item.column or question.source
             filled = raw.frame[column].dropna()
             if item.column is None:
                 known = option_index([i.label for i in question.items if not i.other])
                 answers = sum(
-                    1 for v in filled if split_options(str(v), question.separator, known).write_in
+                    1
+                    for v in filled
+                    if split_options(str(v), question.list_separator, known).write_in
                 )
             else:
                 answers = int((filled.astype(str).str.strip() != "").sum())

@@ -34,6 +34,13 @@ class Item:
     other: bool = False
     value: Any = None
 
+    @property
+    def source(self) -> str:
+        """The item's own column (an option-per-column set, a battery statement)."""
+        if self.column is None:
+            raise ValueError(f"item '{self.label}' has no column of its own")
+        return self.column
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"label": self.label}
         if self.column is not None:
@@ -87,6 +94,20 @@ class Question:
     selected: list[Any] = field(default_factory=list)
     slots: list[str] = field(default_factory=list)
     missing_as_category: bool | None = None
+
+    @property
+    def source(self) -> str:
+        """The one column of a single, scale or numeric question, or of a list in one cell."""
+        if self.column is None:
+            raise ValueError(f"question '{self.id}' has no single column")
+        return self.column
+
+    @property
+    def list_separator(self) -> str:
+        """The separator of a question whose cells list options (or rank them)."""
+        if self.separator is None:
+            raise ValueError(f"question '{self.id}' lists no options in one cell")
+        return self.separator
 
     @property
     def columns(self) -> list[str]:

@@ -151,7 +151,7 @@ def indicators(entry: QuestionResponses) -> Indicators | None:
         )
     if entry.question.type not in ("single", "scale"):
         return None
-    values = entry.values
+    values = entry.answers
     labels = [str(c) for c in _category_counts(values.dropna(), entry.order).index]
     answered = values.notna().to_numpy()
     codes = pd_categorical_codes(values, labels)
@@ -328,7 +328,7 @@ def _answered(entry: QuestionResponses) -> np.ndarray:
     """Per respondent: in the question's base (answered any item, or gave a valid value)."""
     if entry.states is not None:
         return (entry.states >= 0).any(axis=1)
-    return entry.values.notna().to_numpy()
+    return entry.answers.notna().to_numpy()
 
 
 def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionResult:
@@ -351,9 +351,9 @@ def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionRes
     )
     ind = indicators(entry)
     if ind is None:
-        valid = entry.values.dropna()
+        valid = entry.answers.dropna()
         weights = (
-            None if design.weights is None else design.weights[entry.values.notna().to_numpy()]
+            None if design.weights is None else design.weights[entry.answers.notna().to_numpy()]
         )
         return QuestionResult(base=len(valid), stats=_numeric_stats(valid, weights), **common)
     columns = [item.column for item in question.items] if entry.states is not None else None
@@ -454,7 +454,7 @@ def _group_breakdown(
     if ind is None:
         samples, result = [], []
         for name, mask in zip(names, masks, strict=True):
-            sub = entry.values[mask].dropna()
+            sub = entry.answers[mask].dropna()
             samples.append(sub.to_numpy(dtype=float))
             result.append(GroupEstimate(str(name), len(sub), stats=_numeric_stats(sub)))
         return result, [_numeric_test(samples)]

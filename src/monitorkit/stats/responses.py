@@ -88,8 +88,22 @@ class QuestionResponses:
     unscored: list[str] = field(default_factory=list)
 
     @property
+    def matrix(self) -> np.ndarray:
+        """The state matrix (respondents x items) of a multi or battery question."""
+        if self.states is None:
+            raise ValueError(f"question '{self.question.id}' has values, not states")
+        return self.states
+
+    @property
+    def answers(self) -> pd.Series:
+        """The answers (category labels or numbers) of a single, scale or numeric question."""
+        if self.values is None:
+            raise ValueError(f"question '{self.question.id}' has states, not values")
+        return self.values
+
+    @property
     def item_bases(self) -> np.ndarray:
-        return (self.states >= 0).sum(axis=0)
+        return (self.matrix >= 0).sum(axis=0)
 
 
 @dataclass
@@ -130,7 +144,7 @@ class Responses:
         for entry in self.questions:
             question = entry.question
             if by in (question.id, question.column) and question.type in ("single", "scale"):
-                return self._checked_groups(by, entry.values)
+                return self._checked_groups(by, entry.answers)
             if by in (question.id, question.column) or by in question.columns:
                 raise UsageError(
                     f"--by '{by}' is a {question.type} question; groups come from one answer",
@@ -391,13 +405,13 @@ def _read_question(
     columns = []
     readings: Counter = Counter()
     for item in question.items:
-        rules = _rules_for(raw, item.column, question)
+        rules = _rules_for(raw, item.source, question)
         if question.selected:
-            read = read_counted(frame[item.column], question.selected, rules)
+            read = read_counted(frame[item.source], question.selected, rules)
         elif item.other:
-            read = read_written(frame[item.column], rules)
+            read = read_written(frame[item.source], rules)
         else:
-            read = read_binary(frame[item.column], item.label, rules)
+            read = read_binary(frame[item.source], item.label, rules)
         columns.append(read.states)
         readings.update(read.readings)
     states = np.column_stack(columns) if columns else np.empty((len(frame), 0), dtype=np.int8)
@@ -412,8 +426,8 @@ def _read_question(
 
 def _read_categorical(raw: RawTable, question: Question, as_category: bool) -> QuestionResponses:
     """A single or scale question: categories in the order asked, non-answers apart."""
-    rules = _rules_for(raw, question.column, question)
-    series = raw.frame[question.column]
+    rules = _rules_for(raw, question.source, question)
+    series = raw.frame[question.source]
     if question.separator:
         series = _first_ranked(series, question.separator)
     read = read_categories(series, rules)
@@ -464,9 +478,9 @@ def _to_categories(values: pd.Series, order: list[str]) -> pd.Series:
 
 def _read_numeric(raw: RawTable, question: Question) -> QuestionResponses:
     """Numbers, with user-missing codes and non-answer words counted apart."""
-    rules = _rules_for(raw, question.column, question)
+    rules = _rules_for(raw, question.source, question)
     values, readings = read_numbers(
-        raw.frame[question.column], raw.decimal_of(question.column), rules
+        raw.frame[question.source], raw.decimal_of(question.source), rules
     )
     missing: dict[str, int] = {}
     for (value, read_as), count in readings.items():
@@ -531,7 +545,7 @@ def _read_one_cell_multi(raw: RawTable, question: Question) -> QuestionResponses
     Parts that match no option are a respondent's own 'Other' text: they count once
     for the question's write-in item, or, without one, are reported as not in the codebook.
     """
-    column = distinct(raw.frame[question.column])
+    column = distinct(raw.frame[question.source])
     known = {
         option_key(item.label): index for index, item in enumerate(question.items) if not item.other
     }
@@ -540,7 +554,7 @@ def _read_one_cell_multi(raw: RawTable, question: Question) -> QuestionResponses
     readings = column.readings()
     unknown: Counter = Counter()
     for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
-        cell = split_options(str(value), question.separator, known)
+        cell = split_options(str(value), question.list_separator, known)
         if not cell.options and (not cell.write_in or normalise(cell.write_in) in MISSING_WORDS):
             lookup[index] = MISSING
             readings[(str(value), "missing")] += count
@@ -582,8 +596,8 @@ def _warn_exclusive(entry: QuestionResponses) -> None:
     for index, item in enumerate(question.items):
         if not item.exclusive:
             continue
-        others = np.delete(entry.states, index, axis=1) == SELECTED
-        clash = int(((entry.states[:, index] == SELECTED) & others.any(axis=1)).sum())
+        others = np.delete(entry.matrix, index, axis=1) == SELECTED
+        clash = int(((entry.matrix[:, index] == SELECTED) & others.any(axis=1)).sum())
         if clash:
             entry.warnings.append(
                 f"{clash} respondent(s) selected the exclusive option '{item.label}' "
