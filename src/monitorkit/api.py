@@ -14,6 +14,7 @@ command is the same call a notebook makes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from monitorkit.codebook.infer import infer_codebook
 from monitorkit.codebook.model import Codebook, read_codebook, write_codebook
@@ -33,7 +34,7 @@ def check_figures(files: list[str | Path] | None = None) -> ConsistencyReport:
     return check_registry(read_registry(list(files) if files else None))
 
 
-def infer_codebook_of(path: str | Path, **reading) -> Codebook:
+def infer_codebook_of(path: str | Path, **reading: Any) -> Codebook:
     """The codebook monitorkit infers for a file, test and preview responses left out."""
     raw, _, _ = read_respondents(path, **reading)
     return infer_codebook(raw)

@@ -124,7 +124,9 @@ def looks_exclusive(label: str) -> bool:
 def is_vocabulary_word(text: str) -> bool:
     """True for the answer words of the vocabularies (Ja, Nee, x, weet niet, ...)."""
     word = normalise(text)
-    return word in SELECTED_WORDS or word in NOT_SELECTED_WORDS or (word and word in MISSING_WORDS)
+    return (
+        word in SELECTED_WORDS or word in NOT_SELECTED_WORDS or bool(word and word in MISSING_WORDS)
+    )
 
 
 @dataclass
@@ -177,7 +179,7 @@ class ValueRules:
         return None
 
 
-def classify(value: Any, option: str | None = None, rules: ValueRules | None = None) -> int:
+def classify(value: Any, option: str | None = None, rules: ValueRules | None = None) -> int | None:
     """Read one raw value as SELECTED, NOT_SELECTED or MISSING; None if unrecognised.
 
     Value labels are consulted first (so 2 = 'Nee' reads as not selected),
@@ -617,7 +619,9 @@ def scale_points(answers: list[str]) -> list[str] | None:
 
 def split_fragments(text: str, separator: str) -> list[str]:
     """A one-cell list split at the separator, never inside brackets ('Meetups (a, b)')."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     marker = separator.strip() or separator
     index = 0
     while index < len(text):

@@ -373,7 +373,7 @@ def _grid_questions(found: _Inference, stem: str, members: list[_Candidate]) -> 
         for question in converted:
             closed.remove(question)
             found.questions.append(question)
-            used.add(question.column)
+            used.add(question.source)
         _share_list_options(raw, lists + converted)
     free = [q for q in closed if not raw.value_labels.get(q.source)]
     if len(free) >= 2:
@@ -445,10 +445,10 @@ def _frequency_order(counts: dict[str, int]) -> list[str]:
     """
     numbers = {label: parse_number(label) for label in counts}
     if all(number is not None for number in numbers.values()):
-        return sorted(counts, key=lambda label: numbers[label])
+        return sorted(counts, key=lambda label: numbers[label] or 0.0)
     bands = {label: _band_key(label) for label in counts}
     if len(counts) >= 3 and all(key is not None for key in bands.values()):
-        return sorted(counts, key=lambda label: bands[label])
+        return sorted(counts, key=lambda label: bands[label] or 0.0)
     return sorted(counts, key=lambda label: (-counts[label], normalise(label), label))
 
 

@@ -33,7 +33,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAV_MAGIC = (b"$FL2", b"$FL3")
 _PARQUET_MAGIC = b"PAR1"
 #: Format kind -> (extensions, leading bytes, what the file should be).
-_SIGNATURES = {
+_SIGNATURES: dict[str, tuple[set[str], bytes | tuple[bytes, ...], str]] = {
     "excel": (EXCEL_EXTENSIONS, _ZIP_MAGIC, "a {suffix} workbook"),
     "sav": (SAV_EXTENSIONS, _SAV_MAGIC, "an SPSS .sav file"),
     "parquet": (PARQUET_EXTENSIONS, _PARQUET_MAGIC, "a parquet file"),
@@ -305,7 +305,9 @@ def _finish_grid(
     grid: pd.DataFrame, source: SourceInfo, header_rows: int | None, first_row: int
 ) -> RawTable:
     """Index rows by their position in the file, split off the header and build the table."""
-    grid.index = range(first_row, first_row + len(grid))
+    import pandas as pd
+
+    grid.index = pd.RangeIndex(first_row, first_row + len(grid))
     body, layout, named = _split_header(grid, Location(source.path, source.sheet), header_rows)
     source.title_rows = layout.title_rows
     source.header_rows = layout.header_rows
@@ -585,6 +587,7 @@ def _decimal_comma_columns(frame: pd.DataFrame, delimiter: str | None) -> set[st
 
 def _read_sav(path: Path) -> RawTable:
     """Read SPSS .sav with labels, user-missing codes kept as values, and MR sets."""
+    import pandas as pd
     import pyreadstat
 
     try:
@@ -595,12 +598,13 @@ def _read_sav(path: Path) -> RawTable:
             Location(str(path)),
             "open and re-save it in SPSS or PSPP",
         ) from None
-    frame.index = range(1, len(frame) + 1)
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
     missing_codes: dict[str, list[Any]] = {}
     missing_ranges: dict[str, list[tuple[float, float]]] = {}
     for column, ranges in (meta.missing_ranges or {}).items():
         for entry in ranges:
-            low, high = entry["lo"], entry["hi"]
+            bounds: Any = entry
+            low, high = bounds["lo"], bounds["hi"]
             if low == high:
                 missing_codes.setdefault(column, []).append(low)
             else:
@@ -628,7 +632,7 @@ def _read_parquet(path: Path) -> RawTable:
     except Exception as exc:
         raise InputError(f"parquet file could not be read: {exc}", Location(str(path))) from None
     frame.columns = [str(c) for c in frame.columns]
-    frame.index = range(1, len(frame) + 1)
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
     categories = {}
     for column in frame.columns:
         if isinstance(frame[column].dtype, pd.CategoricalDtype):

@@ -97,7 +97,10 @@ class _Builder:
         if isinstance(entry, int):
             return entry
         if "figure" in entry:
-            return int(self.registry.figure(entry["figure"], self.where).value)
+            value = self.figure(entry["figure"]).value
+            if value is None:
+                raise ValueError(f"figure '{entry['figure']}' has no value to count with")
+            return int(value)
         self.assumptions.append(" ".join(str(entry["assumption"]).split()))
         return int(entry["value"])
 
@@ -106,6 +109,12 @@ class _Builder:
 
     def figure(self, figure_id: str):
         return self.registry.figure(figure_id, self.where)
+
+    def groups(self) -> np.ndarray:
+        """The group of every respondent, once the spec's groups are assigned."""
+        if self.group_of is None:
+            raise ValueError("a question uses groups before the spec assigns them")
+        return self.group_of
 
     def column(self, name: str, values: list[str]) -> None:
         self.columns.append(name)
@@ -292,7 +301,7 @@ def _battery_counts(builder, figure, item, members, order, rule) -> tuple[np.nda
     if item.get("groups"):
         for group, group_id in item["groups"].items():
             group_figure = builder.figure(group_id)
-            in_group = shuffled[builder.group_of[shuffled] == group]
+            in_group = shuffled[builder.groups()[shuffled] == group]
             count, _ = nearest_count(group_figure.value, len(in_group), group_figure.decimals, rule)
             yes[in_group[:count]] = True
             if not _prints(group_figure.value, count, len(in_group), rule):
@@ -406,7 +415,7 @@ def _numeric(builder: _Builder, question: dict[str, Any]) -> list[Item]:
     rng = builder.rng(question["id"])
     for group, figure_id in question["group_means"].items():
         figure = builder.figure(figure_id)
-        members = pool[builder.group_of[pool] == group]
+        members = pool[builder.groups()[pool] == group]
         mean = int(figure.value)
         spread = np.array([(-1, 1, 0)[i % 3] for i in range(len(members))])
         if len(members) % 3 == 1:

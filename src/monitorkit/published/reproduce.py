@@ -69,7 +69,7 @@ def round_as_printed(value: float, decimals: int, rule: str) -> float:
 class _Datasets:
     """Summaries of the bundled reconstructed datasets, computed once per grouping."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         from monitorkit.io.datasets import list_datasets
 
         self.placements: dict[str, tuple[str, dict[str, Any], str]] = {}

@@ -11,6 +11,7 @@ import io
 import textwrap
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from monitorkit.io.files import write_atomic
 from monitorkit.render.common import provenance_notice
@@ -46,7 +47,7 @@ def question_figure(
     if question.type == "scale":
         items.reverse()  # bars run bottom-up: the scale's first point on top
     else:
-        items.sort(key=lambda item: item.percent)
+        items.sort(key=lambda item: item.percent or 0.0)
     label_lines = sum(_wrap(item.label).count("\n") + 1 for item in items) or 1
     groups = question.groups
     bars_per_item = max(1, len(groups))
@@ -72,7 +73,7 @@ def question_figure(
             )
         axes.legend(loc="lower right", fontsize=8, frameon=False)
     else:
-        values = [item.percent for item in items]
+        values = [item.percent or 0.0 for item in items]
         axes.barh(
             positions,
             values,
@@ -84,8 +85,8 @@ def question_figure(
         )
         for position, item in zip(positions, items, strict=True):
             axes.text(
-                min(item.ci_high or item.percent, 100) + 1.5,
-                position,
+                min(item.ci_high or item.percent or 0.0, 100) + 1.5,
+                float(position),
                 fmt_percent(item.percent, 0, locale),
                 va="center",
                 fontsize=8,
@@ -99,7 +100,8 @@ def question_figure(
     axes.set_title(_wrap(f"{question.label} ({base})", 70), fontsize=10, loc="left")
     if notice:
         # keep a strip below the axes free for the notice, whatever the label's length
-        figure.get_layout_engine().set(rect=(0, 0.35 / height, 1, 1 - 0.35 / height))
+        engine: Any = figure.get_layout_engine()
+        engine.set(rect=(0, 0.35 / height, 1, 1 - 0.35 / height))
         figure.text(
             0.01,
             0.005,
@@ -142,7 +144,7 @@ def write_charts(summary: Summary, folder: str | Path, locale: str = "en") -> li
     return written
 
 
-def _wave_question(comparison, question: dict) -> QuestionResult | None:
+def _wave_question(comparison, question: dict) -> QuestionResult:
     """A compared question shaped as a grouped result: the waves are the groups."""
     from monitorkit.stats.compare import match_items
 

@@ -38,7 +38,7 @@ def fmt_interval(
     low: float | None, high: float | None, decimals: int = 1, locale: str = "en"
 ) -> str:
     """An interval as 'low–high', or 'low to high' when a bound is negative (no % sign)."""
-    if _is_missing(low) or _is_missing(high):
+    if low is None or high is None or _is_missing(low) or _is_missing(high):
         return "–"
     joint = " to " if min(low, high) < 0 else "–"
     return f"{fmt_number(low, decimals, locale)}{joint}{fmt_number(high, decimals, locale)}"
@@ -46,7 +46,7 @@ def fmt_interval(
 
 def fmt_p(value: float | None, locale: str = "en") -> str:
     """A p-value: three decimals, '<0.001' below that."""
-    if _is_missing(value):
+    if value is None or _is_missing(value):
         return "–"
     if value < 0.001:
         return "<" + fmt_number(0.001, 3, locale)

@@ -85,14 +85,14 @@ def csv_records(summary: Summary) -> list[dict[str, Any]]:
         common = {"question": question.id, "question_label": question.label, "type": question.type}
         if question.stats is not None:
             test = question.stats.test
-            for group, stats in [("", question.stats)] + [
+            for name, stats in [("", question.stats)] + [
                 (g.group, g.stats) for g in question.groups
             ]:
                 records.append(
                     {
                         **common,
-                        "group": group,
-                        "base": stats.n,
+                        "group": name,
+                        "base": stats.n if stats else None,
                         "test": test.name if test else None,
                         "p": test.p if test else None,
                         **{k: getattr(stats, k) for k in ("mean", "median", "sd", "min", "max")},
@@ -162,8 +162,8 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
     notice = provenance_notice(summary, locale)
     if notice:
         lines += [f"> **{notice}**", ""]
-    if fpc_note(summary):
-        lines += [fpc_note(summary), ""]
+    if fpc := fpc_note(summary):
+        lines += [fpc, ""]
     lines += [f"Warning: {_md_cell(warning)}" for warning in summary.responses.warnings]
     if summary.responses.warnings:
         lines.append("")
@@ -180,8 +180,8 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         lines += [note for note in notes if note]
         if any(notes):
             lines.append("")
-        if pairwise_note(question):
-            lines += [pairwise_note(question), ""]
+        if pairwise := pairwise_note(question):
+            lines += [pairwise, ""]
         lines += [f"Warning: {warning}" for warning in question.warnings]
         if question.warnings:
             lines.append("")

@@ -124,8 +124,8 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
         for a in (summary.provenance or {}).get("assumptions", [])
     ]
     meta = [source_line(summary)]
-    if fpc_note(summary):
-        meta.append(fpc_note(summary))
+    if fpc := fpc_note(summary):
+        meta.append(fpc)
     meta += list(summary.responses.warnings)
     meta += [
         f"{word('Not tabulated', locale)} — {reason}: {', '.join(columns)}"
@@ -143,8 +143,8 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
             )
             if note
         ]
-        if pairwise_note(question):
-            notes.append(pairwise_note(question))
+        if pairwise := pairwise_note(question):
+            notes.append(pairwise)
         figure = None
         if question.stats is None and question.items:
             figure = question_figure(question, notice, locale, summary.confidence)
@@ -200,7 +200,7 @@ def comparison_part(comparison, locale: str, wanted: list[str] | None) -> Report
                 slope_figure(comparison, question, locale),
             )
         )
-    notices = sorted({provenance_notice(s) for s in comparison.summaries if provenance_notice(s)})
+    notices = sorted({n for s in comparison.summaries if (n := provenance_notice(s))})
     meta = [
         f"{label}: {source_line(s)}"
         for label, s in zip(comparison.labels, comparison.summaries, strict=True)

@@ -33,7 +33,7 @@ def print_summary(
     notice = provenance_notice(summary, locale)
     if notice:
         console.print(notice, style="bold yellow", highlight=False)
-        for assumption in summary.provenance.get("assumptions", []):
+        for assumption in (summary.provenance or {}).get("assumptions", []):
             console.print(f"assumption: {assumption}", style="yellow", highlight=False)
     if fpc_note(summary):
         console.print(fpc_note(summary), style="dim", highlight=False)

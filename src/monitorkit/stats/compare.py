@@ -275,7 +275,7 @@ class Comparison:
             if summary.provenance:
                 wave["provenance"] = public_provenance(summary.provenance)
             waves.append(wave)
-        data = {"waves": waves, "interval": DIFF_INTERVAL, "test": DIFF_TEST}
+        data: dict[str, Any] = {"waves": waves, "interval": DIFF_INTERVAL, "test": DIFF_TEST}
         if self.panel is not None:
             data["panel"] = self.panel.as_dict()
         data["questions"] = self.questions
@@ -291,7 +291,7 @@ def match_positions(question: QuestionResult, other: QuestionResult) -> list[int
     by_label = {normalise(item.label): i for i, item in enumerate(other.items)}
     positions = []
     for item in question.items:
-        position = by_column.get(item.column)
+        position = by_column.get(item.column) if item.column else None
         positions.append(position if position is not None else by_label.get(normalise(item.label)))
     return positions
 
@@ -401,12 +401,12 @@ def _compare_question(
     ]
     items = []
     for index, item in enumerate(question.items):
-        cells = {
-            name: (_wave_cell(m[index]) if m[index] else None)
-            for name, m in zip(names, matched, strict=True)
-        }
+        cells: dict[str, dict[str, Any] | None] = {}
+        for name, matches in zip(names, matched, strict=True):
+            match = matches[index]
+            cells[name] = None if match is None else _wave_cell(match)
         present = [(name, cell) for name, cell in cells.items() if cell]
-        entry = {"label": item.label, "waves": cells}
+        entry: dict[str, Any] = {"label": item.label, "waves": cells}
         if len(present) >= 2:
             (name_a, first), (name_b, last) = present[0], present[-1]
             entry.update(

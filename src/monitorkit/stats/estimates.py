@@ -327,8 +327,8 @@ def tidy_frame(results: list[QuestionResult], wave: str = "") -> pd.DataFrame:
 def _answered(entry: QuestionResponses) -> np.ndarray:
     """Per respondent: in the question's base (answered any item, or gave a valid value)."""
     if entry.states is not None:
-        return (entry.states >= 0).any(axis=1)
-    return entry.answers.notna().to_numpy()
+        return np.asarray((entry.states >= 0).any(axis=1), dtype=bool)
+    return np.asarray(entry.answers.notna().to_numpy(), dtype=bool)
 
 
 def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionResult:
@@ -339,7 +339,7 @@ def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionRes
             entry.readings.items(), key=lambda kv: (-kv[1], str(kv[0][0]), kv[0][1])
         )
     )
-    common = dict(
+    common: dict[str, Any] = dict(
         id=question.id,
         label=question.label,
         type=question.type,

@@ -456,8 +456,8 @@ def _first_ranked(series: pd.Series, separator: str) -> pd.Series:
     """A ranking's cells reduced to the option ranked first."""
     from monitorkit.vocabulary import split_fragments
 
-    firsts = {
-        value: (split_fragments(str(value), separator) or [None])[0]
+    firsts: dict[Any, str | None] = {
+        value: next(iter(split_fragments(str(value), separator)), None)
         for value in series.dropna().unique()
     }
     return series.map(firsts)
@@ -581,7 +581,7 @@ def _read_one_cell_multi(raw: RawTable, question: Question) -> QuestionResponses
 
 
 def _warn_unrecognised(entry: QuestionResponses, what: str) -> None:
-    values = Counter()
+    values: Counter = Counter()
     for (value, read_as), count in entry.readings.items():
         if read_as == "unrecognised":
             values[value] += count

@@ -101,7 +101,7 @@ def _category_codes(raw: RawTable, margin: Margin) -> np.ndarray:
         raw.frame[margin.column], ValueRules.for_column(raw, margin.column)
     ).values
     names = list(margin.targets)
-    codes = pd.Index(names).get_indexer(labels.astype(object).to_numpy()).astype(int)
+    codes = pd.Index(names).get_indexer(pd.Index(labels.astype(object))).astype(int)
     codes[labels.isna().to_numpy()] = -2
     where = raw.location(column=margin.column)
     missing = labels.index[codes == -2]
