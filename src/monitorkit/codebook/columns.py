@@ -98,9 +98,35 @@ PLATFORM_COLUMNS: dict[str, str] = {
     **_names(RESPONDENT_ID, "#", "Token"),
     **_names(TIMESTAMP, "Start Date (UTC)", "Submit Date (UTC)", "Stage Date (UTC)"),
     **_names(METADATA, "Network ID", "Stage", "Tags", "Ending", "Response Type (UTC)"),
+    # KoboToolbox, ODK Central, SurveyCTO
+    **_names(RESPONDENT_ID, "_uuid", "_id", "KEY", "meta-instanceID", "instanceID", "uuid"),
+    **_names(TIMESTAMP, "_submission_time", "start", "end", "today", "SubmissionDate"),
+    **_names(TIMESTAMP, "CompletionDate", "starttime", "endtime"),
+    **_names(METADATA, "_index", "_validation_status", "_notes", "_status", "_tags"),
+    **_names(METADATA, "__version__", "_version_", "audit", "formdef_version", "FormVersion"),
+    **_names(METADATA, "SubmitterID", "AttachmentsPresent", "AttachmentsExpected", "Edits"),
+    **_names(METADATA, "ReviewState", "instanceName", "caseid"),
+    **_names(PERSONAL, "_submitted_by", "username", "SubmitterName", "deviceid", "DeviceID"),
+    **_names(PERSONAL, "subscriberid", "simserial", "simid", "imei", "phonenumber"),
+    # Alchemer (SurveyGizmo) and Checkbox
+    **_names(METADATA, "User Agent", "Referer", "SessionID", "Session ID", "Tags"),
+    **_names(METADATA, "Country", "City", "State/Region", "IsComplete", "Is Complete"),
+    **_names(RESPONDENT_ID, "ResponseGuid", "Response Guid", "UniqueIdentifier", "Contact ID"),
+    **_names(TIMESTAMP, "Time Started", "Date Submitted", "Started", "Ended", "Last Edit"),
+    **_names(PERSONAL, "Latitude", "Longitude", "Postal", "IP", "Invitee"),
+    # Qualtrics, further fields
+    **_names(METADATA, "Q_Language", "Q_CHL", "Q_R", "Q_R_DEL", "Q_D"),
     # Generic
     **_names(METADATA, "Duration", "Response Status", "Language", "Taal", "Device", "Browser"),
 }
+#: Header shapes of platform columns that carry a question's name or number.
+PLATFORM_PATTERNS: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(r"(^|_)do(_.*)?$|^fl_\d+_do"), METADATA),  # Qualtrics display order
+    (re.compile(r"^points - |^punten - "), METADATA),  # Microsoft Forms quiz points
+    (re.compile(r"^(grouptime\d+|interviewtime|\w*\d\w*time)$"), METADATA),  # LimeSurvey timings
+    (re.compile(r"^_"), METADATA),  # KoboToolbox's own fields start with '_'
+    (re.compile(r"\b(latitude|longitude)\b"), PERSONAL),
+)
 
 #: Headers of the respondent id column in exports and hand-made files.
 ID_NAMES = frozenset(
@@ -144,6 +170,10 @@ _PHONE = re.compile(r"^(\+|0|\()[\d\s().-]{8,}$")
 _IP = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
 _POSTCODE = re.compile(r"^\d{4}\s?[a-z]{2}$", re.IGNORECASE)
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+_UUID = re.compile(
+    r"^(uuid:)?\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$", re.I
+)
+_QUIZ_SCORE = re.compile(r"^\d+(\.\d+)?\s*/\s*\d+$")
 _MONTHS = (
     "jan|feb|mrt|maart|mar|march|apr|april|mei|may|jun|juni|june|jul|juli|july|aug|augustus|"
     "august|sep|sept|september|okt|oct|oktober|october|nov|november|dec|december|januari|"
@@ -157,12 +187,21 @@ _DATETIME = re.compile(
 )
 
 
+_MONTH_FIRST = re.compile(
+    rf"^(?:{_MONTHS})\.?\s\d{{1,2}},?\s\d{{4}}(,?\s\d{{1,2}}:\d{{2}}(:\d{{2}})?(\s?[ap]m)?)?$",
+    re.IGNORECASE,
+)
+
+
 def header_reason(column: str, text: str) -> str | None:
     """The reason a column is not an answer, from its header (code or text); else None."""
     for name in (column, text):
         key = normalise(name)
         if key in PLATFORM_COLUMNS:
             return PLATFORM_COLUMNS[key]
+    for pattern, reason in PLATFORM_PATTERNS:
+        if pattern.search(normalise(column)):
+            return reason
     for name in (column, text):
         key = normalise(name)
         if key.startswith("utm_"):
@@ -189,8 +228,12 @@ def value_reason(values: list[Any]) -> str | None:
 
     if any(share(p) >= 0.9 for p in (_EMAIL, _IP, _POSTCODE)):
         return PERSONAL
-    if share(_DATETIME) >= 0.9:
+    if share(_DATETIME) >= 0.9 or share(_MONTH_FIRST) >= 0.9:
         return TIMESTAMP
+    if share(_UUID) >= 0.9:
+        return RESPONDENT_ID
+    if share(_QUIZ_SCORE) >= 0.9:
+        return METADATA
     digits = [text for text in texts if _PHONE.match(text)]
     if len(digits) >= 0.9 * len(texts) and all(
         sum(c.isdigit() for c in text) >= 9 for text in digits
