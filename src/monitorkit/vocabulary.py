@@ -330,7 +330,11 @@ def _code_key(value: Any) -> tuple[int, float]:
 def read_numbers(
     series: pd.Series, decimal: str = ".", rules: ValueRules | None = None
 ) -> tuple[pd.Series, Counter]:
-    """Numbers from a column, honouring a decimal comma; missing codes and text become NA."""
+    """Numbers from a column, honouring a decimal comma; missing codes and text become NA.
+
+    An answer at a bound ('50+', '<1') counts as that bound and is reported in the
+    readings as 'read as its bound'.
+    """
     import pandas as pd
 
     rules = rules or ValueRules()
@@ -340,7 +344,11 @@ def read_numbers(
     for index, (value, count) in enumerate(zip(column.values, column.counts, strict=True)):
         missing = rules.is_user_missing(value) or normalise(value) in MISSING_WORDS
         number = None if missing else parse_number(value, decimal)
-        if number is None:
+        bounded = None if missing or number is not None else parse_bounded(value, decimal)
+        if bounded is not None:
+            numbers[index] = bounded
+            readings[(display(value), "read as its bound")] += count
+        elif number is None:
             readings[(display(value), "missing" if missing else "unrecognised")] += count
         else:
             numbers[index] = number
@@ -348,23 +356,43 @@ def read_numbers(
 
 
 _CURRENCY = re.compile(r"^(€|eur|\$|£)\s?", re.IGNORECASE)
+_SPACED_THOUSANDS = re.compile(r"^-?\d{1,3}( \d{3})+([.,]\d+)?$")
+_BOUND = re.compile(r"^(?:[<>≤≥]=?\s*)?(?P<number>[^<>≤≥+]+?)\s*\+?$")
+#: Codes platforms write for 'seen but not answered', 'refused' or 'don't know' in
+#: otherwise non-negative numbers (Qualtrics' -99 recode, SurveyCTO's -99/-98).
+SENTINEL_CODES = frozenset({-99.0, -98.0, -97.0, -96.0, -95.0, -999.0, -9.0})
 
 
 def parse_number(value: Any, decimal: str = ".") -> float | None:
     """A float from a cell, or None; '1.234,5' reads as 1234.5 under a decimal comma.
 
-    A currency sign in front ('€ 1.234,56', as Dutch Excel writes amounts) is dropped.
+    A currency sign in front ('€ 1.234,56', as Dutch Excel writes amounts) is
+    dropped; spaces count only as thousands separators ('1 234 567'), so '1 3'
+    (two codes of a list) is no number.
     """
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
         number = float(value)
         return None if number != number else number
-    text = _CURRENCY.sub("", str(value).strip()).replace("\u00a0", "").replace(" ", "")
+    text = _CURRENCY.sub("", str(value).strip()).replace("\u00a0", " ").strip()
+    if " " in text:
+        if not _SPACED_THOUSANDS.match(text):
+            return None
+        text = text.replace(" ", "")
     if decimal == ",":
         text = text.replace(".", "").replace(",", ".")
     try:
         return float(text)
     except ValueError:
         return None
+
+
+def parse_bounded(value: Any, decimal: str = ".") -> float | None:
+    """A number written at a bound ('50+', '<1', '>= 10') as that bound; else None."""
+    text = str(value).strip()
+    if not text or not (text[0] in "<>≤≥" or text.endswith("+")):
+        return None
+    match = _BOUND.match(text)
+    return parse_number(match.group("number"), decimal) if match else None
 
 
 #: Ordered answer scales (Likert-type, quality, frequency, likelihood), Dutch and

@@ -34,6 +34,7 @@ from monitorkit.vocabulary import (
     MISSING_WORDS,
     NOT_SELECTED,
     SELECTED,
+    SENTINEL_CODES,
     ValueRules,
     classify,
     display,
@@ -43,6 +44,7 @@ from monitorkit.vocabulary import (
     natural_order,
     normalise,
     option_index,
+    parse_bounded,
     parse_number,
     read_binary,
     scale_points,
@@ -65,6 +67,8 @@ TEN_POINT_WORDS = re.compile(r"cijfer|grade|\bmark\b|\b10\b")
 LIKELIHOOD_WORDS = re.compile(
     r"how likely|hoe waarschijnlijk|aanbevelen|aanraden|recommend|\bnps\b|net promoter"
 )
+#: Header words of codes that stand for categories ('leeftijd_cat', 'leeftijdsklasse').
+CATEGORY_WORDS = re.compile(r"cat\b|_cat|categorie|category|klasse|class|groep|group|band")
 #: Header words of a question that asks for an amount, not a code.
 AMOUNT_WORDS = re.compile(
     r"hoeveel|aantal|how many|how much|number of|\buur\b|uren|hours|leeftijd|\bage\b|"
@@ -606,11 +610,25 @@ def _single_column(
             column=column,
             categories=_yes_first(present, rules),
         )
-    numbers = {text: parse_number(text, raw.decimal_of(column)) for text in present}
+    decimal = raw.decimal_of(column)
+    numbers = {
+        text: parse_number(text, decimal)
+        if parse_number(text, decimal) is not None
+        else parse_bounded(text, decimal)
+        for text in present
+    }
     weights = WEIGHT_WORDS.match(normalise(column)) or WEIGHT_WORDS.match(normalise(label))
     if weights and all(number is not None and number > 0 for number in numbers.values()):
         return (reasons.WEIGHT, "positive numbers under a weight header: pass it with --weight")
     if all(number is not None for number in numbers.values()):
+        sentinels = [t for t, n in numbers.items() if n in SENTINEL_CODES]
+        valid = {t: n for t, n in numbers.items() if t not in sentinels}
+        if sentinels and valid and all(n is not None and n >= 0 for n in valid.values()):
+            question = _number_question(
+                raw, column, question_id, label, valid, {t: present[t] for t in valid}
+            )
+            question.missing = [*question.missing, *sentinels]
+            return question
         return _number_question(raw, column, question_id, label, numbers, present)
     reason = reasons.value_reason(list(present))
     if reason:
@@ -752,8 +770,11 @@ def _number_question(
         points = [str(point) for point in range(rating[0], rating[1] + 1)]
         return Question(id=question_id, type="scale", label=label, column=column, categories=points)
     whole = all(float(n).is_integer() for n in values)
-    amount = AMOUNT_WORDS.search(normalise(label))
-    if whole and not amount and len(values) <= 10 and sum(present.values()) >= 2 * len(values):
+    header = normalise(label)
+    amount = AMOUNT_WORDS.search(header) and not CATEGORY_WORDS.search(header)
+    bounded = any(parse_number(text, raw.decimal_of(column)) is None for text in present)
+    few = len(values) <= 10 and sum(present.values()) >= 2 * len(values)
+    if whole and not amount and not bounded and few:
         ordered = sorted(present, key=lambda text: numbers[text])
         return Question(
             id=question_id, type="single", label=label, column=column, categories=ordered
@@ -805,7 +826,8 @@ _NOTHING = frozenset(
 
 def _typed(present: dict[str, int]) -> bool:
     """Answers typed by hand: spelling variants of one answer, or 'no' beside sentences."""
-    folded = Counter(re.sub(r"[\W_]+", " ", text).strip().casefold() for text in present)
+    worded = [text for text in present if re.search(r"[^\W\d_]", text)]
+    folded = Counter(re.sub(r"[\W_]+", " ", text).strip().casefold() for text in worded)
     if any(n > 1 for n in folded.values()):
         return True
     nothing = any(key in _NOTHING for key in folded)

@@ -39,12 +39,12 @@ _SIGNATURES: dict[str, tuple[set[str], bytes | tuple[bytes, ...], str]] = {
     "parquet": (PARQUET_EXTENSIONS, _PARQUET_MAGIC, "a parquet file"),
 }
 #: An amount may carry a currency sign, as Dutch Excel writes currency cells ('€ 1.234,56').
-_CURRENCY = r"(?:(?:€|eur|\$|£)\s?)?"
+_CURRENCY = r"(?:[<>≤≥]=?\s*)?(?:(?:€|eur|\$|£)\s?)?"
 _DECIMAL_COMMA = re.compile(
     rf"^{_CURRENCY}-?\d{{1,3}}(\.\d{{3}})*,\d+$|^{_CURRENCY}-?\d+,\d+$", re.IGNORECASE
 )
 _NUMBER_WITH_COMMA = re.compile(
-    rf"{_CURRENCY}-?\d{{1,3}}(\.\d{{3}})+(,\d+)?|{_CURRENCY}-?\d+(,\d+)?", re.IGNORECASE
+    rf"{_CURRENCY}-?\d{{1,3}}(\.\d{{3}})+(,\d+)?\+?|{_CURRENCY}-?\d+(,\d+)?\+?", re.IGNORECASE
 )
 _LAYOUT_ROWS = 25
 

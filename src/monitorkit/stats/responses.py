@@ -490,6 +490,10 @@ def _read_numeric(raw: RawTable, question: Question) -> QuestionResponses:
     rule = "valid_missing" if missing else "valid"
     entry = QuestionResponses(question, rule, values=values, readings=readings, missing=missing)
     _warn_unrecognised(entry, "not a number")
+    bounds = [(v, n) for (v, read_as), n in readings.items() if read_as == "read as its bound"]
+    if bounds:
+        shown = ", ".join(f"'{value}' ({count}x)" for value, count in bounds[:5])
+        entry.warnings.append(f"answers at a bound are counted as that bound: {shown}")
     return entry
 
 
