@@ -492,3 +492,27 @@ def test_parquet_categories_give_order_and_zero_counts(run_cli, tmp_path):
         ("Vaak", 1),
         ("Altijd", 1),
     ]
+
+
+def test_kobotoolbox_select_multiple_both_ways_is_one_question(run_cli, tmp_path):
+    rows = [["_uuid", "diensten/gebruikt", "diensten/gebruikt/werk", "diensten/gebruikt/zorg"]]
+    rows += [["services", "", "", ""]] * 0
+    answers = ["werk zorg", "zorg", "", "werk", "werk", "zorg", "werk zorg"]
+    for n, answer in enumerate(answers):
+        rows.append([f"uuid:{n:08d}-0000-4000-8000-000000000000", answer,
+                     int("werk" in answer), int("zorg" in answer)])  # fmt: skip
+    _, data = one_question(run_cli, write_rows(tmp_path / "kobo.csv", rows))
+    (question,) = data["questions"]
+    assert question["columns"] == ["diensten/gebruikt/werk", "diensten/gebruikt/zorg"]
+    assert question["base"] == 7  # the explicit 0s keep respondents who ticked nothing
+    assert items_of(question) == [("werk", 4), ("zorg", 4)]
+    reasons = {e["column"]: e["reason"] for e in data["not_tabulated"]}
+    assert reasons == {"_uuid": "respondent id", "diensten/gebruikt": "platform metadata"}
+
+
+def test_space_separated_option_codes_are_a_list(run_cli, tmp_path):
+    cells = ["1 3", "2", "1 2 3", "1", "3", "2 3", "1", ""]
+    rows = [["id", "services"]] + [[n, cell] for n, cell in enumerate(cells)]
+    questions, _ = one_question(run_cli, write_rows(tmp_path / "cto.csv", rows))
+    assert questions["services"]["type"] == "multi" and questions["services"]["base"] == 7
+    assert items_of(questions["services"]) == [("1", 4), ("2", 3), ("3", 4)]

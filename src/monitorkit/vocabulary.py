@@ -704,7 +704,7 @@ def split_options(text: str, separator: str, known: dict[str, int]) -> CellOptio
     which platforms write as one more element of the list.
     """
     fragments = split_fragments(text, separator)
-    joiner = separator if separator.strip() != "," else ", "
+    joiner = separator if separator.strip() not in (",", ";") else f"{separator.strip()} "
     found: list[int] = []
     rest: list[str] = []
     start = 0

@@ -110,6 +110,8 @@ _SPLITTERS = (
     re.compile(r"^\[(?P<option>[^\]]+)\]\s*(?P<stem>.+)$"),
     re.compile(r"^(?P<stem>[^.\s][^.]*?)\.(?P<option>[^.\s].*)$"),
     re.compile(r"^(?P<stem>[A-Za-z][\w]*?)_(?P<option>[A-Za-z0-9]+)$"),
+    re.compile(r"^(?P<stem>\S.*?)/(?P<option>[^/\s]+)$"),  # KoboToolbox 'group/q/option'
+    re.compile(r"^(?P<option>[^:]+):(?P<stem>.+)$"),  # Alchemer 'Option:Question'
 )
 
 
@@ -176,6 +178,7 @@ def infer_codebook(raw: RawTable) -> Codebook:
         else:
             found.leave_out(column, *result)
 
+    _drop_list_summaries(found)
     order = {column: index for index, column in enumerate(raw.columns)}
     found.questions.sort(key=lambda q: order[q.columns[0]])
     _unique_ids(found.questions)
@@ -188,6 +191,27 @@ def infer_codebook(raw: RawTable) -> Codebook:
         not_tabulated=left_out,
         instrument=_stem_of_path(raw.source.path),
     )
+
+
+def _drop_list_summaries(found: _Inference) -> None:
+    """A one-cell list that repeats its own option columns ('q' beside 'q/werk', 'q/zorg').
+
+    KoboToolbox and ODK export a select_multiple both ways; the option columns hold
+    the same answers with an explicit 0, so they are the question and the list is not.
+    """
+    stems = {
+        q.label
+        for q in found.questions
+        if q.type in ("multi", "battery") and q.column is None and q.items
+    }
+    for question in list(found.questions):
+        if question.type == "multi" and question.column is not None and question.column in stems:
+            found.questions.remove(question)
+            found.leave_out(
+                question.column,
+                reasons.METADATA,
+                f"the same answers as the option columns '{question.column}/…', tabulated there",
+            )
 
 
 def _reason_before_values(raw: RawTable, column: str) -> str | None:
@@ -633,7 +657,7 @@ def _single_column(
     reason = reasons.value_reason(list(present))
     if reason:
         return (reason, "")
-    separator = find_separator(present)
+    separator = find_separator(present, coded=" " not in raw.text(column).strip())
     if separator:
         ranked = ranking_options(present, separator)
         if ranked:

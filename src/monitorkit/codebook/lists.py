@@ -18,13 +18,17 @@ from monitorkit.vocabulary import (
     looks_exclusive,
     normalise,
     option_index,
+    parse_number,
     split_fragments,
     split_options,
 )
 
 #: Separators of one-cell lists, most specific first ('/' is left out: it sits inside
 #: options such as 'Samenwonend / getrouwd' far more often than between them).
-SEPARATORS = (";", "|", ",")
+SEPARATORS = (";", "|", ",", " ")
+#: Cells a space may separate: lower-case option codes, as KoboToolbox, ODK and
+#: SurveyCTO write a select_multiple ('werk schuldhulp', '1 3 4').
+_CODE_LIST = re.compile(r"^[a-z0-9_.-]+( [a-z0-9_.-]+)*$")
 #: Most options a one-cell list may have.
 MAX_OPTIONS = 40
 _DUTCH_WORDS = frozenset(
@@ -36,7 +40,7 @@ _DUTCH_WORDS = frozenset(
 )
 
 
-def find_separator(present: dict[str, int]) -> str | None:
+def find_separator(present: dict[str, int], coded: bool = False) -> str | None:
     """A separator that splits cells into a small set of options recurring across cells.
 
     Works on the distinct cell texts with their counts. Options are the fragments
@@ -44,9 +48,13 @@ def find_separator(present: dict[str, int]) -> str | None:
     at least two respondents gave, or that stand before another option in a cell;
     platforms write a respondent's own 'Other' text last. Most of what respondents
     wrote must be such options, and at least two respondents must have given two
-    of them (a single choice whose option holds the separator has none).
+    of them (a single choice whose option holds the separator has none). A space
+    separates options only under a ``coded`` header (a variable name such as
+    'hulp-diensten', as KoboToolbox writes), between lower-case codes.
     """
     for separator in SEPARATORS:
+        if separator == " " and not (coded and all(_CODE_LIST.match(t) for t in present)):
+            continue
         holding = [text for text in present if separator in text]
         if sum(present[text] for text in holding) < 2:
             continue
@@ -90,19 +98,26 @@ def list_options(cells: dict[str, int], separator: str) -> list[str]:
             if position < len(parts) - 1:
                 leading.add(key)
     options = [key for key in counts if counts[key] >= 2 or key in leading or looks_exclusive(key)]
-    options.sort(key=lambda key: (-counts[key], key))
+    numbers = {key: parse_number(key) for key in options}
+    if all(number is not None for number in numbers.values()):
+        options.sort(key=lambda key: numbers[key] or 0.0)  # option codes in code order
+    else:
+        options.sort(key=lambda key: (-counts[key], key))
     return [shown[key] for key in options]
 
 
 def _joiner(separator: str) -> str:
-    return f"{separator.strip()} "
+    return f"{separator.strip()} " if separator.strip() else " "
 
 
 def _cell_parts(text: str, separator: str) -> list[str]:
-    """A cell's parts, a part that starts in lower case joined to the part before it."""
+    """A cell's parts, a part that starts in lower case joined to the part before it.
+
+    Codes separated by spaces are each an option, whatever their case.
+    """
     parts: list[str] = []
     for fragment in split_fragments(text, separator):
-        if parts and is_continuation(fragment):
+        if parts and separator.strip() and is_continuation(fragment):
             parts[-1] = f"{parts[-1]}{_joiner(separator)}{fragment}"
         else:
             parts.append(fragment)
