@@ -516,3 +516,17 @@ def test_space_separated_option_codes_are_a_list(run_cli, tmp_path):
     questions, _ = one_question(run_cli, write_rows(tmp_path / "cto.csv", rows))
     assert questions["services"]["type"] == "multi" and questions["services"]["base"] == 7
     assert items_of(questions["services"]) == [("1", 4), ("2", 3), ("3", 4)]
+
+
+def test_a_title_and_an_export_date_above_the_header_are_skipped(run_cli, tmp_path):
+    rows = [["Monitor schuldhulpverlening 2024"], ["Geëxporteerd op:", "12-06-2024 09:14"], []]
+    rows += [["Respondent", "Regio", "Wijkteam", "Leeftijdsgroep"]]
+    for n in range(8):
+        rows.append([n, ["Noord", "Zuid"][n % 2], ["Ja", "Nee"][n % 3 == 0], "65+"])
+    data = summary_json(run_cli, write_xlsx(tmp_path / "titel.xlsx", rows))
+    assert data["source"]["rows"] == 8
+    assert [q["columns"] for q in data["questions"]] == [
+        ["Regio"],
+        ["Wijkteam"],
+        ["Leeftijdsgroep"],
+    ]

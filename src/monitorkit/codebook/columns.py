@@ -146,6 +146,20 @@ ID_NAMES = frozenset(
         "volgnummer",
         "respons id",
         "#",
+        "resp",
+        "resp_nr",
+        "respnummer",
+        "case",
+        "caseid",
+        "case id",
+        "volgnr",
+        "uid",
+        "guid",
+        "key",
+        "record id",
+        "recordid",
+        "deelnemer",
+        "deelnemersnummer",
     )
 )
 

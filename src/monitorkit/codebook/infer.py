@@ -261,7 +261,7 @@ _ID_HEADER = re.compile(r"((^|[\s_.-])(id|code)|nummer|number|nr)$")
 
 def _is_other_id(raw: RawTable, column: str) -> bool:
     """A further id column (an embedded 'panel_id', 'deelnemer_nr'): id-like header, unique."""
-    if not _ID_HEADER.search(normalise(column)):
+    if not (_ID_HEADER.search(normalise(column)) or reasons.is_id_header(column, column)):
         return False
     values = raw.frame[column].dropna()
     return len(values) >= 5 and values.is_unique and len(values) >= 0.9 * len(raw.frame)

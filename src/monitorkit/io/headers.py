@@ -63,13 +63,13 @@ def _filled(row: list[str | None]) -> list[int]:
 def detect_layout(rows: list[list[str | None]], header_rows: int | None = None) -> HeaderLayout:
     """Find title rows above the header and how many header rows there are.
 
-    A title row has at most one filled cell; the header is the first row with
-    two or more. Qualtrics puts an ``{"ImportId": ...}`` row third; SurveyMonkey
-    leaves the first header row blank over an option group and names the
-    options (or "Response") in the second.
+    A title row has at most one filled cell (or two above a much wider row: an
+    export date); the header is the first row after them. Qualtrics puts an
+    ``{"ImportId": ...}`` row third; SurveyMonkey leaves the first header row blank
+    over an option group and names the options (or "Response") in the second.
     """
     title = 0
-    while title < len(rows) and len(_filled(rows[title])) <= 1 and title < 20:
+    while title < len(rows) and title < 20 and _is_title_row(rows, title):
         title += 1
     if title == len(rows) or title == 20:
         title = 0
@@ -86,6 +86,17 @@ def detect_layout(rows: list[list[str | None]], header_rows: int | None = None) 
     if _looks_like_second_header(top, second):
         return HeaderLayout(title, 2, "two-row")
     return HeaderLayout(title, 1, "single")
+
+
+def _is_title_row(rows: list[list[str | None]], index: int) -> bool:
+    """A row above the header: one filled cell, or two ('Geëxporteerd op:' and a date)
+    above a row with at least twice as many and four or more."""
+    filled = len(_filled(rows[index]))
+    if filled <= 1:
+        return True
+    below = [len(_filled(row)) for row in rows[index + 1 :]]
+    following = next((count for count in below if count), 0)
+    return filled == 2 and following >= 4 and following >= 2 * filled
 
 
 def _looks_like_qualtrics_texts(top: list[str | None], second: list[str | None]) -> bool:
