@@ -530,3 +530,21 @@ def test_a_title_and_an_export_date_above_the_header_are_skipped(run_cli, tmp_pa
         ["Wijkteam"],
         ["Leeftijdsgroep"],
     ]
+
+
+def test_surveymonkey_single_choice_with_other_keeps_the_other_respondents(run_cli, tmp_path):
+    rows = [
+        ["Respondent ID", "Hoe heeft u ervan gehoord?", ""],
+        ["", "Response", "Other (please specify)"],
+    ]
+    answers = ["Krant", "Website", "", "Krant", "", "Website", "", "Krant"]
+    texts = ["", "", "via de buurvrouw", "", "huisarts", "", "op de markt", ""]
+    rows += [[n, a, t] for n, (a, t) in enumerate(zip(answers, texts, strict=True), start=1)]
+    path = write_rows(tmp_path / "monkey.csv", rows)
+    questions, data = one_question(run_cli, path)
+    question = questions["Hoe heeft u ervan gehoord?"]
+    assert question["base"] == 8
+    assert items_of(question) == [("Krant", 3), ("Website", 2), ("Other (please specify)", 3)]
+    codebook = tmp_path / "codebook.yaml"
+    assert run_cli("codebook", "infer", path, "-o", codebook).code == 0
+    assert summary_json(run_cli, path, "-c", codebook)["questions"] == data["questions"]

@@ -179,6 +179,7 @@ def infer_codebook(raw: RawTable) -> Codebook:
             found.leave_out(column, *result)
 
     _drop_list_summaries(found)
+    _attach_single_write_ins(found)
     order = {column: index for index, column in enumerate(raw.columns)}
     found.questions.sort(key=lambda q: order[q.columns[0]])
     _unique_ids(found.questions)
@@ -191,6 +192,24 @@ def infer_codebook(raw: RawTable) -> Codebook:
         not_tabulated=left_out,
         instrument=_stem_of_path(raw.source.path),
     )
+
+
+def _attach_single_write_ins(found: _Inference) -> None:
+    """SurveyMonkey's single choice with 'Other (please specify)': the text is the answer.
+
+    A respondent who chose Other has an empty answer cell and text in the Other
+    column; counted as the Other option, they stay in the question's base.
+    """
+    singles = {q.column: q for q in found.questions if q.type == "single" and q.column}
+    for column, entry in list(found.left_out.items()):
+        pair = found.raw.header_pairs.get(column)
+        if entry.reason != reasons.WRITE_IN or pair is None or pair[0] not in singles:
+            continue
+        question = singles[pair[0]]
+        question.items = [Item(label=pair[1], column=column, other=True)]
+        if pair[1] not in question.categories and question.categories:
+            question.categories = [*question.categories, pair[1]]
+        del found.left_out[column]
 
 
 def _drop_list_summaries(found: _Inference) -> None:

@@ -112,7 +112,7 @@ class Question:
     @property
     def columns(self) -> list[str]:
         if self.column is not None:
-            return [self.column]
+            return [self.column] + [item.column for item in self.items if item.column]
         if self.slots:
             return list(self.slots)
         return [item.column for item in self.items if item.column is not None]
@@ -368,8 +368,12 @@ def _question_from_dict(entry: Any, index: int, path: str | None) -> Question:
     elif kind in ("single", "scale", "numeric"):
         if not isinstance(column, str):
             raise fail("column", f"a {kind} question needs the name of its column")
-        if items:
-            raise fail("items", f"a {kind} question has one column, not items")
+        if any(not (item.other and item.column) for item in items):
+            raise fail(
+                "items",
+                f"a {kind} question has one column; its only items are write-in columns "
+                "({column: ..., label: ..., other: true})",
+            )
     elif kind == "battery":
         if not items:
             raise fail("items", "a battery needs at least one item with a column")

@@ -433,6 +433,10 @@ def _read_categorical(raw: RawTable, question: Question, as_category: bool) -> Q
     read = read_categories(series, rules)
     order = list(question.categories or rules.label_order())
     values = _to_categories(read.values, order)
+    for item in question.items:
+        if item.other and item.column is not None:
+            values = _with_write_in(values, raw.frame[item.column], item.label)
+            order += [] if item.label in order else [item.label]
     missing = dict(read.missing)
     rule = "valid_missing" if missing else "valid"
     unscored: list[str] = []
@@ -461,6 +465,13 @@ def _first_ranked(series: pd.Series, separator: str) -> pd.Series:
         for value in series.dropna().unique()
     }
     return series.map(firsts)
+
+
+def _with_write_in(values: pd.Series, written: pd.Series, label: str) -> pd.Series:
+    """Respondents with no answer but text in the write-in column chose the write-in option."""
+    text = written.astype(object).where(written.notna(), "").astype(str).str.strip()
+    wrote = (text != "") & ~text.str.casefold().isin(MISSING_WORDS)
+    return values.where(~(values.isna() & wrote), label)
 
 
 def _to_categories(values: pd.Series, order: list[str]) -> pd.Series:
