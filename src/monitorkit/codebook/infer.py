@@ -92,7 +92,9 @@ STAFF_WORDS = re.compile(
 #: Headers of a column of weights.
 WEIGHT_WORDS = re.compile(r"^(gewicht|weegfactor|weging|weight|wgt|weightfactor|weging_?\w*)$")
 #: Headers of a column of places: a closed question even with many categories.
-PLACE_WORDS = re.compile(r"gemeente|municipality|woonplaats|plaats|wijk|stadsdeel|regio|city")
+PLACE_WORDS = re.compile(
+    r"gemeente|municipality|woonplaats|plaats|wijk|stadsdeel|regio|city|cbs|\bgm\b"
+)
 
 
 #: Option texts of a write-in option ('Anders, namelijk', 'Other (please specify)').
@@ -183,6 +185,7 @@ def infer_codebook(raw: RawTable) -> Codebook:
     order = {column: index for index, column in enumerate(raw.columns)}
     found.questions.sort(key=lambda q: order[q.columns[0]])
     _unique_ids(found.questions)
+    _unique_labels(found.questions)
     _note_write_ins(found)
     left_out = sorted(found.left_out.values(), key=lambda entry: order[entry.column])
     return Codebook(
@@ -422,6 +425,12 @@ def _grid_questions(found: _Inference, stem: str, members: list[_Candidate]) -> 
             found.questions.append(question)
             used.add(question.source)
         _share_list_options(raw, lists + converted)
+    if any(q.type == "numeric" for q in found.questions if q.column in used):
+        for question in [q for q in closed if _numbers_only(q.categories)]:
+            closed.remove(question)
+            question.type, question.categories = "numeric", []
+            found.questions.append(question)
+            used.add(question.source)
     free = [q for q in closed if not raw.value_labels.get(q.source)]
     if len(free) >= 2:
         answers = [label for question in free for label in question.categories]
@@ -437,6 +446,10 @@ def _grid_questions(found: _Inference, stem: str, members: list[_Candidate]) -> 
         found.questions.append(question)
         used.add(question.source)
     return used
+
+
+def _numbers_only(labels: list[str]) -> bool:
+    return bool(labels) and all(parse_number(label) is not None for label in labels)
 
 
 def _rows_read_as_lists(raw: RawTable, closed: list[Question], model: Question) -> list[Question]:
@@ -910,6 +923,22 @@ def _slug(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = "_".join(words)[:40].rstrip("_")
     return slug or "question"
+
+
+_PIPED = re.compile(r"\$\{[^}]*\}")
+
+
+def _unique_labels(questions: list[Question]) -> None:
+    """Questions that read alike (Qualtrics loop & merge) carry their column to tell them apart.
+
+    Piped text the platform did not fill in ('${lm://Field/1}') is shown as '…'.
+    """
+    for question in questions:
+        question.label = _PIPED.sub("…", question.label)
+    counts = Counter(question.label for question in questions)
+    for question in questions:
+        if counts[question.label] > 1:
+            question.label = f"{question.label} ({question.columns[0]})"
 
 
 def _unique_ids(questions: list[Question]) -> None:
