@@ -548,3 +548,17 @@ def test_surveymonkey_single_choice_with_other_keeps_the_other_respondents(run_c
     codebook = tmp_path / "codebook.yaml"
     assert run_cli("codebook", "infer", path, "-o", codebook).code == 0
     assert summary_json(run_cli, path, "-c", codebook)["questions"] == data["questions"]
+
+
+def test_a_batterys_weet_niet_is_shown_per_item_and_can_join_the_base(run_cli, tmp_path):
+    rows = [["id", "Biedt uw gemeente [Schuldhulp]", "Biedt uw gemeente [Werk]"]]
+    rows += [[1, "Ja", "Nee"], [2, "Weet niet", "Ja"], [3, "Ja", ""], [4, "Nee", "Weet niet"]]
+    rows += [[5, "Weet niet", "Ja"], [6, "Ja", "Ja"]]
+    path = write_rows(tmp_path / "battery.csv", rows)
+    (question,) = summary_json(run_cli, path)["questions"]
+    assert [(i["count"], i["base"], i.get("missing")) for i in question["items"]] == [
+        (3, 4, [{"label": "Weet niet", "count": 2}]),
+        (3, 4, [{"label": "Weet niet", "count": 1}]),
+    ]
+    (inside,) = summary_json(run_cli, path, "--missing-as-category")["questions"]
+    assert [(i["count"], i["base"]) for i in inside["items"]] == [(3, 6), (3, 5)]

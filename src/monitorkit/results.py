@@ -91,6 +91,17 @@ class TestResult:
 
 
 @dataclass(frozen=True)
+class MissingCount:
+    """An explicit non-answer left out of the base (Weet niet, n.v.t., a user-missing code)."""
+
+    label: str
+    count: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self)
+
+
+@dataclass(frozen=True)
 class ItemEstimate:
     """One item (option, statement or category): count, base, percent and interval.
 
@@ -109,6 +120,8 @@ class ItemEstimate:
     weighted_base: float | None = None
     effective_base: float | None = None
     test: TestResult | None = None
+    #: A battery item's explicit non-answers (Weet niet), left out of its base.
+    missing: tuple[MissingCount, ...] = ()
 
     @property
     def weighted(self) -> bool:
@@ -117,7 +130,14 @@ class ItemEstimate:
     def as_dict(self) -> dict[str, Any]:
         return _dict(
             self,
-            optional=("column", "weighted_count", "weighted_base", "effective_base", "test"),
+            optional=(
+                "column",
+                "weighted_count",
+                "weighted_base",
+                "effective_base",
+                "test",
+                "missing",
+            ),
         )
 
 
@@ -164,17 +184,6 @@ class GroupEstimate:
 
     def as_dict(self) -> dict[str, Any]:
         return _dict(self, optional=("stats",))
-
-
-@dataclass(frozen=True)
-class MissingCount:
-    """An explicit non-answer left out of the base (Weet niet, n.v.t., a user-missing code)."""
-
-    label: str
-    count: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self)
 
 
 @dataclass(frozen=True)

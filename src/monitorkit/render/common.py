@@ -200,10 +200,16 @@ def pairwise_note(question: QuestionResult) -> str | None:
 def missing_rows(question: QuestionResult, locale: str = "en") -> list[list[str]]:
     """Rows for the non-answers below a table: 'Weet niet (not in base)', count."""
     marker = word("not in base", locale)
-    return [
+    rows = [
         [f"{row.label} ({marker})", fmt_count(row.count, locale), "", "", ""]
         for row in question.missing
     ]
+    rows += [
+        [f"{item.label}: {row.label} ({marker})", fmt_count(row.count, locale), "", "", ""]
+        for item in question.items
+        for row in item.missing
+    ]
+    return rows
 
 
 def scale_note(

@@ -55,6 +55,12 @@ _PAIRS = [
     ("respondents with a valid answer", "respondenten met een geldig antwoord"),
     ("respondents who named at least one option", "respondenten die minstens één optie noemden"),
     (
+        "per item: respondents with any answer to that item, non-answers (Weet niet, n.v.t.) "
+        "counted as not 'yes'",
+        "per item: respondenten met een antwoord op dat item, geen-antwoorden (weet niet, "
+        "n.v.t.) geteld als niet 'ja'",
+    ),
+    (
         "respondents with a valid answer; non-answers (listed below) excluded",
         "respondenten met een geldig antwoord; geen-antwoorden (hieronder) niet meegeteld",
     ),

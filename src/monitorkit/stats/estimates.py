@@ -357,9 +357,15 @@ def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionRes
         )
         return QuestionResult(base=len(valid), stats=_numeric_stats(valid, weights), **common)
     columns = [item.column for item in question.items] if entry.states is not None else None
+    items = proportion_rows(ind, design, columns=columns)
+    if entry.item_missing:
+        items = tuple(
+            replace(item, missing=tuple(MissingCount(k, n) for k, n in missing.items()))
+            for item, missing in zip(items, entry.item_missing, strict=True)
+        )
     return QuestionResult(
         base=int(ind.valid.any(axis=1).sum()),
-        items=proportion_rows(ind, design, columns=columns),
+        items=items,
         scale=_scale_stats(entry, ind, design) if question.type == "scale" else None,
         **common,
     )

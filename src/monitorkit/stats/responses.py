@@ -57,6 +57,8 @@ if TYPE_CHECKING:
 
 BASE_RULES = {
     "items": "per item: respondents with a valid answer to that item",
+    "items_with_missing": "per item: respondents with any answer to that item, non-answers "
+    "(Weet niet, n.v.t.) counted as not 'yes'",
     "answered": "respondents who answered the set (any item not missing)",
     "selected": "respondents with at least one option selected (checkbox export: "
     "unticked and unanswered cannot be told apart)",
@@ -86,6 +88,8 @@ class QuestionResponses:
     missing: dict[str, int] = field(default_factory=dict)
     #: Non-answers counted as categories (--missing-as-category): in the base, not scored.
     unscored: list[str] = field(default_factory=list)
+    #: A battery's explicit non-answers per item (Weet niet), by label.
+    item_missing: list[dict[str, int]] = field(default_factory=list)
 
     @property
     def matrix(self) -> np.ndarray:
@@ -391,11 +395,10 @@ def _read_question(
     raw: RawTable, question: Question, missing_as_category: bool = False
 ) -> QuestionResponses:
     frame = raw.frame
+    as_category = question.missing_as_category
+    as_category = missing_as_category if as_category is None else as_category
     if question.type in ("single", "scale"):
-        as_category = question.missing_as_category
-        return _read_categorical(
-            raw, question, missing_as_category if as_category is None else as_category
-        )
+        return _read_categorical(raw, question, as_category)
     if question.type == "numeric":
         return _read_numeric(raw, question)
     if question.column is not None:
@@ -404,6 +407,7 @@ def _read_question(
         return _read_slots(raw, question)
     columns = []
     readings: Counter = Counter()
+    item_missing: list[dict[str, int]] = []
     for item in question.items:
         rules = _rules_for(raw, item.source, question)
         if question.selected:
@@ -412,16 +416,41 @@ def _read_question(
             read = read_written(frame[item.source], rules)
         else:
             read = read_binary(frame[item.source], item.label, rules)
-        columns.append(read.states)
+        states = read.states
+        explicit = {
+            value: count
+            for (value, read_as), count in read.readings.items()
+            if read_as == "missing" and value != "(empty)"
+        }
+        if question.type == "battery" and as_category and explicit:
+            states = _answered_as_not_selected(frame[item.source], states, rules)
+            explicit = {}
+        columns.append(states)
+        item_missing.append(explicit)
         readings.update(read.readings)
     states = np.column_stack(columns) if columns else np.empty((len(frame), 0), dtype=np.int8)
     if question.type == "battery":
-        entry = QuestionResponses(question, "items", states=states, readings=readings)
+        rule = "items_with_missing" if as_category else "items"
+        entry = QuestionResponses(question, rule, states=states, readings=readings)
+        entry.item_missing = item_missing
     else:
         entry = _multi_base(question, states, readings)
     _warn_unrecognised(entry, "not a yes/no answer")
     _warn_exclusive(entry)
     return entry
+
+
+def _answered_as_not_selected(
+    series: pd.Series, states: np.ndarray, rules: ValueRules
+) -> np.ndarray:
+    """A battery item's explicit non-answers (Weet niet) in its base, as 'not yes'."""
+    column = distinct(series)
+    explicit = np.array(
+        [rules.is_user_missing(v) or normalise(v) in MISSING_WORDS for v in column.values]
+        + [False],
+        dtype=bool,
+    )[column.codes]
+    return np.where((states == MISSING) & explicit, NOT_SELECTED, states).astype(np.int8)
 
 
 def _read_categorical(raw: RawTable, question: Question, as_category: bool) -> QuestionResponses:
