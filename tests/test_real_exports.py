@@ -562,3 +562,20 @@ def test_a_batterys_weet_niet_is_shown_per_item_and_can_join_the_base(run_cli, t
     ]
     (inside,) = summary_json(run_cli, path, "--missing-as-category")["questions"]
     assert [(i["count"], i["base"]) for i in inside["items"]] == [(3, 6), (3, 5)]
+
+
+def test_google_forms_typed_other_answers_in_a_single_choice_count_as_anders(run_cli, tmp_path):
+    answers = ["Krant", "Website", "via de buurvrouw", "Krant", "Website", "op de markt gezien."]
+    answers += ["Krant", "Wijkteam", "Wijkteam"]
+    rows = [["Tijdstempel", "Hoe heeft u van ons gehoord?"]] + [
+        [f"2024/05/13 2:38:0{n} PM GMT+2", answer] for n, answer in enumerate(answers)
+    ]
+    path = write_rows(tmp_path / "forms.csv", rows)
+    questions, data = one_question(run_cli, path)
+    question = questions["Hoe heeft u van ons gehoord?"]
+    assert question["base"] == 9
+    assert items_of(question) == [("Krant", 3), ("Website", 2), ("Wijkteam", 2), ("Anders", 2)]
+    assert data["not_tabulated"][-1]["reason"] == "write-in text"
+    codebook = tmp_path / "codebook.yaml"
+    assert run_cli("codebook", "infer", path, "-o", codebook).code == 0
+    assert summary_json(run_cli, path, "-c", codebook)["questions"] == data["questions"]

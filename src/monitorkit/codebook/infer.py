@@ -27,7 +27,13 @@ from typing import Any
 import numpy as np
 
 from monitorkit.codebook import columns as reasons
-from monitorkit.codebook.lists import find_separator, list_options, list_question, ranking_options
+from monitorkit.codebook.lists import (
+    find_separator,
+    list_options,
+    list_question,
+    looks_dutch,
+    ranking_options,
+)
 from monitorkit.codebook.model import Codebook, Item, NotTabulated, Question
 from monitorkit.io.readers import RawTable
 from monitorkit.vocabulary import (
@@ -717,16 +723,42 @@ def _single_column(
     if verdict == "closed" and STAFF_WORDS.search(normalise(label)):
         return (reasons.PERSONAL, "names of people")
     if verdict == "closed":
+        written = _typed_one_offs(present)
+        options = {text: n for text, n in present.items() if text not in written}
+        items = []
+        other = "Anders" if looks_dutch([label, *options]) else "Other"
+        if written and normalise(other) not in {normalise(text) for text in options}:
+            items = [Item(label=other, other=True)]
+        else:
+            options = present
         return Question(
             id=question_id,
             type="single",
             label=label,
             column=column,
-            categories=_frequency_order(present),
+            categories=_frequency_order(options) + [item.label for item in items],
+            items=items,
         )
     if verdict == reasons.CONSTANT:
         return (reasons.CONSTANT, f"every answer is '{next(iter(present))}'")
     return (verdict, "")
+
+
+_TYPED_LOOK = re.compile(r"^[a-zà-ÿ]|[.!?]$|\b(via|namelijk|bijvoorbeeld|e\.g\.|i\.e\.)\b")
+
+
+def _typed_one_offs(present: dict[str, int]) -> set[str]:
+    """Answers one respondent typed into a single choice's 'Other' box (Google, MS Forms).
+
+    Those platforms write the typed text as the answer itself. Taken as such are
+    answers given once that read as typed — starting in lower case, ending in a full
+    stop or question mark — when there are two or more of them beside at least two
+    options that several respondents chose. Length alone says nothing: option texts
+    of many words are normal.
+    """
+    once = {text for text, n in present.items() if n == 1 and _TYPED_LOOK.search(text)}
+    recurring = [text for text, n in present.items() if n >= 2]
+    return once if len(once) >= 2 and len(recurring) >= 2 else set()
 
 
 def _answer_labels(rules: ValueRules) -> list[str]:
@@ -900,7 +932,10 @@ def _note_write_ins(found: _Inference) -> None:
                 continue
             column = item.column or question.source
             filled = raw.frame[column].dropna()
-            if item.column is None:
+            if item.column is None and question.type == "single":
+                listed = {normalise(c) for c in question.categories}
+                answers = sum(1 for v in filled if normalise(v) not in listed | MISSING_WORDS)
+            elif item.column is None:
                 known = option_index([i.label for i in question.items if not i.other])
                 answers = sum(
                     1

@@ -189,13 +189,13 @@ def list_question(
     known = option_index(options)
     items = [Item(label=option, exclusive=looks_exclusive(option)) for option in options]
     if any(split_options(text, separator, known).write_in for text in present):
-        dutch = _looks_dutch([label, *options])
+        dutch = looks_dutch([label, *options])
         items.append(Item(label="Anders" if dutch else "Other", other=True))
     return Question(
         id=question_id, type="multi", label=label, column=column, separator=separator, items=items
     )
 
 
-def _looks_dutch(texts: list[str]) -> bool:
+def looks_dutch(texts: list[str]) -> bool:
     words = Counter(w for text in texts for w in re.findall(r"[a-zà-ÿ]+", text.casefold()))
     return sum(n for w, n in words.items() if w in _DUTCH_WORDS) > 0

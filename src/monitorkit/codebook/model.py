@@ -368,11 +368,11 @@ def _question_from_dict(entry: Any, index: int, path: str | None) -> Question:
     elif kind in ("single", "scale", "numeric"):
         if not isinstance(column, str):
             raise fail("column", f"a {kind} question needs the name of its column")
-        if any(not (item.other and item.column) for item in items):
+        if any(not item.other for item in items):
             raise fail(
                 "items",
-                f"a {kind} question has one column; its only items are write-in columns "
-                "({column: ..., label: ..., other: true})",
+                f"a {kind} question has one column; its only item is the write-in option "
+                "({label: Anders, other: true}, with the column of its text if it has one)",
             )
     elif kind == "battery":
         if not items:

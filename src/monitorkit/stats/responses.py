@@ -465,7 +465,10 @@ def _read_categorical(raw: RawTable, question: Question, as_category: bool) -> Q
     for item in question.items:
         if item.other and item.column is not None:
             values = _with_write_in(values, raw.frame[item.column], item.label)
-            order += [] if item.label in order else [item.label]
+        elif item.other:
+            listed = set(order) - {item.label}
+            values = values.where(values.isna() | values.isin(listed), item.label)
+        order += [] if item.label in order else [item.label]
     missing = dict(read.missing)
     rule = "valid_missing" if missing else "valid"
     unscored: list[str] = []
