@@ -579,3 +579,11 @@ def test_google_forms_typed_other_answers_in_a_single_choice_count_as_anders(run
     codebook = tmp_path / "codebook.yaml"
     assert run_cli("codebook", "infer", path, "-o", codebook).code == 0
     assert summary_json(run_cli, path, "-c", codebook)["questions"] == data["questions"]
+
+
+def test_a_write_in_typed_by_several_respondents_is_still_other(run_cli, tmp_path):
+    cells = ["Zorg;Welzijn;", "Zorg;Subsidie via het UWV;", "Welzijn;Subsidie via het UWV;"]
+    cells += ["Zorg;", "Welzijn;Zorg;", "Zorg;via de kerk;"]
+    rows = [["ID", "Samenwerking met"]] + [[n, cell] for n, cell in enumerate(cells, start=1)]
+    questions, _ = one_question(run_cli, write_xlsx(tmp_path / "forms.xlsx", rows))
+    assert items_of(questions["Samenwerking met"]) == [("Zorg", 5), ("Welzijn", 3), ("Anders", 3)]

@@ -121,6 +121,15 @@ def looks_exclusive(label: str) -> bool:
     return normalise(label).startswith(EXCLUSIVE_STARTS)
 
 
+_TYPED_LOOK = re.compile(r"^[a-zà-ÿ]|[.!?]$|\b(via|namelijk|bijvoorbeeld|e\.g\.|i\.e\.)\b")
+
+
+def looks_typed(text: str) -> bool:
+    """Text that reads as typed by a respondent, not as a form's option: it starts in
+    lower case, ends in a full stop or question mark, or explains ('via', 'namelijk')."""
+    return bool(_TYPED_LOOK.search(text.strip()))
+
+
 def is_vocabulary_word(text: str) -> bool:
     """True for the answer words of the vocabularies (Ja, Nee, x, weet niet, ...)."""
     word = normalise(text)

@@ -47,6 +47,7 @@ from monitorkit.vocabulary import (
     is_scale_point,
     is_vocabulary_word,
     looks_exclusive,
+    looks_typed,
     natural_order,
     normalise,
     option_index,
@@ -744,9 +745,6 @@ def _single_column(
     return (verdict, "")
 
 
-_TYPED_LOOK = re.compile(r"^[a-zà-ÿ]|[.!?]$|\b(via|namelijk|bijvoorbeeld|e\.g\.|i\.e\.)\b")
-
-
 def _typed_one_offs(present: dict[str, int]) -> set[str]:
     """Answers one respondent typed into a single choice's 'Other' box (Google, MS Forms).
 
@@ -756,7 +754,7 @@ def _typed_one_offs(present: dict[str, int]) -> set[str]:
     options that several respondents chose. Length alone says nothing: option texts
     of many words are normal.
     """
-    once = {text for text, n in present.items() if n == 1 and _TYPED_LOOK.search(text)}
+    once = {text for text, n in present.items() if n == 1 and looks_typed(text)}
     recurring = [text for text, n in present.items() if n >= 2]
     return once if len(once) >= 2 and len(recurring) >= 2 else set()
 

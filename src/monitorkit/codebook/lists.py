@@ -16,6 +16,7 @@ from monitorkit.codebook.model import Item, Question
 from monitorkit.vocabulary import (
     is_continuation,
     looks_exclusive,
+    looks_typed,
     normalise,
     option_index,
     parse_number,
@@ -83,7 +84,8 @@ def list_options(cells: dict[str, int], separator: str) -> list[str]:
     after ', ', or that always follows it) that two or more respondents gave, that
     stands before another part in a cell, or that reads as an exclusive answer
     ('Geen', 'Weet ik niet'); platforms write a respondent's own 'Other' text
-    last, so a one-off last part is taken as such a write-in.
+    last, so a one-off last part is taken as such a write-in, and so is a last
+    part that reads as typed ('via de huisarts') however many gave it.
     """
     split = {text: _cell_parts(text, separator) for text in cells}
     _merge_inseparable(split, cells, separator)
@@ -97,7 +99,13 @@ def list_options(cells: dict[str, int], separator: str) -> list[str]:
             counts[key] += cells[text]
             if position < len(parts) - 1:
                 leading.add(key)
-    options = [key for key in counts if counts[key] >= 2 or key in leading or looks_exclusive(key)]
+    options = [
+        key
+        for key in counts
+        if key in leading
+        or looks_exclusive(key)
+        or (counts[key] >= 2 and (not separator.strip() or not looks_typed(shown[key])))
+    ]
     numbers = {key: parse_number(key) for key in options}
     if all(number is not None for number in numbers.values()):
         options.sort(key=lambda key: numbers[key] or 0.0)  # option codes in code order
