@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exports import write_rows
+from monitorkit.results import Change
 from monitorkit.stats.compare import difference, wave_labels
 
 
@@ -41,21 +42,21 @@ def test_difference_matches_hand_newcombe_and_pooled_z(n_a, n_b, data):
     k_a = data.draw(st.integers(1, n_a - 1))
     k_b = data.draw(st.integers(1, n_b - 1))
     result = difference(k_a, n_a, k_b, n_b)
-    assert result["diff_pp"] == pytest.approx(100 * (k_b / n_b - k_a / n_a))
+    assert result.diff_pp == pytest.approx(100 * (k_b / n_b - k_a / n_a))
     low, high = newcombe_by_hand(k_a, n_a, k_b, n_b)
-    assert result["diff_ci"][0] == pytest.approx(low, abs=1e-7)
-    assert result["diff_ci"][1] == pytest.approx(high, abs=1e-7)
-    assert result["test"]["p"] == pytest.approx(pooled_z_p(k_a, n_a, k_b, n_b), rel=1e-7)
+    assert result.diff_ci[0] == pytest.approx(low, abs=1e-7)
+    assert result.diff_ci[1] == pytest.approx(high, abs=1e-7)
+    assert result.test.p == pytest.approx(pooled_z_p(k_a, n_a, k_b, n_b), rel=1e-7)
 
 
 def test_edges_zero_and_hundred_percent():
     same = difference(0, 20, 0, 30)
-    assert same["diff_pp"] == 0 and same["test"]["p"] is None
-    assert "no variation" in same["test"]["note"]
+    assert same.diff_pp == 0 and same.test.p is None
+    assert "no variation" in same.test.note
     low, high = newcombe_by_hand(0, 20, 30, 30)
     full = difference(0, 20, 30, 30)
-    assert full["diff_ci"] == [pytest.approx(low), pytest.approx(high)]
-    assert difference(3, 0, 4, 10) == {"diff_pp": None, "diff_ci": None, "test": None}
+    assert full.diff_ci == (pytest.approx(low), pytest.approx(high))
+    assert difference(3, 0, 4, 10) == Change(None, None, None)
 
 
 def test_wave_labels_from_years_or_stems():

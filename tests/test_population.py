@@ -88,12 +88,12 @@ def test_compare_with_fpc_per_wave_year(run_cli):
     assert [w["fpc"]["population"] for w in data["waves"]] == [403, 393]
     item = data["questions"][0]["items"][0]
     plain = difference(112, 204, 75, 204)
-    assert item["diff_pp"] == pytest.approx(plain["diff_pp"])
+    assert item["diff_pp"] == pytest.approx(plain.diff_pp)
     width = item["diff_ci"][1] - item["diff_ci"][0]
-    assert width < plain["diff_ci"][1] - plain["diff_ci"][0]
+    assert width < plain.diff_ci[1] - plain.diff_ci[0]
     census = difference(3, 10, 5, 10, Population(10, "t"), Population(10, "t"))
-    assert census["diff_ci"] == [pytest.approx(20), pytest.approx(20)]
-    assert census["test"]["p"] is None
+    assert census.diff_ci == (pytest.approx(20), pytest.approx(20))
+    assert census.test.p is None
 
 
 def test_codebook_population_field_applies_fpc(run_cli, tmp_path):

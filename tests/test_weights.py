@@ -93,5 +93,5 @@ def test_weighted_compare_uses_effective_sizes(run_cli, weighted_file, tmp_path)
     expected = difference_of_shares(
         a["percent"] / 100, a["effective_base"], b["percent"] / 100, b["effective_base"]
     )
-    assert item["diff_ci"] == [pytest.approx(x) for x in expected["diff_ci"]]
+    assert item["diff_ci"] == [pytest.approx(x) for x in expected.diff_ci]
     assert item["diff_pp"] == pytest.approx(b["percent"] - a["percent"])

@@ -226,3 +226,97 @@ class QuestionResult:
         if not self.warnings:
             del data["warnings"]
         return data
+
+
+@dataclass(frozen=True)
+class WaveCell:
+    """One item in one wave of a comparison."""
+
+    count: int
+    base: int
+    percent: float | None
+    weighted_base: float | None = None
+    effective_base: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self, optional=("weighted_base", "effective_base"))
+
+
+@dataclass(frozen=True)
+class Change:
+    """Later minus earlier wave in percentage points, its interval and its test."""
+
+    diff_pp: float | None
+    diff_ci: tuple[float | None, float | None] | None
+    test: TestResult | None
+
+
+@dataclass(frozen=True)
+class PairedTable:
+    """An item over the panel members who answered it in both waves, and its paired test."""
+
+    n: int
+    table: tuple[tuple[int, int], tuple[int, int]]
+    test: str
+    p: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self)
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """One item across the waves: each wave's cell, the change, and the panel's paired table."""
+
+    label: str
+    waves: tuple[tuple[str, WaveCell | None], ...]
+    change: Change
+    first: str | None = None
+    last: str | None = None
+    paired: PairedTable | None = None
+
+    def cell(self, wave: str) -> WaveCell | None:
+        return dict(self.waves).get(wave)
+
+    @property
+    def diff_pp(self) -> float | None:
+        return self.change.diff_pp
+
+    @property
+    def diff_ci(self) -> tuple[float | None, float | None]:
+        return self.change.diff_ci or (None, None)
+
+    @property
+    def test(self) -> TestResult | None:
+        return self.change.test
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "label": self.label,
+            "waves": {wave: None if cell is None else cell.as_dict() for wave, cell in self.waves},
+            "diff_pp": json_value(self.change.diff_pp),
+            "diff_ci": None if self.change.diff_ci is None else _json(self.change.diff_ci),
+            "test": None if self.change.test is None else self.change.test.as_dict(),
+        }
+        if self.first is not None:
+            data["from"], data["to"] = self.first, self.last
+        if self.paired is not None:
+            data["paired"] = self.paired.as_dict()
+        return data
+
+
+@dataclass(frozen=True)
+class QuestionChange:
+    """A question the waves share, item by item."""
+
+    id: str
+    label: str
+    type: str
+    items: tuple[ItemChange, ...]
+
+    @property
+    def paired(self) -> bool:
+        return any(item.paired is not None for item in self.items)
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self)

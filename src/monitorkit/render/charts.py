@@ -17,7 +17,7 @@ from monitorkit.io.files import write_atomic
 from monitorkit.render.common import provenance_notice
 from monitorkit.render.numbers import fmt_percent
 from monitorkit.render.words import interval_axis, word
-from monitorkit.results import GroupEstimate, ItemEstimate, QuestionResult
+from monitorkit.results import GroupEstimate, ItemEstimate, QuestionChange, QuestionResult
 from monitorkit.stats.estimates import Summary
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
@@ -144,12 +144,12 @@ def write_charts(summary: Summary, folder: str | Path, locale: str = "en") -> li
     return written
 
 
-def _wave_question(comparison, question: dict) -> QuestionResult:
+def _wave_question(comparison, question: QuestionChange) -> QuestionResult:
     """A compared question shaped as a grouped result: the waves are the groups."""
     from monitorkit.stats.compare import match_items
 
     summaries = [
-        next((q for q in s.questions if q.id == question["id"]), None) for s in comparison.summaries
+        next((q for q in s.questions if q.id == question.id), None) for s in comparison.summaries
     ]
     reference = next(q for q in reversed(summaries) if q is not None)
     groups = []
@@ -167,28 +167,25 @@ def _wave_question(comparison, question: dict) -> QuestionResult:
     return replace(reference, groups=tuple(groups))
 
 
-def slope_figure(comparison, question: dict, locale: str = "en"):
+def slope_figure(comparison, question: QuestionChange, locale: str = "en"):
     """Each item's percentage across the waves, one line per item, labelled at the end."""
     import matplotlib.pyplot as plt
 
     plt.rcParams["svg.hashsalt"] = "monitorkit"
     labels = comparison.labels
     figure, axes = plt.subplots(
-        figsize=(8.5, 1.8 + 0.35 * len(question["items"])), layout="constrained"
+        figsize=(8.5, 1.8 + 0.35 * len(question.items)), layout="constrained"
     )
-    for index, item in enumerate(question["items"]):
-        points = [
-            (x, item["waves"][label]["percent"])
-            for x, label in enumerate(labels)
-            if item["waves"][label] and item["waves"][label]["percent"] is not None
-        ]
+    for index, item in enumerate(question.items):
+        cells = [(x, item.cell(label)) for x, label in enumerate(labels)]
+        points = [(x, c.percent) for x, c in cells if c is not None and c.percent is not None]
         if not points:
             continue
         xs, ys = zip(*points, strict=True)
         colour = PALETTE[index % len(PALETTE)]
         axes.plot(xs, ys, marker="o", color=colour, linewidth=2)
         axes.annotate(
-            _wrap(item["label"], 30),
+            _wrap(item.label, 30),
             (xs[-1], ys[-1]),
             xytext=(26, 0),
             textcoords="offset points",
@@ -212,7 +209,7 @@ def slope_figure(comparison, question: dict, locale: str = "en"):
     axes.set_ylim(0, 105)
     axes.set_ylabel(word("% of base", locale))
     axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title(_wrap(question["label"], 70), fontsize=10, loc="left")
+    axes.set_title(_wrap(question.label, 70), fontsize=10, loc="left")
     return figure
 
 
@@ -227,7 +224,7 @@ def write_comparison_charts(comparison, folder: str | Path, locale: str = "en") 
     for question in comparison.questions:
         figures = [
             (
-                question["id"],
+                question.id,
                 question_figure(
                     _wave_question(comparison, question),
                     "reconstructed" if notice else None,
@@ -235,7 +232,7 @@ def write_comparison_charts(comparison, folder: str | Path, locale: str = "en") 
                     comparison.confidence,
                 ),
             ),
-            (f"{question['id']}-slope", slope_figure(comparison, question, locale)),
+            (f"{question.id}-slope", slope_figure(comparison, question, locale)),
         ]
         for name, figure in figures:
             written.extend(_save(figure, folder, name))

@@ -27,7 +27,7 @@ from monitorkit.render.common import (
 )
 from monitorkit.render.numbers import fmt_p
 from monitorkit.render.words import ci_title, word
-from monitorkit.results import ItemEstimate, QuestionResult
+from monitorkit.results import ItemEstimate, QuestionResult, WaveCell
 from monitorkit.stats.estimates import Summary
 
 FORMATS = ("json", "csv", "md", "xlsx")
@@ -362,27 +362,26 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
     """One record per item and wave; the change sits on every row of the item."""
     records = []
     for question in comparison.questions:
-        for item in question["items"]:
-            low, high = item["diff_ci"] or (None, None)
-            test = item.get("test") or {}
-            paired = item.get("paired") or {}
+        for item in question.items:
+            low, high = item.diff_ci
+            paired = item.paired
             change = {
-                "diff_pp": item["diff_pp"],
+                "diff_pp": item.diff_pp,
                 "diff_ci_low": low,
                 "diff_ci_high": high,
-                "test": test.get("name"),
-                "p": test.get("p"),
-                "paired_n": paired.get("n"),
-                "paired_p": paired.get("p"),
+                "test": item.test.name if item.test else None,
+                "p": item.test.p if item.test else None,
+                "paired_n": paired.n if paired else None,
+                "paired_p": paired.p if paired else None,
             }
-            for wave, cell in item["waves"].items():
+            for wave, cell in item.waves:
                 records.append(
                     {
-                        "question": question["id"],
-                        "question_label": question["label"],
-                        "item": item["label"],
+                        "question": question.id,
+                        "question_label": question.label,
+                        "item": item.label,
                         "wave": wave,
-                        **(cell or {}),
+                        **(cell.as_dict() if cell else {}),
                         **change,
                     }
                 )
@@ -408,25 +407,24 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
             "p",
         ]
         lines += [
-            f"## {_md_cell(question['label'])}",
+            f"## {_md_cell(question.label)}",
             "",
             "| " + " | ".join(_md_cell(h) for h in header) + " |",
             "|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|",
         ]
-        for item in question["items"]:
-            cells = [_wave_text(item["waves"][label], locale) for label in comparison.labels]
-            low, high = item["diff_ci"] or (None, None)
-            test = item.get("test") or {}
+        for item in question.items:
+            cells = [_wave_text(item.cell(label), locale) for label in comparison.labels]
+            low, high = item.diff_ci
             lines.append(
                 "| "
                 + " | ".join(
                     _md_cell(c)
                     for c in [
-                        item["label"],
+                        item.label,
                         *cells,
-                        fmt_number(item["diff_pp"], 1, locale),
+                        fmt_number(item.diff_pp, 1, locale),
                         fmt_interval(low, high, 1, locale),
-                        fmt_p(test.get("p"), locale),
+                        fmt_p(item.test.p if item.test else None, locale),
                     ]
                 )
                 + " |"
@@ -436,12 +434,12 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _wave_text(cell: dict[str, Any] | None, locale: str) -> str:
+def _wave_text(cell: WaveCell | None, locale: str) -> str:
     from monitorkit.render.numbers import fmt_percent
 
     if cell is None:
         return "–"
-    return f"{fmt_percent(cell['percent'], 1, locale)} ({cell['count']}/{cell['base']})"
+    return f"{fmt_percent(cell.percent, 1, locale)} ({cell.count}/{cell.base})"
 
 
 def comparison_xlsx(comparison, locale: str = "en") -> bytes:
@@ -458,10 +456,10 @@ def comparison_xlsx(comparison, locale: str = "en") -> bytes:
         if provenance_notice(summary, locale):
             overview.append(["", provenance_notice(summary, locale)])
     overview.column_dimensions["B"].width = 100
-    names = _sheet_names([q["id"] for q in comparison.questions])
+    names = _sheet_names([q.id for q in comparison.questions])
     for name, question in zip(names, comparison.questions, strict=True):
         sheet = workbook.create_sheet(name)
-        sheet.append([escape_formula(question["label"])])
+        sheet.append([escape_formula(question.label)])
         sheet["A1"].font = Font(bold=True, size=12)
         sheet.append([])
         header = ["Item"]
@@ -471,20 +469,20 @@ def comparison_xlsx(comparison, locale: str = "en") -> bytes:
         sheet.append(header)
         for cell in sheet[3]:
             cell.font = Font(bold=True)
-        for item in question["items"]:
-            row = [escape_formula(item["label"])]
+        for item in question.items:
+            row = [escape_formula(item.label)]
             for label in comparison.labels:
-                cell = item["waves"][label] or {}
-                row += [cell.get("count"), cell.get("base"), cell.get("percent")]
-            low, high = item["diff_ci"] or (None, None)
-            paired = item.get("paired") or {}
+                cell = item.cell(label)
+                row += [cell.count, cell.base, cell.percent] if cell else [None, None, None]
+            low, high = item.diff_ci
+            paired = item.paired
             row += [
-                item["diff_pp"],
+                item.diff_pp,
                 low,
                 high,
-                (item.get("test") or {}).get("p"),
-                paired.get("n"),
-                paired.get("p"),
+                item.test.p if item.test else None,
+                paired.n if paired else None,
+                paired.p if paired else None,
             ]
             sheet.append(row)
         sheet.column_dimensions["A"].width = 50

@@ -171,22 +171,22 @@ def comparison_part(comparison, locale: str, wanted: list[str] | None) -> Report
     questions = []
     for question in _selected(comparison.questions, wanted):
         rows = []
-        for item in question["items"]:
-            low, high = item["diff_ci"] or (None, None)
+        for item in question.items:
+            low, high = item.diff_ci
             rows.append(
                 [
-                    item["label"],
-                    *[_wave_text(item["waves"][w], locale) for w in comparison.labels],
-                    fmt_number(item["diff_pp"], 1, locale),
+                    item.label,
+                    *[_wave_text(item.cell(w), locale) for w in comparison.labels],
+                    fmt_number(item.diff_pp, 1, locale),
                     fmt_interval(low, high, 1, locale),
-                    fmt_p((item.get("test") or {}).get("p"), locale),
+                    fmt_p(item.test.p if item.test else None, locale),
                 ]
             )
         notes = [change_note(locale, comparison.confidence)]
         questions.append(
             ReportQuestion(
-                question["id"],
-                question["label"],
+                question.id,
+                question.label,
                 [
                     word("Item", locale),
                     *comparison.labels,

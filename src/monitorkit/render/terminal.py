@@ -21,6 +21,7 @@ from monitorkit.render.common import (
     ungrouped_note,
 )
 from monitorkit.render.words import ci_title, word
+from monitorkit.results import PairedTable
 from monitorkit.stats.estimates import Summary
 
 
@@ -111,11 +112,11 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
         notice = provenance_notice(summary, locale)
         if notice:
             console.print(f"{label}: {notice}", style="bold yellow", highlight=False)
-            for assumption in summary.provenance.get("assumptions", []):
+            for assumption in (summary.provenance or {}).get("assumptions", []):
                 console.print(f"{label}: assumption: {assumption}", style="yellow", highlight=False)
     for question in comparison.questions:
         table = Table(
-            title=escape(f"{question['label']} [{question['type']}]"),
+            title=escape(f"{question.label} [{question.type}]"),
             title_justify="left",
             show_edge=False,
             header_style="bold",
@@ -123,7 +124,7 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
         table.add_column("Item", overflow="fold", max_width=50)
         for label in comparison.labels:
             table.add_column(escape(label), justify="right")
-        paired = any("paired" in item for item in question["items"])
+        paired = question.paired
         titles = [
             word("Change (pp)", locale),
             ci_title(comparison.confidence, locale),
@@ -132,25 +133,24 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
         ]
         for title in titles:
             table.add_column(title, justify="right")
-        for item in question["items"]:
+        for item in question.items:
             cells = []
             for label in comparison.labels:
-                cell = item["waves"][label]
-                shown = fmt_percent(cell["percent"], 1, locale) if cell else ""
-                cells.append(f"{shown} ({cell['count']}/{cell['base']})" if cell else "–")
-            test = item.get("test") or {}
-            p = test.get("p")
-            change = item["diff_pp"]
+                cell = item.cell(label)
+                shown = fmt_percent(cell.percent, 1, locale) if cell else ""
+                cells.append(f"{shown} ({cell.count}/{cell.base})" if cell else "–")
+            p = item.test.p if item.test else None
+            change = item.diff_pp
             arrow = "" if change is None else ("↑ " if change > 0 else "↓ " if change < 0 else "= ")
             mark = " *" if p is not None and p < 0.05 else ""
-            low, high = item["diff_ci"] or (None, None)
+            low, high = item.diff_ci
             table.add_row(
-                escape(item["label"]),
+                escape(item.label),
                 *cells,
                 f"{arrow}{fmt_number(change, 1, locale)}{mark}" if change is not None else "–",
                 fmt_interval(low, high, 1, locale),
                 fmt_p(p, locale),
-                *(_paired_cells(item.get("paired"), locale) if paired else ()),
+                *(_paired_cells(item.paired, locale) if paired else ()),
             )
         console.print()
         console.print(table)
@@ -174,9 +174,9 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
     )
 
 
-def _paired_cells(paired: dict | None, locale: str) -> tuple[str, str]:
+def _paired_cells(paired: PairedTable | None, locale: str) -> tuple[str, str]:
     from monitorkit.render.numbers import fmt_p
 
-    if not paired:
+    if paired is None:
         return ("–", "–")
-    return (str(paired["n"]), fmt_p(paired["p"], locale))
+    return (str(paired.n), fmt_p(paired.p, locale))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,17 @@ import numpy as np
 
 from monitorkit.errors import Location, UsageError
 from monitorkit.io.datasets import public_provenance
-from monitorkit.results import ItemEstimate, QuestionResult, json_value
+from monitorkit.results import (
+    Change,
+    ItemChange,
+    ItemEstimate,
+    PairedTable,
+    QuestionChange,
+    QuestionResult,
+    TestResult,
+    WaveCell,
+    json_value,
+)
 from monitorkit.stats.estimates import Summary, item_states, survey_year
 from monitorkit.stats.municipalities import (
     KEY_VALUE_SHARE,
@@ -68,14 +78,14 @@ def difference(
     base_b: int,
     population_a: Population | None = None,
     population_b: Population | None = None,
-) -> dict[str, Any]:
+) -> Change:
     """B minus A in percentage points, with Newcombe's interval and the pooled z-test.
 
     With known populations both use each wave's effective sample size
     n / ((N - n) / (N - 1)); two census waves differ without sampling error.
     """
     if not base_a or not base_b:
-        return {"diff_pp": None, "diff_ci": None, "test": None}
+        return Change(None, None, None)
     size_a = population_a.effective_n(base_a) if population_a else base_a
     size_b = population_b.effective_n(base_b) if population_b else base_b
     return difference_of_shares(count_a / base_a, size_a, count_b / base_b, size_b)
@@ -83,19 +93,16 @@ def difference(
 
 def difference_of_shares(
     share_a: float, size_a: float, share_b: float, size_b: float, confidence: float = 0.95
-) -> dict[str, Any]:
+) -> Change:
     """The same from shares and (effective) sample sizes, which may be weighted or infinite."""
     from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
 
     if not size_a or not size_b:
-        return {"diff_pp": None, "diff_ci": None, "test": None}
+        return Change(None, None, None)
     diff = 100 * (share_b - share_a)
     if size_a == size_b == float("inf"):
-        return {
-            "diff_pp": diff,
-            "diff_ci": [diff, diff],
-            "test": {"name": DIFF_TEST, "p": None, "note": "two census waves: no sampling error"},
-        }
+        census = "two census waves: no sampling error"
+        return Change(diff, (diff, diff), TestResult(DIFF_TEST, None, note=census))
     size_a, size_b = min(size_a, CENSUS_N), min(size_b, CENSUS_N)
     low, high = confint_proportions_2indep(
         share_b * size_b,
@@ -108,22 +115,14 @@ def difference_of_shares(
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        _, p = proportions_ztest([share_b * size_b, share_a * size_a], [size_b, size_a])
-    p = json_value(p)
-    test = (
-        {"name": DIFF_TEST, "p": p}
-        if p is not None
-        else {
-            "name": DIFF_TEST,
-            "p": None,
-            "note": "no variation: the same 0% or 100% in both waves",
-        }
+        _, statistic_p = proportions_ztest([share_b * size_b, share_a * size_a], [size_b, size_a])
+    p = json_value(statistic_p)
+    note = None if p is not None else "no variation: the same 0% or 100% in both waves"
+    return Change(
+        diff,
+        (json_value(low * 100), json_value(high * 100)),
+        TestResult(DIFF_TEST, p, note=note),
     )
-    return {
-        "diff_pp": diff,
-        "diff_ci": [json_value(low * 100), json_value(high * 100)],
-        "test": test,
-    }
 
 
 PAIRED_TEST = "McNemar exact"
@@ -220,21 +219,20 @@ def find_panel(
     return Panel([key_a, key_b], [(codes_a[c], codes_b[c]) for c in common], warnings_out)
 
 
-def paired_item(states_a: np.ndarray, states_b: np.ndarray, panel: Panel) -> dict[str, Any]:
+def paired_item(states_a: np.ndarray, states_b: np.ndarray, panel: Panel) -> PairedTable:
     """The 2x2 table of one item over the panel members who answered it in both waves."""
     rows = np.array(panel.rows, dtype=int).reshape(-1, 2)
     a = states_a[rows[:, 0]] if len(rows) else np.array([], dtype=np.int8)
     b = states_b[rows[:, 1]] if len(rows) else np.array([], dtype=np.int8)
     both = (a >= 0) & (b >= 0)
     a, b = a[both] == SELECTED, b[both] == SELECTED
-    table = [[int((a & b).sum()), int((a & ~b).sum())], [int((~a & b).sum()), int((~a & ~b).sum())]]
+    table = (
+        (int((a & b).sum()), int((a & ~b).sum())),
+        (int((~a & b).sum()), int((~a & ~b).sum())),
+    )
     discordant = table[0][1] + table[1][0]
-    return {
-        "n": int(both.sum()),
-        "table": table,
-        "test": PAIRED_TEST,
-        "p": mcnemar_exact(table) if discordant else None,
-    }
+    p = mcnemar_exact([list(row) for row in table]) if discordant else None
+    return PairedTable(int(both.sum()), table, PAIRED_TEST, p)
 
 
 @dataclass
@@ -243,7 +241,7 @@ class Comparison:
 
     labels: list[str]
     summaries: list[Summary]
-    questions: list[dict[str, Any]]
+    questions: list[QuestionChange]
     panel: Panel | None = None
 
     @property
@@ -278,7 +276,7 @@ class Comparison:
         data: dict[str, Any] = {"waves": waves, "interval": DIFF_INTERVAL, "test": DIFF_TEST}
         if self.panel is not None:
             data["panel"] = self.panel.as_dict()
-        data["questions"] = self.questions
+        data["questions"] = [question.as_dict() for question in self.questions]
         return data
 
 
@@ -351,7 +349,7 @@ def compare_summaries(
             continue
         entry = _compare_question(question, others, names, populations, confidence)
         if panel is not None and others[-1] is not None:
-            _add_paired(entry, question, others[-1], first, summaries[-1], panel)
+            entry = _with_paired(entry, question, others[-1], first, summaries[-1], panel)
         questions.append(entry)
     if not questions:
         raise UsageError(
@@ -360,31 +358,43 @@ def compare_summaries(
     return Comparison(names, summaries, questions, panel)
 
 
-def _add_paired(entry, question, last_question, first: Summary, last: Summary, panel) -> None:
+def _with_paired(
+    entry: QuestionChange,
+    question: QuestionResult,
+    last_question: QuestionResult,
+    first: Summary,
+    last: Summary,
+    panel: Panel,
+) -> QuestionChange:
     """Paired tables for every item of a proportion question, matched to the last wave's."""
     states_a = item_states(first.responses.question(question.id))
     states_b = item_states(last.responses.question(question.id))
     if states_a is None or states_b is None:
-        return
+        return entry
     positions = match_positions(question, last_question)
-    for index, (item, position) in enumerate(zip(entry["items"], positions, strict=True)):
-        if position is not None:
-            item["paired"] = paired_item(states_a[:, index], states_b[:, position], panel)
+    items = tuple(
+        item
+        if position is None
+        else replace(item, paired=paired_item(states_a[:, index], states_b[:, position], panel))
+        for index, (item, position) in enumerate(zip(entry.items, positions, strict=True))
+    )
+    return replace(entry, items=items)
 
 
-def _wave_cell(item: ItemEstimate) -> dict[str, Any]:
-    cell = {"count": item.count, "base": item.base, "percent": item.percent}
+def _wave_cell(item: ItemEstimate) -> WaveCell:
     if item.weighted:
-        cell.update(weighted_base=item.weighted_base, effective_base=item.effective_base)
-    return cell
+        return WaveCell(
+            item.count, item.base, item.percent, item.weighted_base, item.effective_base
+        )
+    return WaveCell(item.count, item.base, item.percent)
 
 
-def _share_and_size(cell: dict[str, Any], population: Population | None) -> tuple[float, float]:
+def _share_and_size(cell: WaveCell, population: Population | None) -> tuple[float, float]:
     """A wave's share and the sample size its sampling error rests on (Kish, then FPC)."""
-    share = (cell["percent"] or 0) / 100
-    size = cell.get("effective_base", cell["base"])
+    share = (cell.percent or 0) / 100
+    size = cell.effective_base if cell.effective_base is not None else float(cell.base)
     if population is not None:
-        factor = population.factor(cell["base"])
+        factor = population.factor(cell.base)
         size = size / factor if factor > 0 else float("inf")
     return share, size
 
@@ -395,29 +405,25 @@ def _compare_question(
     names: list[str],
     populations: dict[str, Population | None],
     confidence: float = 0.95,
-) -> dict[str, Any]:
+) -> QuestionChange:
     matched = [
         match_items(question, wave) if wave else [None] * len(question.items) for wave in waves
     ]
     items = []
     for index, item in enumerate(question.items):
-        cells: dict[str, dict[str, Any] | None] = {}
-        for name, matches in zip(names, matched, strict=True):
-            match = matches[index]
-            cells[name] = None if match is None else _wave_cell(match)
-        present = [(name, cell) for name, cell in cells.items() if cell]
-        entry: dict[str, Any] = {"label": item.label, "waves": cells}
-        if len(present) >= 2:
-            (name_a, first), (name_b, last) = present[0], present[-1]
-            entry.update(
-                difference_of_shares(
-                    *_share_and_size(first, populations[name_a]),
-                    *_share_and_size(last, populations[name_b]),
-                    confidence,
-                )
-            )
-            entry["from"], entry["to"] = present[0][0], present[-1][0]
-        else:
-            entry.update({"diff_pp": None, "diff_ci": None, "test": None})
-        items.append(entry)
-    return {"id": question.id, "label": question.label, "type": question.type, "items": items}
+        cells = tuple(
+            (name, _wave_cell(match) if (match := matches[index]) is not None else None)
+            for name, matches in zip(names, matched, strict=True)
+        )
+        present = [(name, cell) for name, cell in cells if cell is not None]
+        if len(present) < 2:
+            items.append(ItemChange(item.label, cells, Change(None, None, None)))
+            continue
+        (name_a, first), (name_b, last) = present[0], present[-1]
+        change = difference_of_shares(
+            *_share_and_size(first, populations[name_a]),
+            *_share_and_size(last, populations[name_b]),
+            confidence,
+        )
+        items.append(ItemChange(item.label, cells, change, name_a, name_b))
+    return QuestionChange(question.id, question.label, question.type, tuple(items))
