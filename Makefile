@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format docs data report bench clean help
+.PHONY: demo test lint format docs data report bench snapshots clean help
 
 help:
 	@echo "make demo   summarize the bundled Divosa-monitor 2011 data (reconstructed from published tables)"
 	@echo "make test   lint and run the whole test suite"
 	@echo "make docs   regenerate the CLI reference in README.md from the code"
+	@echo "make snapshots  rewrite the golden outputs in tests/snapshots/ after an intended change"
 	@echo "make data   rebuild data/reconstructed/ from data/published/"
 	@echo "make report build the reports of the source studies into reports/"
 	@echo "make bench  compare the xlsx readers and the counting on a generated export"
@@ -40,6 +41,9 @@ format: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/cog -r README.md
+
+snapshots: $(STAMP)
+	MONITORKIT_UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q tests/test_snapshots.py
 
 data: $(STAMP)
 	$(BIN)/monitorkit reconstruct
