@@ -193,12 +193,6 @@ class Codebook:
             data["not_tabulated"] = [entry.to_dict() for entry in self.not_tabulated]
         return data
 
-    def not_tabulated_reason(self, column: str) -> NotTabulated | None:
-        for entry in self.not_tabulated:
-            if entry.column == column:
-                return entry
-        return None
-
 
 def read_codebook(path: str | Path, origin: str = "file") -> Codebook:
     """Load and validate a YAML codebook."""

@@ -105,10 +105,6 @@ class QuestionResponses:
             raise ValueError(f"question '{self.question.id}' has states, not values")
         return self.values
 
-    @property
-    def item_bases(self) -> np.ndarray:
-        return (self.matrix >= 0).sum(axis=0)
-
 
 @dataclass
 class Responses:
