@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,22 +23,29 @@ from monitorkit.io.headers import HeaderLayout, column_letter, detect_layout, na
 if TYPE_CHECKING:
     import pandas as pd
 
-EXCEL_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".ods"}
-TEXT_EXTENSIONS = {".csv", ".tsv", ".txt"}
-SAV_EXTENSIONS = {".sav", ".zsav"}
-PARQUET_EXTENSIONS = {".parquet", ".pq"}
-KNOWN_EXTENSIONS = EXCEL_EXTENSIONS | TEXT_EXTENSIONS | SAV_EXTENSIONS | PARQUET_EXTENSIONS
-
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAV_MAGIC = (b"$FL2", b"$FL3")
 _PARQUET_MAGIC = b"PAR1"
-#: Format kind -> (extensions, leading bytes, what the file should be).
-_SIGNATURES: dict[str, tuple[set[str], bytes | tuple[bytes, ...], str]] = {
-    "excel": (EXCEL_EXTENSIONS, _ZIP_MAGIC, "a {suffix} workbook"),
-    "sav": (SAV_EXTENSIONS, _SAV_MAGIC, "an SPSS .sav file"),
-    "parquet": (PARQUET_EXTENSIONS, _PARQUET_MAGIC, "a parquet file"),
-}
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One file format: its extensions, the bytes it starts with, and how to read it.
+
+    A new format is one entry in READERS (at the end of this module) and one function.
+    """
+
+    kind: str
+    extensions: frozenset[str]
+    magic: tuple[bytes, ...]  # empty for text, which has no signature
+    what: str
+    read: Callable[[Path, dict[str, Any]], RawTable]
+
+    def signed(self, head: bytes) -> bool:
+        return not self.magic or head.startswith(self.magic)
+
+
 #: An amount may carry a currency sign, as Dutch Excel writes currency cells ('€ 1.234,56').
 _CURRENCY = r"(?:[<>≤≥]=?\s*)?(?:(?:€|eur|\$|£)\s?)?"
 _DECIMAL_COMMA = re.compile(
@@ -150,16 +158,15 @@ def read_table(
             Location(str(path)),
             "give the file its real extension instead",
         )
-    kind = _check_path(path)
-    if kind == "excel":
-        table = _read_excel(path, sheet, header_rows)
-    elif kind == "csv":
-        table = _read_text(path, encoding, delimiter, header_rows)
-    elif kind == "sav":
-        table = _read_sav(path)
-    else:
-        table = _read_parquet(path)
-    if sheet is not None and kind != "excel":
+    reader = _check_path(path)
+    options = {
+        "sheet": sheet,
+        "encoding": encoding,
+        "delimiter": delimiter,
+        "header_rows": header_rows,
+    }
+    table = reader.read(path, options)
+    if sheet is not None and reader.kind != "excel":
         raise InputError(
             f"--sheet applies to workbooks only, this is a {table.source.format} file",
             Location(str(path)),
@@ -208,8 +215,8 @@ def _read_stdin(input_format: str | None, **options: Any) -> RawTable:
     return table
 
 
-def _check_path(path: Path) -> str:
-    """Classify the file by extension and refuse it if its bytes say otherwise."""
+def _check_path(path: Path) -> Reader:
+    """The reader for the file's extension; refused if the file's bytes say otherwise."""
     where = Location(str(path))
     if not path.exists():
         raise InputError(
@@ -231,33 +238,30 @@ def _check_path(path: Path) -> str:
         head = stream.read(8)
     if not head:
         raise InputError("file is empty (0 bytes)", where, "export the survey again")
+    reader = next(r for r in READERS if suffix in r.extensions)
     if suffix == ".xls" and head.startswith(_OLE_MAGIC):
-        return "excel"
-    if suffix in EXCEL_EXTENSIONS and head.startswith(_OLE_MAGIC):
+        return reader
+    if reader.kind == "excel" and head.startswith(_OLE_MAGIC):
         raise InputError(
             f"workbook is encrypted (password-protected) or an old binary .xls saved as {suffix}",
             where,
             "remove the password in Excel (File > Info > Protect Workbook) and save as .xlsx",
         )
-    for kind, (extensions, magic, what) in _SIGNATURES.items():
-        if suffix not in extensions:
-            continue
-        if not head.startswith(magic):
-            raise InputError(
-                f"the file's contents are not {what.format(suffix=suffix)} "
-                f"({_describe_bytes(head)})",
-                where,
-                "check the file extension or export the survey again",
-            )
-        return kind
-    binary = _describe_binary(head)
+    if not reader.signed(head):
+        raise InputError(
+            f"the file's contents are not {reader.what.format(suffix=suffix)} "
+            f"({_describe_bytes(head)})",
+            where,
+            "check the file extension or export the survey again",
+        )
+    binary = None if reader.magic else _describe_binary(head)
     if binary:
         raise InputError(
             f"the file's contents are not text but {binary}",
             where,
             "rename it to its real extension",
         )
-    return "csv"
+    return reader
 
 
 def _describe_binary(head: bytes) -> str | None:
@@ -644,4 +648,37 @@ def _read_parquet(path: Path) -> RawTable:
     return RawTable(frame, source, value_labels=categories)
 
 
-__all__ = ["RawTable", "SourceInfo", "column_letter", "read_table"]
+#: Every format monitorkit reads, by extension; `read_table` dispatches on this table.
+READERS: tuple[Reader, ...] = (
+    Reader(
+        "excel",
+        frozenset({".xlsx", ".xlsm", ".xls", ".ods"}),
+        (_ZIP_MAGIC,),
+        "a {suffix} workbook",
+        lambda path, o: _read_excel(path, o["sheet"], o["header_rows"]),
+    ),
+    Reader(
+        "csv",
+        frozenset({".csv", ".tsv", ".txt"}),
+        (),
+        "text",
+        lambda path, o: _read_text(path, o["encoding"], o["delimiter"], o["header_rows"]),
+    ),
+    Reader(
+        "sav",
+        frozenset({".sav", ".zsav"}),
+        _SAV_MAGIC,
+        "an SPSS .sav file",
+        lambda p, o: _read_sav(p),
+    ),
+    Reader(
+        "parquet",
+        frozenset({".parquet", ".pq"}),
+        (_PARQUET_MAGIC,),
+        "a parquet file",
+        lambda path, o: _read_parquet(path),
+    ),
+)
+KNOWN_EXTENSIONS = frozenset(ext for reader in READERS for ext in reader.extensions)
+
+__all__ = ["READERS", "RawTable", "Reader", "SourceInfo", "column_letter", "read_table"]
