@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from exports import write_rows
-from test_population import wilson_by_hand
 
 ANSWERS = ["Ja", "Nee", "Ja", "Ja", "Nee", "", "Ja", "Nee", "Nee", "Ja"]
 WEIGHTS = [0.5, 1.5, 2.0, 1.0, 0.8, 1.2, 0.6, 2.5, 1.0, 0.9]
@@ -25,7 +25,11 @@ def weighted_file(tmp_path):
     return write_rows(tmp_path / "weighted.csv", rows)
 
 
-def test_weighted_percent_bases_and_kish_interval(run_cli, weighted_file):
+def test_weighted_percent_bases_and_design_based_interval(run_cli, weighted_file):
+    """Counts and bases by hand; SE, design effect and logit interval as R's survey gives them."""
+    reference = json.loads(
+        (Path(__file__).parent / "data" / "design" / "reference.json").read_text()
+    )["weighted-small:y"]
     data = json.loads(run_cli("summarize", weighted_file, "--weight", "gewicht", "-f", "json").out)
     item = data["questions"][0]["items"][0]
     answered = np.array([a != "" for a in ANSWERS])
@@ -38,8 +42,12 @@ def test_weighted_percent_bases_and_kish_interval(run_cli, weighted_file):
     assert item["weighted_count"] == pytest.approx(w[yes].sum())
     assert item["percent"] == pytest.approx(100 * share)
     assert item["effective_base"] == pytest.approx(kish)
-    low, high = wilson_by_hand(share, kish)
-    assert (item["ci_low"], item["ci_high"]) == (pytest.approx(low), pytest.approx(high))
+    assert item["percent"] == pytest.approx(100 * reference["mean"], rel=1e-6)
+    assert item["se"] == pytest.approx(100 * reference["se"], rel=1e-6)
+    assert item["deff"] == pytest.approx(reference["deff"], rel=1e-6)
+    assert item["ci_low"] == pytest.approx(100 * reference["low"], abs=1e-4)
+    assert item["ci_high"] == pytest.approx(100 * reference["high"], abs=1e-4)
+    assert data["interval"].startswith("logit")
     assert data["weights"] == {
         "column": "gewicht",
         "sum": pytest.approx(w.sum()),

@@ -119,6 +119,9 @@ class ItemEstimate:
     weighted_count: float | None = None
     weighted_base: float | None = None
     effective_base: float | None = None
+    #: Weighted designs: the standard error (percentage points) and the design effect.
+    se: float | None = None
+    deff: float | None = None
     test: TestResult | None = None
     #: A battery item's explicit non-answers (Weet niet), left out of its base.
     missing: tuple[MissingCount, ...] = ()
@@ -135,6 +138,8 @@ class ItemEstimate:
                 "weighted_count",
                 "weighted_base",
                 "effective_base",
+                "se",
+                "deff",
                 "test",
                 "missing",
             ),

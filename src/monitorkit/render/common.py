@@ -68,7 +68,8 @@ def design_note(summary: Summary, locale: str = "en") -> str:
         weighted = word("weighted by", locale)
         parts = [
             f"{weighted[0].upper()}{weighted[1:]} '{info['column']}' "
-            f"({word('Kish effective n', locale)} {effective})"
+            f"({word('Kish effective n', locale)} {effective})",
+            word("intervals: logit, design-based standard errors", locale),
         ]
     else:
         parts = [word("Unweighted", locale)]

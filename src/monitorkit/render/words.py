@@ -95,6 +95,10 @@ _PAIRS = [
     ("Unweighted", "Ongewogen"),
     ("weighted by", "gewogen met"),
     ("Kish effective n", "effectieve n volgens Kish"),
+    (
+        "intervals: logit, design-based standard errors",
+        "intervallen: logit, met standaardfouten naar het steekproefontwerp",
+    ),
     ("no finite population correction", "geen eindige-populatiecorrectie"),
     ("finite population correction", "eindige-populatiecorrectie"),
     ("reconstructed from published tables", "gereconstrueerd uit gepubliceerde tabellen"),

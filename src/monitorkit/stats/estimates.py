@@ -49,6 +49,13 @@ class Summary:
         return self.responses.provenance
 
     @property
+    def interval_method(self) -> str:
+        """How intervals were computed: Wilson for a simple random sample, else design-based."""
+        from monitorkit.stats.design import INTERVAL_METHOD
+
+        return "wilson" if self.responses.weights is None else INTERVAL_METHOD
+
+    @property
     def weights_info(self) -> dict[str, Any] | None:
         """The weight column, the sum of weights and Kish's effective sample size."""
         weights = self.responses.weights
@@ -71,7 +78,7 @@ class Summary:
                 "path": codebook.path,
             },
             "confidence": self.confidence,
-            "interval": "wilson",
+            "interval": self.interval_method,
             "fpc": self.population.as_dict() if self.population else {"applied": False},
             "weights": self.weights_info,
         }
@@ -220,8 +227,11 @@ def proportion_rows(
         bottom = (weights[:, None] * valid).sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
-    sizes = design.sizes(valid, mask, total)
-    low, high = proportion_interval(share, sizes, design.confidence)
+    se = deff = None
+    if design.weights is None:
+        low, high = proportion_interval(share, design.sizes(valid, mask, total), design.confidence)
+    else:
+        low, high, se, deff = _weighted_interval(ind, design, mask, total)
     effective = None if design.weights is None else design.sizes(valid, mask, False)
     columns = columns or [None] * len(ind.labels)
     return tuple(
@@ -236,9 +246,30 @@ def proportion_rows(
             weighted_count=None if effective is None else json_value(top[index]),
             weighted_base=None if effective is None else json_value(bottom[index]),
             effective_base=None if effective is None else json_value(effective[index]),
+            se=None if se is None else json_value(se[index]),
+            deff=None if deff is None else json_value(deff[index]),
         )
         for index, label in enumerate(ind.labels)
     )
+
+
+def _weighted_interval(
+    ind: Indicators, design: Design, mask: np.ndarray | None, total: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Design-based interval, standard error and design effect of weighted proportions, in %.
+
+    A group is a domain of the whole sample (R's ``svyby``): the respondents outside
+    it stay in the variance with a score of zero. The finite population correction
+    applies to totals, as for unweighted intervals.
+    """
+    from monitorkit.stats.design import design_proportions
+
+    valid = ind.valid if mask is None else ind.valid & mask[:, None]
+    sizes = None
+    if total and design.population is not None:
+        sizes = np.full(len(ind.valid), float(design.population.size))
+    result = design_proportions(ind.selected, valid, design.weights, None, sizes, design.confidence)
+    return result.low * 100, result.high * 100, result.se * 100, result.deff
 
 
 def estimate(

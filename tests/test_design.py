@@ -1,0 +1,67 @@
+"""Design-based proportions against R's survey package (svymean, svyciprop logit, deff).
+
+tests/data/design/reference.R computed reference.json from stratified.csv, a
+stratified municipal sample with weights (G4, G32, 100k+, overig and their
+numbers of municipalities); the test compares without R installed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from monitorkit.stats.design import design_proportions
+
+HERE = Path(__file__).parent / "data" / "design"
+REFERENCE = json.loads((HERE / "reference.json").read_text())
+DATA = pd.read_csv(HERE / "stratified.csv")
+
+
+def estimates(design: str, confidence: float = 0.95):
+    items = DATA[["y1", "y2"]]
+    strata = None if design == "weighted" else DATA["stratum"].to_numpy()
+    sizes = DATA["N"].to_numpy(dtype=float) if design == "stratified_fpc" else None
+    return design_proportions(
+        (items == 1).to_numpy(),
+        items.notna().to_numpy(),
+        DATA["w"].to_numpy(dtype=float),
+        strata,
+        sizes,
+        confidence,
+    )
+
+
+@pytest.mark.parametrize("design", ["stratified_fpc", "stratified", "weighted"])
+@pytest.mark.parametrize("index, item", [(0, "y1"), (1, "y2")])
+def test_matches_r_survey(design, index, item):
+    reference = REFERENCE[f"{design}:{item}"]
+    result = estimates(design)
+    assert result.share[index] == pytest.approx(reference["mean"], rel=1e-6)
+    assert result.se[index] == pytest.approx(reference["se"], rel=1e-6)
+    assert result.deff[index] == pytest.approx(reference["deff"], rel=1e-6)
+    assert 100 * result.low[index] == pytest.approx(100 * reference["low"], abs=1e-4)
+    assert 100 * result.high[index] == pytest.approx(100 * reference["high"], abs=1e-4)
+    at90 = estimates(design, 0.90)
+    assert 100 * at90.low[index] == pytest.approx(100 * reference["low90"], abs=1e-4)
+    assert 100 * at90.high[index] == pytest.approx(100 * reference["high90"], abs=1e-4)
+
+
+def test_two_strata_by_hand():
+    """Unweighted, two strata of known size: the textbook stratified variance."""
+    selected = np.array([[1], [0], [1], [1], [0], [0]], dtype=bool)
+    valid = np.ones_like(selected)
+    strata = np.array([0, 0, 0, 1, 1, 1])
+    sizes = np.array([30.0, 30.0, 30.0, 60.0, 60.0, 60.0])
+    weights = sizes / 3
+    result = design_proportions(selected, valid, weights, strata, sizes)
+    p = (30 * 2 / 3 + 60 * 1 / 3) / 90
+    variance = sum(
+        (n_h / 90) ** 2 * (1 - 3 / n_h) * p_h * (1 - p_h) * 3 / 2 / 3
+        for n_h, p_h in ((30, 2 / 3), (60, 1 / 3))
+    )
+    assert result.share[0] == pytest.approx(p)
+    assert result.se[0] == pytest.approx(np.sqrt(variance))
