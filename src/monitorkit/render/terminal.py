@@ -9,6 +9,7 @@ from rich.table import Table
 from monitorkit.render.common import (
     base_note,
     change_note,
+    design_note,
     fpc_note,
     not_tabulated_groups,
     pairwise_note,
@@ -36,8 +37,10 @@ def print_summary(
         console.print(notice, style="bold yellow", highlight=False)
         for assumption in (summary.provenance or {}).get("assumptions", []):
             console.print(f"assumption: {assumption}", style="yellow", highlight=False)
-    if fpc_note(summary):
-        console.print(fpc_note(summary), style="dim", highlight=False)
+    if fpc := fpc_note(summary):
+        console.print(fpc, style="dim", highlight=False)
+    if summary.weights_info:
+        console.print(design_note(summary, locale), style="dim", highlight=False)
     for warning in summary.responses.warnings:
         console.print(f"warning: {warning}", style="yellow", highlight=False)
     for question in summary.questions:
