@@ -65,3 +65,44 @@ def test_two_strata_by_hand():
     )
     assert result.share[0] == pytest.approx(p)
     assert result.se[0] == pytest.approx(np.sqrt(variance))
+
+
+POPULATION = "G4: 4\nG32: 36\n100k+: 15\noverig: 338\n"
+
+
+def test_summarize_with_strata_and_a_population_file_matches_r(run_cli, tmp_path):
+    population = tmp_path / "population.yaml"
+    population.write_text(POPULATION)
+    result = run_cli(
+        "summarize", HERE / "stratified.csv", "--strata", "stratum", "--population", population,
+        "--weight", "w", "-f", "json",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["interval"].startswith("logit")
+    questions = {q["columns"][0]: q for q in data["questions"]}
+    for item in ("y1", "y2"):
+        reference = REFERENCE[f"stratified_fpc:{item}"]
+        yes = next(i for i in questions[item]["items"] if i["label"] == "1")
+        assert yes["percent"] == pytest.approx(100 * reference["mean"], rel=1e-6)
+        assert yes["se"] == pytest.approx(100 * reference["se"], rel=1e-6)
+        assert yes["deff"] == pytest.approx(reference["deff"], rel=1e-6)
+        assert yes["ci_low"] == pytest.approx(100 * reference["low"], abs=1e-4)
+        assert yes["ci_high"] == pytest.approx(100 * reference["high"], abs=1e-4)
+
+
+def test_strata_population_errors_are_usage_errors(run_cli, tmp_path):
+    data = HERE / "stratified.csv"
+    small = tmp_path / "small.yaml"
+    small.write_text(POPULATION.replace("G32: 36", "G32: 10"))
+    result = run_cli("summarize", data, "--strata", "stratum", "--population", small)
+    assert result.code == 2
+    assert "stratum 'G32': the population (10) is smaller than its 20 respondents" in result.err
+    partial = tmp_path / "partial.yaml"
+    partial.write_text("G4: 4\nG32: 36\n")
+    result = run_cli("summarize", data, "--strata", "stratum", "--population", partial)
+    assert result.code == 2
+    assert "no size for stratum '100k+', 'overig'" in result.err
+    result = run_cli("summarize", data, "--strata", "stratum", "--population", "393")
+    assert result.code == 2
+    assert "with --strata, --population names a file" in result.err

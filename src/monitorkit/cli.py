@@ -102,11 +102,18 @@ def design_options(command):
             ),
             click.option(
                 "--population",
-                help="Population size for the finite population correction, or 'auto' for "
-                "municipality surveys (CBS count of gemeenten in the survey's year).",
+                help="Population size for the finite population correction, 'auto' for "
+                "municipality surveys (CBS count of gemeenten in the survey's year), or with "
+                "--strata a YAML/CSV file of the size per stratum.",
             ),
             click.option(
-                "--weight", help="Column of positive weights: weighted percentages, Kish bases."
+                "--weight",
+                help="Column of positive weights: weighted percentages, design-based intervals.",
+            ),
+            click.option(
+                "--strata",
+                help="Column of the strata of a stratified sample (e.g. gemeentegrootte); with "
+                "--population FILE giving each stratum's size.",
             ),
         ],
         command,
@@ -218,6 +225,7 @@ def summarize(
     confidence,
     population,
     weight,
+    strata,
     readings,
     fmt,
     output,
@@ -252,6 +260,7 @@ def summarize(
             confidence=confidence,
             population=population,
             weight=weight,
+            strata=strata,
             input_format=input_format,
             include_previews=include_previews,
             missing_as_category=missing_as_category,
@@ -320,6 +329,7 @@ def compare(
     confidence,
     population,
     weight,
+    strata,
     charts,
     fmt,
     output,
@@ -350,6 +360,7 @@ def compare(
         mergers=mergers,
         population=population,
         weight=weight,
+        strata=strata,
         confidence=confidence,
     )
     fmt = _choose_format(fmt, output)
@@ -485,7 +496,18 @@ def weight(
 )
 @quiet_option
 def report(
-    files, folder, config, by, confidence, population, weight, labels, compare, locale, quiet
+    files,
+    folder,
+    config,
+    by,
+    confidence,
+    population,
+    weight,
+    strata,
+    labels,
+    compare,
+    locale,
+    quiet,
 ):
     """Write a report of FILES: self-contained HTML, Markdown with PNG charts, and xlsx.
 
@@ -507,6 +529,7 @@ def report(
         confidence=confidence,
         population=population,
         weight=weight,
+        strata=strata,
         compare=compare,
         labels=labels,
         quiet=quiet,

@@ -41,6 +41,7 @@ CONFIG_KEYS = (
     "by",
     "population",
     "weight",
+    "strata",
     "labels",
     "compare",
     "locale",
@@ -275,6 +276,7 @@ def build_report(
     confidence: float = 0.95,
     population: str | int | None = None,
     weight: str | None = None,
+    strata: str | None = None,
     compare: bool | None = None,
     labels: str | None = None,
     quiet: bool = True,
@@ -291,6 +293,7 @@ def build_report(
     by = by or settings.get("by")
     population = population or settings.get("population")
     weight = weight or settings.get("weight")
+    strata = strata or settings.get("strata")
     labels = labels or settings.get("labels")
     if isinstance(labels, list):
         labels = ",".join(str(label) for label in labels)
@@ -298,7 +301,9 @@ def build_report(
     folder = Path(folder)
     names = wave_labels(files, labels)
     summaries = [
-        summarize_survey(f, by=by, confidence=confidence, population=population, weight=weight)
+        summarize_survey(
+            f, by=by, confidence=confidence, population=population, weight=weight, strata=strata
+        )
         for f in files
     ]
     titles = names if len(files) > 1 else [Path(summaries[0].responses.source.path).name]

@@ -308,6 +308,7 @@ def compare_waves(
     mergers: str | Path | None = None,
     population: str | int | None = None,
     weight: str | None = None,
+    strata: str | None = None,
     confidence: float = 0.95,
 ) -> Comparison:
     """Summarize each wave and line up the questions they share; pair the municipalities
@@ -322,7 +323,12 @@ def compare_waves(
     books = codebooks or [None] * len(paths)
     summaries = [
         summarize_survey(
-            path, codebook=book, confidence=confidence, population=population, weight=weight
+            path,
+            codebook=book,
+            confidence=confidence,
+            population=population,
+            weight=weight,
+            strata=strata,
         )
         for path, book in zip(paths, books, strict=True)
     ]

@@ -53,7 +53,8 @@ class Summary:
         """How intervals were computed: Wilson for a simple random sample, else design-based."""
         from monitorkit.stats.design import INTERVAL_METHOD
 
-        return "wilson" if self.responses.weights is None else INTERVAL_METHOD
+        plain = self.responses.weights is None and self.responses.strata is None
+        return "wilson" if plain else INTERVAL_METHOD
 
     @property
     def weights_info(self) -> dict[str, Any] | None:
@@ -183,11 +184,19 @@ def pd_categorical_codes(values, labels: list[str]) -> np.ndarray:
 
 @dataclass
 class Design:
-    """How estimates generalise: confidence, weights (Kish) and finite population."""
+    """How estimates generalise: confidence, weights, strata and finite population."""
 
     confidence: float = 0.95
     weights: np.ndarray | None = None
     population: Population | None = None
+    #: Per respondent: the stratum, and the population size of that stratum (if known).
+    strata: np.ndarray | None = None
+    stratum_sizes: np.ndarray | None = None
+
+    @property
+    def design_based(self) -> bool:
+        """Weights or strata: intervals from the design, not from a simple random sample."""
+        return self.weights is not None or self.strata is not None
 
     def sizes(self, valid: np.ndarray, mask: np.ndarray | None, total: bool) -> np.ndarray:
         """Effective sample size per item: Kish's n_eff with weights, FPC for totals."""
@@ -228,7 +237,7 @@ def proportion_rows(
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
     se = deff = None
-    if design.weights is None:
+    if not design.design_based:
         low, high = proportion_interval(share, design.sizes(valid, mask, total), design.confidence)
     else:
         low, high, se, deff = _weighted_interval(ind, design, mask, total)
@@ -265,10 +274,12 @@ def _weighted_interval(
     from monitorkit.stats.design import design_proportions
 
     valid = ind.valid if mask is None else ind.valid & mask[:, None]
-    sizes = None
-    if total and design.population is not None:
+    sizes = design.stratum_sizes if total else None
+    if total and sizes is None and design.population is not None:
         sizes = np.full(len(ind.valid), float(design.population.size))
-    result = design_proportions(ind.selected, valid, design.weights, None, sizes, design.confidence)
+    result = design_proportions(
+        ind.selected, valid, design.weights, design.strata, sizes, design.confidence
+    )
     return result.low * 100, result.high * 100, result.se * 100, result.deff
 
 
@@ -284,7 +295,13 @@ def estimate(
     Responses read with a weight column give weighted percentages, with
     unweighted and weighted bases and Kish's effective base for intervals and tests.
     """
-    design = Design(confidence, responses.weights, population)
+    design = Design(
+        confidence, responses.weights, population, responses.strata, responses.stratum_sizes
+    )
+    if design.strata is not None and design.weights is None and design.stratum_sizes is not None:
+        # as R's svydesign with fpc and no weights: each respondent stands for N_h / n_h
+        _, index, counts = np.unique(design.strata, return_inverse=True, return_counts=True)
+        design.weights = design.stratum_sizes / counts[index]
     groups = responses.group_values(by) if by else None
     order = responses.group_order(by, groups) if by and groups is not None else []
     by_question = responses.by_question(by) if by else None
@@ -631,6 +648,50 @@ def survey_year(responses: Responses) -> int | None:
     return int(match.group(0)) if match else None
 
 
+def _stratify(responses: Responses, column: str, population: Any) -> None:
+    """Give the responses their strata and, from a population file, each stratum's size."""
+    from monitorkit.errors import UsageError
+    from monitorkit.stats.population import read_stratum_sizes
+    from monitorkit.vocabulary import ValueRules, read_categories
+
+    raw = responses.raw
+    if column not in raw.frame.columns:
+        raise UsageError(f"--strata column '{column}' is not in the data", raw.location())
+    labels = read_categories(raw.frame[column], ValueRules.for_column(raw, column)).values
+    if labels.isna().any():
+        rows = ", ".join(str(r) for r in labels.index[labels.isna().to_numpy()][:5])
+        raise UsageError(
+            f"--strata '{column}' has no stratum for row(s) {rows}",
+            raw.location(column=column),
+            "every respondent needs a stratum",
+        )
+    strata = labels.astype(str).to_numpy()
+    responses.strata = strata
+    if population is None:
+        return
+    if isinstance(population, (int, Population)) or str(population).strip().isdigit():
+        raise UsageError(
+            "with --strata, --population names a file of the population size per stratum",
+            hint="e.g. a YAML file with 'G4: 4', 'G32: 36', 'overig: 353'",
+        )
+    sizes = read_stratum_sizes(str(population))
+    unknown = sorted(set(strata) - set(sizes))
+    if unknown:
+        raise UsageError(
+            f"the population file has no size for stratum {', '.join(repr(u) for u in unknown)}",
+            hint=f"strata in the file: {', '.join(sizes)}",
+        )
+    for stratum in sorted(set(strata)):
+        n_h = int((strata == stratum).sum())
+        if sizes[stratum] < n_h:
+            raise UsageError(
+                f"stratum '{stratum}': the population ({sizes[stratum]}) is smaller than its "
+                f"{n_h} respondents",
+                hint="check the population file",
+            )
+    responses.stratum_sizes = np.array([sizes[stratum] for stratum in strata], dtype=float)
+
+
 def summarize_survey(
     path,
     *,
@@ -643,6 +704,7 @@ def summarize_survey(
     confidence: float = 0.95,
     population: Population | str | int | None = None,
     weight: str | None = None,
+    strata: str | None = None,
     input_format: str | None = None,
     include_previews: bool = False,
     missing_as_category: bool = False,
@@ -650,8 +712,9 @@ def summarize_survey(
     """Read a survey export and tabulate every question: the library face of `summarize`.
 
     ``population`` is a size, 'auto' (the number of municipalities in the survey's year,
-    for municipality surveys) or None (no finite population correction). See
-    ``read_survey`` for the reading options.
+    for municipality surveys) or None (no finite population correction); with
+    ``strata`` (a column) it is a YAML or CSV file of the population size per stratum.
+    See ``read_survey`` for the reading options.
     """
     from monitorkit.stats.population import resolve_population
     from monitorkit.stats.responses import read_survey
@@ -668,7 +731,10 @@ def summarize_survey(
         include_previews=include_previews,
         missing_as_category=missing_as_category,
     )
-    if population is None and responses.codebook.population:
+    if strata:
+        _stratify(responses, strata, population)
+        population = None
+    if population is None and responses.codebook.population and not strata:
         population = Population(
             responses.codebook.population,
             f"{responses.codebook.population} (codebook field 'population')",

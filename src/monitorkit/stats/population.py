@@ -38,6 +38,36 @@ class Population:
         return {"applied": True, "population": self.size, "source": self.source}
 
 
+def read_stratum_sizes(path: str) -> dict[str, int]:
+    """Population size per stratum from YAML ({G4: 4, G32: 36, ...}) or a two-column CSV."""
+    from pathlib import Path
+
+    from monitorkit.errors import InputError, Location
+    from monitorkit.io.yamlfile import read_yaml
+
+    where = Location(path)
+    if Path(path).suffix.lower() == ".csv":
+        import csv
+
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            rows = [row for row in csv.reader(stream) if row]
+        data: object = {row[0]: row[1] for row in rows[1:] if len(row) >= 2}
+    else:
+        data = read_yaml(path, InputError, "population file")
+    if not isinstance(data, dict) or not data:
+        raise InputError("must map each stratum to its population size", where, "e.g. G4: 4")
+    sizes = {}
+    for stratum, size in data.items():
+        number = int(size) if str(size).strip().isdigit() else None
+        if number is None or number < 1:
+            raise InputError(
+                f"stratum '{stratum}': the population size must be a whole number, got {size!r}",
+                where,
+            )
+        sizes[str(stratum)] = number
+    return sizes
+
+
 @cache
 def municipality_counts() -> tuple[str, dict[int, int]]:
     """The bundled number of municipalities per year (CBS), and its citation."""

@@ -117,6 +117,9 @@ class Responses:
     provenance: dict[str, Any] | None = None
     weights: np.ndarray | None = None
     weight_column: str | None = None
+    #: Per respondent: the stratum (--strata) and that stratum's population size, if known.
+    strata: np.ndarray | None = None
+    stratum_sizes: np.ndarray | None = None
     #: Test and preview responses left out (Qualtrics 'Survey Preview'/'Survey Test').
     previews_left_out: int = 0
 
