@@ -106,3 +106,19 @@ def test_strata_population_errors_are_usage_errors(run_cli, tmp_path):
     result = run_cli("summarize", data, "--strata", "stratum", "--population", "393")
     assert result.code == 2
     assert "with --strata, --population names a file" in result.err
+
+
+def test_stratified_summary_names_its_design(run_cli, tmp_path):
+    """Strata alone still give design-based intervals, and every output says so."""
+    population = tmp_path / "population.yaml"
+    population.write_text(POPULATION)
+    args = ("summarize", HERE / "stratified.csv", "--strata", "stratum", "--population", population)
+    result = run_cli(*args)
+    assert result.code == 0, result.err
+    expected = (
+        "Stratified by 'stratum' (4 strata); intervals: logit, design-based standard errors; "
+        "finite population correction: population size per stratum."
+    )
+    assert expected in " ".join(result.out.split())
+    dutch = run_cli(*args, "--locale", "nl")
+    assert "Gestratificeerd naar 'stratum' (4 strata)" in " ".join(dutch.out.split())

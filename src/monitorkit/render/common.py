@@ -61,19 +61,33 @@ def provenance_notice(summary: Summary, locale: str = "en") -> str | None:
 
 
 def design_note(summary: Summary, locale: str = "en") -> str:
-    """Weighting, finite population correction and provenance in one line, for every table."""
+    """Weighting, strata, finite population correction and provenance in one line."""
     info = summary.weights_info
+    responses = summary.responses
+    parts = []
     if info:
         effective = fmt_number(info["kish_effective_n"], 1, locale)
         weighted = word("weighted by", locale)
-        parts = [
+        parts.append(
             f"{weighted[0].upper()}{weighted[1:]} '{info['column']}' "
-            f"({word('Kish effective n', locale)} {effective})",
-            word("intervals: logit, design-based standard errors", locale),
-        ]
-    else:
-        parts = [word("Unweighted", locale)]
-    if summary.population is not None:
+            f"({word('Kish effective n', locale)} {effective})"
+        )
+    elif responses.strata is None:
+        parts.append(word("Unweighted", locale))
+    if responses.strata is not None:
+        count = len(set(responses.strata))
+        parts.append(
+            f"{word('Stratified by', locale)} '{responses.strata_column}' "
+            f"({count} {word('strata', locale)})"
+        )
+    if summary.interval_method != "wilson":
+        parts.append(word("intervals: logit, design-based standard errors", locale))
+    if responses.stratum_sizes is not None:
+        parts.append(
+            f"{word('finite population correction', locale)}: "
+            f"{word('population size per stratum', locale)}"
+        )
+    elif summary.population is not None:
         parts.append(
             f"{word('finite population correction', locale)}: N = {summary.population.size}"
         )

@@ -39,7 +39,7 @@ def print_summary(
             console.print(f"assumption: {assumption}", style="yellow", highlight=False)
     if fpc := fpc_note(summary):
         console.print(fpc, style="dim", highlight=False)
-    if summary.weights_info:
+    if summary.interval_method != "wilson":
         console.print(design_note(summary, locale), style="dim", highlight=False)
     for warning in summary.responses.warnings:
         console.print(f"warning: {warning}", style="yellow", highlight=False)

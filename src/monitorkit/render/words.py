@@ -95,6 +95,8 @@ _PAIRS = [
     ("Unweighted", "Ongewogen"),
     ("weighted by", "gewogen met"),
     ("Kish effective n", "effectieve n volgens Kish"),
+    ("Stratified by", "Gestratificeerd naar"),
+    ("population size per stratum", "populatieomvang per stratum"),
     (
         "intervals: logit, design-based standard errors",
         "intervallen: logit, met standaardfouten naar het steekproefontwerp",

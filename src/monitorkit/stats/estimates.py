@@ -667,6 +667,7 @@ def _stratify(responses: Responses, column: str, population: Any) -> None:
         )
     strata = labels.astype(str).to_numpy()
     responses.strata = strata
+    responses.strata_column = column
     if population is None:
         return
     if isinstance(population, (int, Population)) or str(population).strip().isdigit():

@@ -119,6 +119,7 @@ class Responses:
     weight_column: str | None = None
     #: Per respondent: the stratum (--strata) and that stratum's population size, if known.
     strata: np.ndarray | None = None
+    strata_column: str | None = None
     stratum_sizes: np.ndarray | None = None
     #: Test and preview responses left out (Qualtrics 'Survey Preview'/'Survey Test').
     previews_left_out: int = 0
