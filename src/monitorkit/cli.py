@@ -724,6 +724,18 @@ def datasets(fmt):
         click.echo(f"{dataset.name}\t{dataset.title}{kind}")
 
 
+@cli.command(short_help="Print the JSON Schema of summarize --format json.")
+def schema():
+    """Print the JSON Schema (draft 2020-12) that `summarize --format json` output follows.
+
+    It is generated from the result types, so it always matches the output;
+    validate a summary with any JSON Schema validator.
+    """
+    from monitorkit.render.schema import summary_schema
+
+    _echo_json(summary_schema())
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the CLI and turn errors into one line and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)

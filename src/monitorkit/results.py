@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, ClassVar
 
 
 def json_value(value: Any) -> Any:
@@ -36,6 +36,15 @@ def _dict(obj: Any, *, optional: tuple[str, ...] = ()) -> dict[str, Any]:
     return data
 
 
+class Record:
+    """A result that becomes JSON field by field; ``OPTIONAL`` fields are left out when empty."""
+
+    OPTIONAL: ClassVar[tuple[str, ...]] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return _dict(self, optional=self.OPTIONAL)
+
+
 def _json(value: Any) -> Any:
     if hasattr(value, "as_dict"):
         return value.as_dict()
@@ -47,7 +56,7 @@ def _json(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class PairTest:
+class PairTest(Record):
     """One pair of groups compared on one item."""
 
     groups: tuple[str, str]
@@ -55,20 +64,14 @@ class PairTest:
     p_adjusted: float
     significant: bool
 
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self)
-
 
 @dataclass(frozen=True)
-class PairwiseTests:
+class PairwiseTests(Record):
     """Every pair of groups on one item, with the test and the multiplicity correction."""
 
     test: str
     correction: str
     pairs: tuple[PairTest, ...] = ()
-
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self)
 
     @property
     def differing(self) -> tuple[tuple[str, str], ...]:
@@ -76,7 +79,7 @@ class PairwiseTests:
 
 
 @dataclass(frozen=True)
-class TestResult:
+class TestResult(Record):
     """A test across groups: its name, p and (for chi-square) statistic and df."""
 
     name: str
@@ -86,23 +89,19 @@ class TestResult:
     note: str | None = None
     pairwise: PairwiseTests | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self, optional=("statistic", "df", "note", "pairwise"))
+    OPTIONAL = ("statistic", "df", "note", "pairwise")
 
 
 @dataclass(frozen=True)
-class MissingCount:
+class MissingCount(Record):
     """An explicit non-answer left out of the base (Weet niet, n.v.t., a user-missing code)."""
 
     label: str
     count: int
 
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self)
-
 
 @dataclass(frozen=True)
-class ItemEstimate:
+class ItemEstimate(Record):
     """One item (option, statement or category): count, base, percent and interval.
 
     Weighted results add the weighted count and base and Kish's effective base;
@@ -130,24 +129,20 @@ class ItemEstimate:
     def weighted(self) -> bool:
         return self.weighted_base is not None
 
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(
-            self,
-            optional=(
-                "column",
-                "weighted_count",
-                "weighted_base",
-                "effective_base",
-                "se",
-                "deff",
-                "test",
-                "missing",
-            ),
-        )
+    OPTIONAL = (
+        "column",
+        "weighted_count",
+        "weighted_base",
+        "effective_base",
+        "se",
+        "deff",
+        "test",
+        "missing",
+    )
 
 
 @dataclass(frozen=True)
-class NumericStats:
+class NumericStats(Record):
     """A numeric question (or one group of it): n, mean, median, sd, min and max."""
 
     n: int
@@ -159,12 +154,11 @@ class NumericStats:
     weighted_mean: float | None = None
     test: TestResult | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self, optional=("weighted_mean", "test"))
+    OPTIONAL = ("weighted_mean", "test")
 
 
 @dataclass(frozen=True)
-class ScaleStats:
+class ScaleStats(Record):
     """A scale question's mean score with its interval, and how the points were scored."""
 
     n: int
@@ -174,12 +168,9 @@ class ScaleStats:
     sd: float | None
     scores: str
 
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self)
-
 
 @dataclass(frozen=True)
-class GroupEstimate:
+class GroupEstimate(Record):
     """One group of a ``--by`` breakdown: its base and items (or numeric statistics)."""
 
     group: str
@@ -187,24 +178,20 @@ class GroupEstimate:
     items: tuple[ItemEstimate, ...] = ()
     stats: NumericStats | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self, optional=("stats",))
+    OPTIONAL = ("stats",)
 
 
 @dataclass(frozen=True)
-class Reading:
+class Reading(Record):
     """How one raw value was read, and by how many respondents."""
 
     value: str
     read_as: str
     count: int
 
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self)
-
 
 @dataclass(frozen=True)
-class QuestionResult:
+class QuestionResult(Record):
     """Everything computed for one question."""
 
     id: str
@@ -226,15 +213,11 @@ class QuestionResult:
     def weighted(self) -> bool:
         return bool(self.items) and self.items[0].weighted
 
-    def as_dict(self) -> dict[str, Any]:
-        data = _dict(self, optional=("missing", "scale", "ungrouped", "stats", "groups"))
-        if not self.warnings:
-            del data["warnings"]
-        return data
+    OPTIONAL = ("missing", "scale", "ungrouped", "stats", "groups", "warnings")
 
 
 @dataclass(frozen=True)
-class WaveCell:
+class WaveCell(Record):
     """One item in one wave of a comparison."""
 
     count: int
@@ -243,12 +226,11 @@ class WaveCell:
     weighted_base: float | None = None
     effective_base: float | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self, optional=("weighted_base", "effective_base"))
+    OPTIONAL = ("weighted_base", "effective_base")
 
 
 @dataclass(frozen=True)
-class Change:
+class Change(Record):
     """Later minus earlier wave in percentage points, its interval and its test."""
 
     diff_pp: float | None
@@ -257,7 +239,7 @@ class Change:
 
 
 @dataclass(frozen=True)
-class PairedTable:
+class PairedTable(Record):
     """An item over the panel members who answered it in both waves, and its paired test."""
 
     n: int
@@ -265,12 +247,9 @@ class PairedTable:
     test: str
     p: float | None
 
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self)
-
 
 @dataclass(frozen=True)
-class ItemChange:
+class ItemChange(Record):
     """One item across the waves: each wave's cell, the change, and the panel's paired table."""
 
     label: str
@@ -311,7 +290,7 @@ class ItemChange:
 
 
 @dataclass(frozen=True)
-class QuestionChange:
+class QuestionChange(Record):
     """A question the waves share, item by item."""
 
     id: str
@@ -322,6 +301,3 @@ class QuestionChange:
     @property
     def paired(self) -> bool:
         return any(item.paired is not None for item in self.items)
-
-    def as_dict(self) -> dict[str, Any]:
-        return _dict(self)

@@ -68,6 +68,34 @@ class Summary:
             "kish_effective_n": json_value(weights.sum() ** 2 / (weights**2).sum()),
         }
 
+    @property
+    def strata_info(self) -> dict[str, Any] | None:
+        """The strata column and, per stratum, its respondents and population size (if known)."""
+        responses = self.responses
+        if responses.strata is None:
+            return None
+        names, counts = np.unique(responses.strata, return_counts=True)
+        sizes = {}
+        if responses.stratum_sizes is not None:
+            sizes = dict(
+                zip(responses.strata, responses.stratum_sizes.astype(int).tolist(), strict=True)
+            )
+        return {
+            "column": responses.strata_column,
+            "strata": [
+                {"stratum": str(name), "respondents": int(count), "population": sizes.get(name)}
+                for name, count in zip(names, counts, strict=True)
+            ],
+        }
+
+    @property
+    def fpc_info(self) -> dict[str, Any]:
+        """Whether a finite population correction applies, with which population."""
+        if self.responses.stratum_sizes is not None:
+            source = self.responses.stratum_sizes_source
+            return {"applied": True, "per_stratum": True, "source": source}
+        return self.population.as_dict() if self.population else {"applied": False}
+
     def as_dict(self) -> dict[str, Any]:
         """The documented JSON schema (DESIGN §5); percentages unrounded, 0-100."""
         codebook = self.responses.codebook
@@ -80,8 +108,9 @@ class Summary:
             },
             "confidence": self.confidence,
             "interval": self.interval_method,
-            "fpc": self.population.as_dict() if self.population else {"applied": False},
+            "fpc": self.fpc_info,
             "weights": self.weights_info,
+            "strata": self.strata_info,
         }
         if self.provenance:
             from monitorkit.io.datasets import public_provenance
@@ -691,6 +720,7 @@ def _stratify(responses: Responses, column: str, population: Any) -> None:
                 hint="check the population file",
             )
     responses.stratum_sizes = np.array([sizes[stratum] for stratum in strata], dtype=float)
+    responses.stratum_sizes_source = str(population)
 
 
 def summarize_survey(

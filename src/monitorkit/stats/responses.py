@@ -121,6 +121,7 @@ class Responses:
     strata: np.ndarray | None = None
     strata_column: str | None = None
     stratum_sizes: np.ndarray | None = None
+    stratum_sizes_source: str | None = None
     #: Test and preview responses left out (Qualtrics 'Survey Preview'/'Survey Test').
     previews_left_out: int = 0
 

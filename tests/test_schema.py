@@ -1,0 +1,98 @@
+"""`summarize --format json` follows its documented JSON Schema, generated from the result types."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from monitorkit import summarize_survey
+from monitorkit.render.schema import summary_schema
+from test_platforms import CASES
+
+ROOT = Path(__file__).parents[1]
+DESIGN = ROOT / "tests" / "data" / "design"
+VALIDATOR = jsonschema.Draft202012Validator(summary_schema())
+
+
+def problems(document) -> list[str]:
+    return [
+        f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
+        for error in VALIDATOR.iter_errors(document)
+    ]
+
+
+def test_the_schema_is_valid_and_the_documented_file_is_current():
+    jsonschema.Draft202012Validator.check_schema(summary_schema())
+    documented = json.loads((ROOT / "docs" / "summary.schema.json").read_text(encoding="utf-8"))
+    assert documented == summary_schema(), "run `make docs` to regenerate docs/summary.schema.json"
+
+
+def test_the_schema_command_prints_it(run_cli):
+    result = run_cli("schema")
+    assert result.code == 0
+    assert json.loads(result.out) == summary_schema()
+
+
+def test_every_result_field_is_described():
+    item = summary_schema()["$defs"]["ItemEstimate"]
+    assert item["required"] == ["label", "count", "base", "percent", "ci_low", "ci_high"]
+    assert item["properties"]["percent"] == {"type": ["number", "null"]}
+    assert item["properties"]["test"] == {
+        "anyOf": [{"$ref": "#/$defs/TestResult"}, {"type": "null"}]
+    }
+    assert set(summary_schema()["$defs"]) >= {
+        "QuestionResult", "ItemEstimate", "GroupEstimate", "NumericStats", "ScaleStats",
+        "TestResult", "PairwiseTests", "PairTest", "MissingCount", "Reading",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_platform_exports_follow_the_schema(case, tmp_path):
+    summary = summarize_survey(case.write(tmp_path), **case.options)
+    assert problems(json.loads(json.dumps(summary.as_dict()))) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["divosa-monitor-2011", "--readings"],
+        ["wijkteams-2015", "--population", "auto"],
+        [DESIGN / "stratified.csv", "--by", "stratum", "--weight", "w"],
+        [DESIGN / "stratified.csv", "--by", "stratum"],
+    ],
+    ids=["reconstructed", "fpc", "weighted-by-with-pairwise-tests", "by"],
+)
+def test_cli_outputs_follow_the_schema(run_cli, args):
+    result = run_cli("summarize", *args, "-f", "json")
+    assert result.code == 0, result.err
+    assert problems(json.loads(result.out)) == []
+
+
+def test_stratified_output_follows_the_schema(run_cli, tmp_path):
+    population = tmp_path / "population.yaml"
+    population.write_text("G4: 4\nG32: 36\n100k+: 15\noverig: 338\n")
+    args = ("--strata", "stratum", "--population", population, "-f", "json")
+    result = run_cli("summarize", DESIGN / "stratified.csv", *args)
+    data = json.loads(result.out)
+    assert problems(data) == []
+    assert data["fpc"] == {"applied": True, "per_stratum": True, "source": str(population)}
+    assert data["strata"]["strata"][2] == {"stratum": "G4", "respondents": 4, "population": 4}
+
+
+def test_the_schema_rejects_what_the_output_never_holds(run_cli):
+    data = json.loads(run_cli("summarize", "divosa-monitor-2011", "-f", "json").out)
+    wrong = copy.deepcopy(data)
+    wrong["questions"][0]["items"][0]["percent"] = "57,0%"
+    assert problems(wrong) == [
+        "questions/0/items/0/percent: '57,0%' is not of type 'number', 'null'"
+    ]
+    wrong = copy.deepcopy(data)
+    del wrong["questions"][0]["base"]
+    assert problems(wrong) == ["questions/0: 'base' is a required property"]
+    wrong = copy.deepcopy(data)
+    wrong["questions"][0]["items"][0]["pct"] = 57.0
+    assert len(problems(wrong)) == 1
