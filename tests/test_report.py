@@ -128,3 +128,18 @@ def test_no_progress_on_a_pipe_and_nothing_when_quiet(run_cli, tmp_path):
     assert (piped.code, piped.out, piped.err) == (0, "", f"wrote 8 files to {tmp_path / 'a'}\n")
     quiet = run_cli("report", "divosa-monitor-2011", "-o", tmp_path / "b", "-q")
     assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
+
+
+def test_unrelated_files_are_not_compared_as_waves_by_accident(run_cli, tmp_path):
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("Vraag A\nJa\nNee\nJa\n", encoding="utf-8")
+    second.write_text("Vraag B\nJa\nJa\nNee\n", encoding="utf-8")
+    result = run_cli("report", first, second, "-o", tmp_path / "report")
+    assert result.code == 2
+    assert result.err == (
+        "monitorkit: error: the waves share no question "
+        "(hint: use --no-compare for files that are not waves of one survey)\n"
+    )
+    result = run_cli("report", first, second, "--no-compare", "-o", tmp_path / "report", "-q")
+    assert result.code == 0, result.err
+    assert "Vraag B" in (tmp_path / "report" / "report.md").read_text(encoding="utf-8")

@@ -313,7 +313,11 @@ def build_report(
     ]
     comparison = None
     if compare and len(files) > 1:
-        comparison = compare_summaries(summaries, names, confidence=confidence)
+        try:
+            comparison = compare_summaries(summaries, names, confidence=confidence)
+        except UsageError as error:
+            error.hint = "use --no-compare for files that are not waves of one survey"
+            raise
         parts.append(comparison_part(comparison, locale, settings.get("questions")))
     instruments = dict.fromkeys(
         s.responses.codebook.title or s.responses.codebook.instrument or "Report" for s in summaries
