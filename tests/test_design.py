@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from monitorkit.stats.design import design_proportions
+from monitorkit.stats.design import design_mean, design_proportions
 
 HERE = Path(__file__).parent / "data" / "design"
 REFERENCE = json.loads((HERE / "reference.json").read_text())
@@ -122,3 +122,50 @@ def test_stratified_summary_names_its_design(run_cli, tmp_path):
     assert expected in " ".join(result.out.split())
     dutch = run_cli(*args, "--locale", "nl")
     assert "Gestratificeerd naar 'stratum' (4 strata)" in " ".join(dutch.out.split())
+
+
+NUMERIC = pd.read_csv(HERE / "numeric.csv")
+MEAN_FIELDS = ("mean", "se", "low", "high", "median", "sd")
+
+
+@pytest.mark.parametrize("design", ["stratified_fpc", "weighted"])
+@pytest.mark.parametrize("region", ["all", "noord", "zuid"])
+def test_design_mean_matches_r(design, region):
+    """svymean, confint(df = degf), svyquantile(qrule = "math") and svyvar on a domain."""
+    stratified = design == "stratified_fpc"
+    estimate = design_mean(
+        NUMERIC["uren"].to_numpy(dtype=float),
+        NUMERIC["w"].to_numpy(),
+        NUMERIC["stratum"].to_numpy() if stratified else None,
+        NUMERIC["N"].to_numpy(dtype=float) if stratified else None,
+        domain=None if region == "all" else (NUMERIC["regio"] == region).to_numpy(),
+    )
+    reference = REFERENCE[f"numeric:{design}:{region}"]
+    for name in MEAN_FIELDS:
+        assert getattr(estimate, name) == pytest.approx(reference[name], rel=1e-6), name
+
+
+def test_weighted_numeric_question_is_design_based_in_every_group(run_cli):
+    result = run_cli(
+        "summarize", HERE / "numeric.csv", "--weight", "w", "--by", "regio", "-f", "json"
+    )
+    assert result.code == 0, result.err
+    question = next(q for q in json.loads(result.out)["questions"] if q["id"] == "uren")
+    columns = {"all": question["stats"], **{g["group"]: g["stats"] for g in question["groups"]}}
+    for region, stats in columns.items():
+        reference = REFERENCE[f"numeric:weighted:{region}"]
+        for name in MEAN_FIELDS:
+            key = {"low": "ci_low", "high": "ci_high"}.get(name, name)
+            assert stats[key] == pytest.approx(reference[name], rel=1e-6), (region, name)
+    assert question["stats"]["test"]["note"] == (
+        "unweighted: ranks the answers as given, not the design"
+    )
+    table = run_cli("summarize", HERE / "numeric.csv", "--weight", "w", "--confidence", "0.9")
+    assert "mean 90% CI" in table.out
+
+
+def test_unweighted_numeric_question_has_no_design_fields(run_cli):
+    result = run_cli("summarize", HERE / "numeric.csv", "-f", "json")
+    stats = next(q for q in json.loads(result.out)["questions"] if q["id"] == "uren")["stats"]
+    assert set(stats) == {"n", "mean", "median", "sd", "min", "max"}
+    assert stats["mean"] == pytest.approx(NUMERIC["uren"].mean())

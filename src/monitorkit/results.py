@@ -143,7 +143,12 @@ class ItemEstimate(Record):
 
 @dataclass(frozen=True)
 class NumericStats(Record):
-    """A numeric question (or one group of it): n, mean, median, sd, min and max."""
+    """A numeric question (or one group of it): n, mean, median, sd, min and max.
+
+    Under weights or strata the mean, median and sd are the design's (R survey's
+    ``svymean``, ``svyquantile(qrule="math")``, ``svyvar``) and the mean has a
+    standard error and interval; min and max are the values as answered.
+    """
 
     n: int
     mean: float | None = None
@@ -151,10 +156,14 @@ class NumericStats(Record):
     sd: float | None = None
     min: float | None = None
     max: float | None = None
-    weighted_mean: float | None = None
+    #: With weights or strata: mean, median and sd are design-based, with the mean's
+    #: standard error and t interval.
+    se: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
     test: TestResult | None = None
 
-    OPTIONAL = ("weighted_mean", "test")
+    OPTIONAL = ("se", "ci_low", "ci_high", "test")
 
 
 @dataclass(frozen=True)

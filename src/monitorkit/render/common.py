@@ -149,11 +149,13 @@ def table_header(
     return [*words("Item", "n", "Base", "%"), ci_title(confidence, locale)]
 
 
-def table_rows(question: QuestionResult, locale: str = "en") -> list[list[str]]:
+def table_rows(
+    question: QuestionResult, locale: str = "en", confidence: float = 0.95
+) -> list[list[str]]:
     """The rows of a question's table as display strings."""
     groups = question.groups
     if question.type == "numeric":
-        return _numeric_rows(question, locale)
+        return _numeric_rows(question, locale, confidence)
     rows = []
     for index, item in enumerate(question.items):
         if groups:
@@ -267,17 +269,27 @@ def _cell(item: ItemEstimate, locale: str) -> str:
     return f"{fmt_percent(item.percent, 1, locale)} ({item.count}/{item.base})"
 
 
-def _numeric_rows(question: QuestionResult, locale: str) -> list[list[str]]:
+def _numeric_rows(question: QuestionResult, locale: str, confidence: float) -> list[list[str]]:
+    """n, mean, median, sd, min, max per column; under a design also the mean's se and interval."""
     columns = [question.stats, *[group.stats for group in question.groups]]
+    keys = ["n", "mean", "se", "ci", "median", "sd", "min", "max"]
+    if not any(stats is not None and stats.se is not None for stats in columns):
+        keys = [key for key in keys if key not in ("se", "ci")]
     rows = []
-    for key in ("n", "mean", "median", "sd", "min", "max"):
+    for key in keys:
+        if key == "ci":
+            cells = [
+                fmt_interval(stats.ci_low, stats.ci_high, 2, locale) if stats else ""
+                for stats in columns
+            ]
+            rows.append([f"{word('mean', locale)} {ci_title(confidence, locale)}", *cells])
+            continue
         decimals = 0 if key == "n" else 2
         rows.append(
             [key, *[fmt_number(getattr(stats, key, None), decimals, locale) for stats in columns]]
         )
     test = question.stats.test if question.stats else None
     if test:
-        rows.append(
-            ["test", f"{test.name} p={fmt_p(test.p, locale)}", *[""] * len(question.groups)]
-        )
+        name = f"{test.name} ({test.note})" if test.note else test.name
+        rows.append(["test", f"{name} p={fmt_p(test.p, locale)}", *[""] * len(question.groups)])
     return rows

@@ -173,7 +173,7 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         lines += [f"## {_md_cell(question_heading(question, locale))}", ""]
         lines.append("| " + " | ".join(_md_cell(h) for h in header) + " |")
         lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|")
-        for row in table_rows(question, locale):
+        for row in table_rows(question, locale, summary.confidence):
             lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
         lines += ["", base_note(question, locale), design_note(summary, locale), ""]
         notes = (scale_note(question, locale, summary.confidence), ungrouped_note(question, locale))

@@ -154,7 +154,7 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
                 question.id,
                 question_heading(question, locale),
                 table_header(question, groups, locale, summary.confidence),
-                table_rows(question, locale),
+                table_rows(question, locale, summary.confidence),
                 notes,
                 list(question.warnings),
                 figure,

@@ -60,7 +60,7 @@ def print_summary(
                 overflow="fold",
                 max_width=60 if index == 0 else None,
             )
-        for row in table_rows(question, locale):
+        for row in table_rows(question, locale, summary.confidence):
             table.add_row(*(escape(cell) for cell in row))
         console.print()
         console.print(table)

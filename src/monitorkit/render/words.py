@@ -70,6 +70,7 @@ _PAIRS = [
     ),
     ("not in base", "niet in basis"),
     ("Mean", "Gemiddelde"),
+    ("mean", "gemiddelde"),
     ("scores", "scores"),
     ("Not tabulated", "Niet getabelleerd"),
     ("Column", "Kolom"),

@@ -1,4 +1,4 @@
-"""Design-based estimates of proportions: weights, strata and finite population correction.
+"""Design-based proportions and means: weights, strata and finite population correction.
 
 A proportion under a weighted and/or stratified design is the ratio of weighted
 totals; its variance comes from Taylor linearisation with a single stage of
@@ -31,6 +31,53 @@ class ProportionEstimates:
     high: np.ndarray
 
 
+def _linearised(
+    y: np.ndarray,
+    valid: np.ndarray,
+    weights: np.ndarray | None,
+    strata: np.ndarray | None,
+    stratum_sizes: np.ndarray | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Ratio estimates of the mean of ``y`` per column over its domain ``valid``.
+
+    Returns the estimate, its Taylor-linearised variance (with the stratum finite
+    population correction), the degrees of freedom (domain respondents minus the
+    strata they fall in), the weights and the domain indicator as floats.
+    """
+    n = y.shape[0]
+    w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
+    strata = np.zeros(n, dtype=np.int64) if strata is None else strata
+    d = valid.astype(float)
+    y = np.where(valid, y, 0.0)
+    totals = (w[:, None] * d).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        estimate = (w[:, None] * y * d).sum(axis=0) / totals
+        # linearised scores of the ratio estimator, zero outside the domain
+        scores = w[:, None] * d * (y - estimate[None, :]) / totals[None, :]
+    variance = np.zeros(y.shape[1])
+    codes, stratum_index = np.unique(strata, return_inverse=True)
+    present = np.array([valid[stratum_index == h].any(axis=0) for h in range(len(codes))])
+    degrees = d.sum(axis=0) - present.sum(axis=0)
+    for h in range(len(codes)):
+        rows = stratum_index == h
+        n_h = int(rows.sum())
+        if n_h < 2:
+            continue
+        part = scores[rows]
+        centred = part - part.mean(axis=0)
+        fpc = 1.0
+        if stratum_sizes is not None:
+            fpc = 1.0 - n_h / float(stratum_sizes[rows][0])
+        variance += fpc * n_h / (n_h - 1) * (centred**2).sum(axis=0)
+    return estimate, variance, degrees, w, d
+
+
+def _t_quantile(confidence: float, degrees: np.ndarray) -> np.ndarray:
+    from scipy.stats import t as student
+
+    return student.ppf(0.5 + confidence / 2, np.maximum(degrees, 1))
+
+
 def design_proportions(
     selected: np.ndarray,
     valid: np.ndarray,
@@ -48,37 +95,11 @@ def design_proportions(
     population size N_h of the respondent's stratum (or of the whole population
     without strata); None for sampling with replacement (no correction).
     """
-    from scipy.stats import t as student
-
-    n = selected.shape[0]
-    w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
-    strata = np.zeros(n, dtype=np.int64) if strata is None else strata
-    y = selected.astype(float)
-    d = valid.astype(float)
-    totals = (w[:, None] * d).sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = (w[:, None] * y * d).sum(axis=0) / totals
-        # linearised scores of the ratio estimator, zero outside the domain
-        scores = w[:, None] * d * (y - share[None, :]) / totals[None, :]
-    variance = np.zeros(selected.shape[1])
-    codes, stratum_index = np.unique(strata, return_inverse=True)
-    # degrees of freedom of the domain: its respondents minus the strata they fall in
-    present = np.array([valid[stratum_index == h].any(axis=0) for h in range(len(codes))])
-    degrees = d.sum(axis=0) - present.sum(axis=0)
-    for h in range(len(codes)):
-        rows = stratum_index == h
-        n_h = int(rows.sum())
-        if n_h < 2:
-            continue
-        part = scores[rows]
-        centred = part - part.mean(axis=0)
-        fpc = 1.0
-        if stratum_sizes is not None:
-            population = float(stratum_sizes[rows][0])
-            fpc = 1.0 - n_h / population
-        variance += fpc * n_h / (n_h - 1) * (centred**2).sum(axis=0)
+    share, variance, degrees, w, d = _linearised(
+        selected.astype(float), valid, weights, strata, stratum_sizes
+    )
     se = np.sqrt(variance)
-    z = student.ppf(0.5 + confidence / 2, np.maximum(degrees, 1))
+    z = _t_quantile(confidence, degrees)
     with np.errstate(invalid="ignore", divide="ignore"):
         logit = np.log(share / (1 - share))
         se_logit = se / (share * (1 - share))
@@ -88,6 +109,59 @@ def design_proportions(
     low, high = np.where(edge, share, low), np.where(edge, share, high)
     deff = _design_effect(variance, share, w, d, stratum_sizes)
     return ProportionEstimates(share, se, deff, low, high)
+
+
+@dataclass(frozen=True)
+class MeanEstimate:
+    """A numeric question's design-based mean, standard error, interval, median and sd."""
+
+    mean: float
+    se: float
+    low: float
+    high: float
+    median: float
+    sd: float
+
+
+MEAN_INTERVAL = "t on the design's degrees of freedom"
+
+
+def design_mean(
+    values: np.ndarray,
+    weights: np.ndarray | None,
+    strata: np.ndarray | None = None,
+    stratum_sizes: np.ndarray | None = None,
+    confidence: float = 0.95,
+    domain: np.ndarray | None = None,
+) -> MeanEstimate:
+    """Design-based mean of ``values`` (NaN = no answer) over the respondents in ``domain``.
+
+    As R survey: ``svymean`` for the mean and its linearised SE, the interval
+    ``confint(svymean(...), df = degf(design))`` (a t interval on the domain's
+    degrees of freedom), ``svyquantile(qrule = "math")`` for the median (the
+    smallest value whose weighted share at or below it reaches one half) and
+    ``sqrt(svyvar(...))`` for the standard deviation.
+    """
+    values = np.asarray(values, dtype=float)
+    valid = ~np.isnan(values)
+    if domain is not None:
+        valid &= domain
+    mean, variance, degrees, w, _ = _linearised(
+        values[:, None], valid[:, None], weights, strata, stratum_sizes
+    )
+    se = float(np.sqrt(variance[0]))
+    half = float(_t_quantile(confidence, degrees)[0]) * se
+    x, wx = values[valid], w[valid]
+    order = np.argsort(x, kind="stable")
+    cumulative = np.cumsum(wx[order]) / wx.sum()
+    median = float(x[order][np.searchsorted(cumulative, 0.5 - 1e-12)])
+    count = x.size
+    spread = (
+        (wx * (x - mean[0]) ** 2).sum() / wx.sum() * count / (count - 1) if count > 1 else np.nan
+    )
+    return MeanEstimate(
+        float(mean[0]), se, mean[0] - half, mean[0] + half, median, float(np.sqrt(spread))
+    )
 
 
 def _design_effect(

@@ -227,6 +227,19 @@ class Design:
         """Weights or strata: intervals from the design, not from a simple random sample."""
         return self.weights is not None or self.strata is not None
 
+    def population_sizes(self, respondents: int, total: bool) -> np.ndarray | None:
+        """Per respondent, the population size for the design's correction (None: none).
+
+        Only totals get the correction: a group's population size is unknown.
+        """
+        if not total:
+            return None
+        if self.stratum_sizes is not None:
+            return self.stratum_sizes
+        if self.population is not None:
+            return np.full(respondents, float(self.population.size))
+        return None
+
     def sizes(self, valid: np.ndarray, mask: np.ndarray | None, total: bool) -> np.ndarray:
         """Effective sample size per item: Kish's n_eff with weights, FPC for totals."""
         bases = valid.sum(axis=0).astype(float)
@@ -303,9 +316,7 @@ def _weighted_interval(
     from monitorkit.stats.design import design_proportions
 
     valid = ind.valid if mask is None else ind.valid & mask[:, None]
-    sizes = design.stratum_sizes if total else None
-    if total and sizes is None and design.population is not None:
-        sizes = np.full(len(ind.valid), float(design.population.size))
+    sizes = design.population_sizes(len(ind.valid), total)
     result = design_proportions(
         ind.selected, valid, design.weights, design.strata, sizes, design.confidence
     )
@@ -428,11 +439,8 @@ def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionRes
     )
     ind = indicators(entry)
     if ind is None:
-        valid = entry.answers.dropna()
-        weights = (
-            None if design.weights is None else design.weights[entry.answers.notna().to_numpy()]
-        )
-        return QuestionResult(base=len(valid), stats=_numeric_stats(valid, weights), **common)
+        stats = _numeric_stats(entry.answers, design)
+        return QuestionResult(base=entry.answers.notna().sum(), stats=stats, **common)
     columns = [item.column for item in question.items] if entry.states is not None else None
     items = proportion_rows(ind, design, columns=columns)
     if entry.item_missing:
@@ -503,20 +511,43 @@ def _category_counts(valid: pd.Series, order: list[str]) -> pd.Series:
     return counts.reindex(list(dict.fromkeys(order)) + rest, fill_value=0)
 
 
-def _numeric_stats(valid: pd.Series, weights: np.ndarray | None = None) -> NumericStats:
-    numbers = valid.astype(float)
+def _numeric_stats(
+    answers: pd.Series, design: Design, domain: np.ndarray | None = None
+) -> NumericStats:
+    """n, mean, median, sd, min and max of the answers in ``domain`` (all when None).
+
+    With weights or strata, the mean, median and sd come from the design, with
+    the mean's standard error and interval (a domain estimate on the full design).
+    """
+    import pandas as pd
+
+    from monitorkit.stats.design import design_mean
+
+    values = pd.to_numeric(answers, errors="coerce").to_numpy(dtype=float)
+    answered = ~np.isnan(values) if domain is None else ~np.isnan(values) & domain
+    numbers = pd.Series(values[answered])
     if numbers.empty:
         return NumericStats(0)
-    return NumericStats(
+    plain = NumericStats(
         n=int(numbers.size),
         mean=json_value(numbers.mean()),
         median=json_value(numbers.median()),
         sd=json_value(numbers.std(ddof=1)) if numbers.size > 1 else None,
         min=json_value(numbers.min()),
         max=json_value(numbers.max()),
-        weighted_mean=None
-        if weights is None
-        else json_value(np.average(numbers.to_numpy(), weights=weights)),
+    )
+    if not design.design_based:
+        return plain
+    sizes = design.population_sizes(len(values), total=domain is None)
+    estimate = design_mean(values, design.weights, design.strata, sizes, design.confidence, domain)
+    return replace(
+        plain,
+        mean=json_value(estimate.mean),
+        median=json_value(estimate.median),
+        sd=json_value(estimate.sd),
+        se=json_value(estimate.se),
+        ci_low=json_value(estimate.low),
+        ci_high=json_value(estimate.high),
     )
 
 
@@ -539,8 +570,9 @@ def _group_breakdown(
         for name, mask in zip(names, masks, strict=True):
             sub = entry.answers[mask].dropna()
             samples.append(sub.to_numpy(dtype=float))
-            result.append(GroupEstimate(str(name), len(sub), stats=_numeric_stats(sub)))
-        return result, [_numeric_test(samples)]
+            stats = _numeric_stats(entry.answers, design, mask)
+            result.append(GroupEstimate(str(name), len(sub), stats=stats))
+        return result, [_numeric_test(samples, weighted=design.design_based)]
     result = [
         GroupEstimate(
             str(name),
@@ -616,15 +648,19 @@ def column_proportion_tests(
     )
 
 
-def _numeric_test(samples: list[np.ndarray]) -> TestResult | None:
-    """Kruskal-Wallis across groups (scipy): no normality assumed for small municipal samples."""
+def _numeric_test(samples: list[np.ndarray], weighted: bool = False) -> TestResult | None:
+    """Kruskal-Wallis across groups (scipy): no normality assumed for small municipal samples.
+
+    It ranks the answers as given; under weights or strata the note says so.
+    """
     from scipy.stats import kruskal
 
     usable = [s for s in samples if s.size]
     if len(usable) < 2 or len(np.unique(np.concatenate(usable))) < 2:
         return None
     statistic, p = kruskal(*usable)
-    return TestResult("Kruskal-Wallis", json_value(p), statistic=json_value(statistic))
+    note = "unweighted: ranks the answers as given, not the design" if weighted else None
+    return TestResult("Kruskal-Wallis", json_value(p), statistic=json_value(statistic), note=note)
 
 
 def _test_table(

@@ -33,4 +33,28 @@ out[["weighted-small:y"]] <- list(
   mean = unname(coef(m)), se = unname(as.numeric(SE(m))), deff = unname(deff(m)),
   low = unname(confint(ci)[1]), high = unname(confint(ci)[2])
 )
+
+# A numeric question (hours, with missing answers) under three designs, overall and per region:
+# the mean, its SE and t interval on the design's df, the median (qrule "math") and the sd.
+numeric <- read.csv("numeric.csv", stringsAsFactors = FALSE)
+numeric_designs <- list(
+  stratified_fpc = svydesign(ids = ~1, strata = ~stratum, weights = ~w, fpc = ~N, data = numeric),
+  weighted = svydesign(ids = ~1, weights = ~w, data = numeric)
+)
+for (name in names(numeric_designs)) {
+  for (region in c("all", "noord", "zuid")) {
+    keep <- !is.na(numeric$uren) & (region == "all" | numeric$regio == region)
+    sub <- subset(numeric_designs[[name]], keep)
+    m <- svymean(~uren, sub)
+    ci <- confint(m, df = degf(sub))
+    q <- svyquantile(~uren, sub, 0.5, qrule = "math", ci = FALSE)
+    out[[paste("numeric", name, region, sep = ":")]] <- list(
+      mean = unname(coef(m)), se = unname(as.numeric(SE(m))),
+      low = unname(ci[1]), high = unname(ci[2]),
+      median = unname(as.numeric(q[[1]][1])),
+      sd = sqrt(unname(as.numeric(coef(svyvar(~uren, sub)))))
+    )
+  }
+}
+
 writeLines(jsonlite::toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), "reference.json")
