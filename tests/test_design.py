@@ -116,7 +116,8 @@ def test_stratified_summary_names_its_design(run_cli, tmp_path):
     result = run_cli(*args)
     assert result.code == 0, result.err
     expected = (
-        "Stratified by 'stratum' (4 strata); intervals: logit, design-based standard errors; "
+        "Stratified by 'stratum' (4 strata); intervals: logit for percentages, t for means, "
+        "design-based standard errors; "
         "finite population correction: population size per stratum."
     )
     assert expected in " ".join(result.out.split())

@@ -81,7 +81,12 @@ def design_note(summary: Summary, locale: str = "en") -> str:
             f"({count} {word('strata', locale)})"
         )
     if summary.interval_method != "wilson":
-        parts.append(word("intervals: logit, design-based standard errors", locale))
+        parts.append(
+            word(
+                "intervals: logit for percentages, t for means, design-based standard errors",
+                locale,
+            )
+        )
     if responses.stratum_sizes is not None:
         parts.append(
             f"{word('finite population correction', locale)}: "

@@ -99,8 +99,9 @@ _PAIRS = [
     ("Stratified by", "Gestratificeerd naar"),
     ("population size per stratum", "populatieomvang per stratum"),
     (
-        "intervals: logit, design-based standard errors",
-        "intervallen: logit, met standaardfouten naar het steekproefontwerp",
+        "intervals: logit for percentages, t for means, design-based standard errors",
+        "intervallen: logit voor percentages, t voor gemiddelden, met standaardfouten naar "
+        "het steekproefontwerp",
     ),
     ("no finite population correction", "geen eindige-populatiecorrectie"),
     ("finite population correction", "eindige-populatiecorrectie"),
