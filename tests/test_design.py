@@ -170,3 +170,25 @@ def test_unweighted_numeric_question_has_no_design_fields(run_cli):
     stats = next(q for q in json.loads(result.out)["questions"] if q["id"] == "uren")["stats"]
     assert set(stats) == {"n", "mean", "median", "sd", "min", "max"}
     assert stats["mean"] == pytest.approx(NUMERIC["uren"].mean())
+
+
+def test_weighted_scale_mean_uses_the_design(run_cli, tmp_path):
+    """A Likert mean score under weights is the design mean of its scores (positions 1-5)."""
+    points = ["Zeer ontevreden", "Ontevreden", "Neutraal", "Tevreden", "Zeer tevreden"]
+    answers = [4, 5, 3, 4, 2, 5, 1, 4, 3, 4, None, 5]
+    weights = [1.2, 0.8, 1.0, 1.5, 0.7, 1.1, 0.9, 1.3, 1.0, 0.6, 1.0, 1.4]
+    rows = [f"{points[a - 1] if a else ''},{w}" for a, w in zip(answers, weights, strict=True)]
+    data = tmp_path / "tevredenheid.csv"
+    data.write_text("Hoe tevreden bent u?,gewicht\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = run_cli("summarize", data, "--weight", "gewicht", "-f", "json")
+    assert result.code == 0, result.err
+    scale = json.loads(result.out)["questions"][0]["scale"]
+    scores = np.array([np.nan if a is None else a for a in answers], dtype=float)
+    expected = design_mean(scores, np.array(weights))
+    answered = ~np.isnan(scores)
+    hand = (scores[answered] * np.array(weights)[answered]).sum() / np.array(weights)[
+        answered
+    ].sum()
+    assert scale["mean"] == pytest.approx(hand)
+    assert (scale["ci_low"], scale["ci_high"]) == pytest.approx((expected.low, expected.high))
+    assert scale["n"] == 11

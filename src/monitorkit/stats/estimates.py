@@ -467,7 +467,7 @@ def scale_scores(labels: list[str]) -> tuple[np.ndarray, str]:
 
 
 def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> ScaleStats:
-    """Mean score with a t interval (statsmodels; weighted where weights are given).
+    """Mean score with a t interval: statsmodels for a simple random sample, else the design's.
 
     Non-answers counted in the base with --missing-as-category are not points of the
     scale and have no score: they stay out of the mean.
@@ -481,10 +481,23 @@ def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> S
     chosen = per_label[ind.selected.argmax(axis=1)]
     answered = ind.selected.any(axis=1) & ~np.isnan(chosen)
     values = chosen[answered]
-    weights = None if design.weights is None else design.weights[answered]
     if values.size == 0:
         return ScaleStats(0, None, None, None, None, scoring)
-    described = DescrStatsW(values, weights=weights, ddof=1)
+    if design.design_based:
+        from monitorkit.stats.design import design_mean
+
+        sizes = design.population_sizes(len(chosen), total=True)
+        scored = np.where(answered, chosen, np.nan)
+        estimate = design_mean(scored, design.weights, design.strata, sizes, design.confidence)
+        return ScaleStats(
+            n=int(values.size),
+            mean=json_value(estimate.mean),
+            ci_low=json_value(estimate.low) if values.size > 1 else None,
+            ci_high=json_value(estimate.high) if values.size > 1 else None,
+            sd=json_value(estimate.sd) if values.size > 1 else None,
+            scores=scoring,
+        )
+    described = DescrStatsW(values, ddof=1)
     low, high = (None, None)
     if values.size > 1 and described.std > 0:
         low, high = described.tconfint_mean(alpha=1 - design.confidence)
