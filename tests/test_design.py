@@ -192,3 +192,25 @@ def test_weighted_scale_mean_uses_the_design(run_cli, tmp_path):
     assert scale["mean"] == pytest.approx(hand)
     assert (scale["ci_low"], scale["ci_high"]) == pytest.approx((expected.low, expected.high))
     assert scale["n"] == 11
+
+
+def test_weighted_numeric_interval_reaches_csv_and_xlsx(run_cli, tmp_path):
+    import csv
+
+    import openpyxl
+
+    data = HERE / "numeric.csv"
+    result = run_cli("summarize", data, "--weight", "w", "-o", tmp_path / "out.csv")
+    assert result.code == 0, result.err
+    with open(tmp_path / "out.csv", encoding="utf-8") as stream:
+        row = next(r for r in csv.DictReader(stream) if r["question"] == "uren")
+    reference = REFERENCE["numeric:weighted:all"]
+    assert float(row["ci_low"]) == pytest.approx(reference["low"], rel=1e-6)
+    assert float(row["ci_high"]) == pytest.approx(reference["high"], rel=1e-6)
+    assert run_cli("summarize", data, "--weight", "w", "-o", tmp_path / "out.xlsx").code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["uren"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows.index(
+        ("Group", "n", "mean", "se", "CI low", "CI high", "median", "sd", "min", "max")
+    )
+    assert rows[header + 1][3] == pytest.approx(reference["se"], rel=1e-6)

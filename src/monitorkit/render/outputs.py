@@ -95,6 +95,8 @@ def csv_records(summary: Summary) -> list[dict[str, Any]]:
                         "base": stats.n if stats else None,
                         "test": test.name if test else None,
                         "p": test.p if test else None,
+                        "ci_low": stats.ci_low if stats else None,
+                        "ci_high": stats.ci_high if stats else None,
                         **{k: getattr(stats, k) for k in ("mean", "median", "sd", "min", "max")},
                     }
                 )
@@ -276,7 +278,7 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
             )
             number_format = (
                 "0.0"
-                if title.endswith(("%", "CI low", "CI high", "mean", "median", "sd"))
+                if title.endswith(("%", "CI low", "CI high", "mean", "median", "sd", "se"))
                 else ("0.000" if title.endswith("p") else None)
             )
             if number_format:
@@ -314,7 +316,9 @@ def _xlsx_table(question: QuestionResult) -> tuple[list[str], list[list[Any]]]:
     """Numbers, not display strings, so a spreadsheet can compute with them."""
     if question.stats is not None:
         keys = ["n", "mean", "median", "sd", "min", "max"]
-        columns = ["Group", *keys]
+        if question.stats.se is not None:
+            keys[2:2] = ["se", "ci_low", "ci_high"]
+        columns = ["Group", *[{"ci_low": "CI low", "ci_high": "CI high"}.get(k, k) for k in keys]]
         rows = [["All", *[getattr(question.stats, k) for k in keys]]]
         rows += [[g.group, *[getattr(g.stats, k, None) for k in keys]] for g in question.groups]
         return columns, rows
