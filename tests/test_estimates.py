@@ -69,7 +69,7 @@ def test_column_proportion_tests_holm_by_hand():
     from monitorkit.stats.estimates import column_proportion_tests
 
     cells = [("G4", (9, 1)), ("G32", (20, 16)), ("overig", (60, 140))]
-    result = column_proportion_tests(cells)
+    result = column_proportion_tests(cells, exact=False)
     assert result.correction == "Holm over 3 pair(s)"
 
     def pooled(a, b):
@@ -96,6 +96,28 @@ def test_column_proportion_tests_holm_by_hand():
     assert [pair.p for pair in result.pairs] == pytest.approx(raw)
     assert [pair.p_adjusted for pair in result.pairs] == pytest.approx(holm)
     assert [pair.significant for pair in result.pairs] == [h < 0.05 for h in holm]
+
+
+def test_pairwise_tests_follow_the_overall_rule_for_small_counts_and_fpc():
+    """Fisher for a pair with an expected count below 5; the overall FPC divides the rest."""
+    from scipy.stats import chi2, fisher_exact, norm
+
+    from monitorkit.stats.estimates import column_proportion_tests
+
+    cells = [("G4", (9, 1)), ("G32", (20, 16)), ("overig", (60, 140))]
+    plain = column_proportion_tests(cells)
+    assert plain.pairs[0].p == pytest.approx(fisher_exact([[9, 1], [20, 16]])[1])
+    assert plain.pairs[1].p == pytest.approx(fisher_exact([[9, 1], [60, 140]])[1])
+    corrected = column_proportion_tests(cells, factor=0.4)
+    share = 80 / 236
+    z = (20 / 36 - 60 / 200) / (share * (1 - share) * (1 / 36 + 1 / 200)) ** 0.5
+    assert plain.pairs[2].p == pytest.approx(2 * norm.sf(abs(z)))
+    assert corrected.pairs[2].p == pytest.approx(chi2.sf(z**2 / 0.4, 1))
+    assert corrected.pairs[0].p == plain.pairs[0].p  # Fisher: no FPC, as overall
+    assert corrected.test.endswith("with the overall test's finite population correction")
+    assert plain.test == (
+        "Pearson chi-square per pair of groups (Fisher exact where an expected count is below 5)"
+    )
 
 
 def test_group_table_names_differing_pairs(run_cli, tmp_path, monkeypatch):

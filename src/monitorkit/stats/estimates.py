@@ -604,55 +604,80 @@ def _group_breakdown(
         share = cell.percent / 100
         return share * cell.effective_base, (1 - share) * cell.effective_base
 
+    def fpc_factor(respondents: int) -> float:
+        """(N - n) / (N - 1) from the respondents in the table, never from weighted counts."""
+        return 1.0 if design.population is None else design.population.factor(respondents)
+
     if entry.question.type in ("single", "scale"):
         table = np.array([[selected_and_not(c)[0] for c in g.items] for g in result])
-        omnibus = [_test_table(table, design.population, weighted)] * len(ind.labels)
+        respondents = sum(g.base for g in result)
+        test = _test_table(table, design.population, weighted, respondents)
+        omnibus = [(test, fpc_factor(respondents))] * len(ind.labels)
     else:
-        omnibus = [
-            _test_table(
-                np.array([selected_and_not(g.items[index]) for g in result]),
-                design.population,
-                weighted,
-            )
-            for index in range(len(ind.labels))
-        ]
+        omnibus = []
+        for index in range(len(ind.labels)):
+            respondents = sum(g.items[index].base for g in result)
+            table = np.array([selected_and_not(g.items[index]) for g in result])
+            test = _test_table(table, design.population, weighted, respondents)
+            omnibus.append((test, fpc_factor(respondents)))
     tests: list[TestResult | None] = []
-    for index, test in enumerate(omnibus):
+    for index, (test, factor) in enumerate(omnibus):
         cells = [(g.group, selected_and_not(g.items[index])) for g in result]
-        tests.append(replace(test, pairwise=column_proportion_tests(cells)) if test else None)
+        pairwise = column_proportion_tests(cells, factor=factor, exact=not weighted)
+        tests.append(replace(test, pairwise=pairwise) if test else None)
     return result, tests
 
 
-PAIRWISE_TEST = "two-proportion z-test (pooled) per pair of groups"
+PAIRWISE_TEST = (
+    "Pearson chi-square per pair of groups (Fisher exact where an expected count is below 5)"
+)
+PAIRWISE_FPC = ", with the overall test's finite population correction"
 PAIRWISE_CORRECTION = "Holm"
 
 
 def column_proportion_tests(
-    cells: list[tuple[str, tuple[float, float]]], alpha: float = 0.05
+    cells: list[tuple[str, tuple[float, float]]],
+    alpha: float = 0.05,
+    factor: float = 1.0,
+    exact: bool = True,
 ) -> PairwiseTests:
     """Every pair of groups compared on one item, p-values adjusted for the number of pairs.
 
-    ``cells`` holds (group, (selected, not selected)) counts, effective counts when weighted.
+    ``cells`` holds (group, (selected, not selected)) counts, effective counts when
+    weighted. Each pair gets the overall test's rule: Fisher's exact test when an
+    expected count is below 5 (unweighted counts only), else the Pearson
+    chi-square (the square of the pooled two-proportion z) divided by the same
+    finite population ``factor`` (N - n) / (N - 1), so a row never says "no
+    difference" overall while a pair differs only for want of the correction.
     """
-    import warnings
     from itertools import combinations
 
+    from scipy.stats import chi2, fisher_exact
     from statsmodels.stats.multitest import multipletests
-    from statsmodels.stats.proportion import proportions_ztest
 
     pairs, pvalues = [], []
     for (name_a, (yes_a, no_a)), (name_b, (yes_b, no_b)) in combinations(cells, 2):
         total_a, total_b = yes_a + no_a, yes_b + no_b
         if not total_a or not total_b or yes_a + yes_b in (0, total_a + total_b):
             continue
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            _, p = proportions_ztest([yes_a, yes_b], [total_a, total_b])
+        table = np.array([[yes_a, no_a], [yes_b, no_b]], dtype=float)
+        expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
+        if exact and expected.min() < 5:
+            p = float(fisher_exact(np.rint(table).astype(int))[1])
+        elif factor == 0:
+            p = 0.0 if (yes_a / total_a) != (yes_b / total_b) else 1.0
+        else:
+            statistic = (
+                table.sum()
+                * (yes_a * no_b - no_a * yes_b) ** 2
+                / (total_a * total_b * (yes_a + yes_b) * (no_a + no_b))
+            )
+            p = float(chi2.sf(statistic / factor, 1))
         pairs.append((name_a, name_b))
-        pvalues.append(float(p))
+        pvalues.append(p)
     adjusted = multipletests(pvalues, alpha=alpha, method="holm")[1] if pvalues else []
     return PairwiseTests(
-        PAIRWISE_TEST,
+        PAIRWISE_TEST + (PAIRWISE_FPC if factor != 1 else ""),
         f"{PAIRWISE_CORRECTION} over {len(pairs)} pair(s)",
         tuple(
             PairTest(pair, p, float(q), bool(q < alpha))
@@ -677,7 +702,10 @@ def _numeric_test(samples: list[np.ndarray], weighted: bool = False) -> TestResu
 
 
 def _test_table(
-    table: np.ndarray, population: Population | None = None, weighted: bool = False
+    table: np.ndarray,
+    population: Population | None = None,
+    weighted: bool = False,
+    respondents: int | None = None,
 ) -> TestResult | None:
     """Independence test of a groups x outcomes table of counts.
 
@@ -685,7 +713,8 @@ def _test_table(
     below 5; then Fisher's exact test for a 2x2 table. Larger sparse tables keep
     the chi-square, named as such, because scipy's r x c Fisher test is a
     Monte Carlo estimate whose p-value changes from run to run. With a known
-    population the chi-square statistic is divided by (N - n) / (N - 1).
+    population the chi-square statistic is divided by (N - n) / (N - 1), n being
+    the ``respondents`` in the table (not its weighted or effective counts).
     """
     from scipy.stats import chi2, chi2_contingency, fisher_exact
 
@@ -704,7 +733,7 @@ def _test_table(
     if weighted:
         name += " on Kish-effective weighted counts"
     if population is not None:
-        factor = population.factor(table.sum())
+        factor = population.factor(table.sum() if respondents is None else respondents)
         if factor == 0:
             return TestResult(name + " with FPC", None, note="a census: no sampling error")
         statistic, p, name = (
