@@ -114,7 +114,9 @@ def test_pairwise_tests_follow_the_overall_rule_for_small_counts_and_fpc():
     assert plain.pairs[2].p == pytest.approx(2 * norm.sf(abs(z)))
     assert corrected.pairs[2].p == pytest.approx(chi2.sf(z**2 / 0.4, 1))
     assert corrected.pairs[0].p == plain.pairs[0].p  # Fisher: no FPC, as overall
-    assert corrected.test.endswith("with the overall test's finite population correction")
+    assert corrected.test.endswith(
+        "; chi-square pairs with the overall test's finite population correction"
+    )
     assert plain.test == (
         "Pearson chi-square per pair of groups (Fisher exact where an expected count is below 5)"
     )

@@ -631,7 +631,7 @@ def _group_breakdown(
 PAIRWISE_TEST = (
     "Pearson chi-square per pair of groups (Fisher exact where an expected count is below 5)"
 )
-PAIRWISE_FPC = ", with the overall test's finite population correction"
+PAIRWISE_FPC = "; chi-square pairs with the overall test's finite population correction"
 PAIRWISE_CORRECTION = "Holm"
 
 
