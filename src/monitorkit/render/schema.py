@@ -11,6 +11,7 @@ real outputs against the result.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import types
 import typing
 from typing import Any
@@ -57,6 +58,20 @@ def _type_schema(annotation: Any, definitions: dict[str, Any]) -> dict[str, Any]
     raise TypeError(f"no JSON Schema for {annotation!r}")
 
 
+def _object(
+    properties: dict[str, Any],
+    required: list[str],
+    description: str | None = None,
+    nullable: bool = False,
+) -> dict[str, Any]:
+    """A closed object schema: these properties, these required, no others."""
+    schema: dict[str, Any] = {"type": ["object", "null"] if nullable else "object"}
+    if description:
+        schema["description"] = description
+    schema.update(properties=properties, required=required, additionalProperties=False)
+    return schema
+
+
 def _define(cls: Any, definitions: dict[str, Any]) -> None:
     """Add the definition of a result class (and the classes it holds) to ``definitions``."""
     if cls.__name__ in definitions:
@@ -64,123 +79,79 @@ def _define(cls: Any, definitions: dict[str, Any]) -> None:
     definitions[cls.__name__] = {}
     hints = typing.get_type_hints(cls, vars(results))
     optional = getattr(cls, "OPTIONAL", ())
-    properties = {
-        spec.name: _type_schema(hints[spec.name], definitions) for spec in dataclasses.fields(cls)
-    }
-    for name, prop in properties.items():
-        if spec_doc := _field_description(cls, name):
-            prop["description"] = spec_doc
-    definitions[cls.__name__] = {
-        "type": "object",
-        "description": (cls.__doc__ or "").strip().splitlines()[0],
-        "properties": properties,
-        "required": [name for name in properties if name not in optional],
-        "additionalProperties": False,
-    }
+    comments = _field_comments(cls)
+    properties = {}
+    for spec in dataclasses.fields(cls):
+        properties[spec.name] = _type_schema(hints[spec.name], definitions)
+        if spec.name in comments:
+            properties[spec.name]["description"] = comments[spec.name]
+    definitions[cls.__name__] = _object(
+        properties,
+        [name for name in properties if name not in optional],
+        (cls.__doc__ or "").strip().splitlines()[0],
+    )
 
 
-def _field_description(cls: Any, name: str) -> str | None:
-    """A field's ``#:`` comment in the class source, if it has one."""
+def _field_comments(cls: Any) -> dict[str, str]:
+    """Each field's ``#:`` comment in the class source, read once per class."""
     import inspect
 
     try:
         lines = inspect.getsource(cls).splitlines()
     except (OSError, TypeError):
-        return None
-    for index, line in enumerate(lines):
-        if line.strip().startswith(f"{name}:") and index and "#:" in lines[index - 1]:
-            return lines[index - 1].split("#:", 1)[1].strip()
-    return None
+        return {}
+    comments = {}
+    for previous, line in itertools.pairwise(lines):
+        if "#:" in previous and ":" in line and not line.strip().startswith("#"):
+            comments[line.strip().split(":", 1)[0]] = previous.split("#:", 1)[1].strip()
+    return comments
 
 
 def summary_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one summary as ``summarize --format json`` writes it."""
     definitions: dict[str, Any] = {}
     question = _type_schema(results.QuestionResult, definitions)
-    fpc = {
-        "type": "object",
-        "description": "Finite population correction: one population size, or one per stratum.",
-        "properties": {
-            "applied": {"type": "boolean"},
-            "population": {"type": "integer"},
-            "per_stratum": {"type": "boolean"},
-            "source": {"type": "string"},
-        },
-        "required": ["applied"],
-        "additionalProperties": False,
-    }
-    weights = {
-        "type": ["object", "null"],
-        "description": "The weight column, the sum of weights and Kish's effective sample size.",
-        "properties": {
-            "column": {"type": "string"},
-            "sum": {"type": "number"},
-            "kish_effective_n": {"type": "number"},
-        },
-        "required": ["column", "sum", "kish_effective_n"],
-        "additionalProperties": False,
-    }
-    stratum = {
-        "type": "object",
-        "properties": {
-            "stratum": {"type": "string"},
-            "respondents": {"type": "integer"},
-            "population": {"type": ["integer", "null"]},
-        },
-        "required": ["stratum", "respondents", "population"],
-        "additionalProperties": False,
-    }
-    strata = {
-        "type": ["object", "null"],
-        "description": "The --strata column and each stratum's respondents and population size.",
-        "properties": {
-            "column": {"type": "string"},
-            "strata": {"type": "array", "items": stratum},
-        },
-        "required": ["column", "strata"],
-        "additionalProperties": False,
-    }
-    source = {
-        "type": "object",
-        "description": "What was read and how; CSV adds encoding, delimiter and decimal.",
-        "properties": {
-            "path": {"type": "string"},
-            "format": {"type": "string"},
-            "reader": {"type": "string"},
-            "rows": {"type": "integer"},
-            "sheet": _NULLABLE_STRING,
-            "header_rows": {"type": "integer"},
-            "header_style": {
-                "enum": ["single", "two-row", "qualtrics", "spss", "parquet"],
-            },
-            "encoding": _NULLABLE_STRING,
-            "delimiter": _NULLABLE_STRING,
-            "decimal": {"type": "string"},
-        },
-        "required": ["path", "format", "reader", "rows", "sheet", "header_rows", "header_style"],
-        "additionalProperties": False,
-    }
-    codebook = {
-        "type": "object",
-        "properties": {
-            "instrument": {"type": "string"},
-            "origin": {"enum": ["bundled", "file", "inferred"]},
-            "path": _NULLABLE_STRING,
-        },
-        "required": ["instrument", "origin", "path"],
-        "additionalProperties": False,
-    }
-    not_tabulated = {
-        "type": "object",
-        "description": "A column no question uses, and why.",
-        "properties": {
-            "column": {"type": "string"},
-            "reason": {"type": "string"},
-            "detail": {"type": "string"},
-        },
-        "required": ["column", "reason"],
-        "additionalProperties": False,
-    }
+    integer, number, string = {"type": "integer"}, {"type": "number"}, {"type": "string"}
+    fpc = _object(
+        {"applied": {"type": "boolean"}, "population": integer,
+         "per_stratum": {"type": "boolean"}, "source": string},
+        ["applied"],
+        "Finite population correction: one population size, or one per stratum.",
+    )  # fmt: skip
+    weights = _object(
+        {"column": string, "sum": number, "kish_effective_n": number},
+        ["column", "sum", "kish_effective_n"],
+        "The weight column, the sum of weights and Kish's effective sample size.",
+        nullable=True,
+    )
+    stratum = _object(
+        {"stratum": string, "respondents": integer, "population": {"type": ["integer", "null"]}},
+        ["stratum", "respondents", "population"],
+    )
+    strata = _object(
+        {"column": string, "strata": {"type": "array", "items": stratum}},
+        ["column", "strata"],
+        "The --strata column and each stratum's respondents and population size.",
+        nullable=True,
+    )
+    source = _object(
+        {"path": string, "format": string, "reader": string, "rows": integer,
+         "sheet": _NULLABLE_STRING, "header_rows": integer,
+         "header_style": {"enum": ["single", "two-row", "qualtrics", "spss", "parquet"]},
+         "encoding": _NULLABLE_STRING, "delimiter": _NULLABLE_STRING, "decimal": string},
+        ["path", "format", "reader", "rows", "sheet", "header_rows", "header_style"],
+        "What was read and how; CSV adds encoding, delimiter and decimal.",
+    )  # fmt: skip
+    codebook = _object(
+        {"instrument": string, "origin": {"enum": ["bundled", "file", "inferred"]},
+         "path": _NULLABLE_STRING},
+        ["instrument", "origin", "path"],
+    )  # fmt: skip
+    not_tabulated = _object(
+        {"column": string, "reason": string, "detail": string},
+        ["column", "reason"],
+        "A column no question uses, and why.",
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
