@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from exports import write_rows
 from monitorkit.results import Change
-from monitorkit.stats.compare import difference, wave_labels
+from monitorkit.stats.changes import difference
+from monitorkit.stats.compare import wave_labels
+from monitorkit.stats.estimates import wilson_interval
 
 
 def newcombe_by_hand(k_a, n_a, k_b, n_b):
@@ -72,7 +74,14 @@ def test_the_wijkteams_waves_show_55_to_37(run_cli):
     data = json.loads(result.out)
     assert [w["label"] for w in data["waves"]] == ["2014", "2015"]
     item = data["questions"][0]["items"][0]
-    assert item["waves"]["2014"] == {"count": 112, "base": 204, "percent": pytest.approx(54.90196)}
+    low, high = wilson_interval(112, 204)
+    assert item["waves"]["2014"] == {
+        "count": 112,
+        "base": 204,
+        "percent": pytest.approx(54.90196),
+        "ci_low": pytest.approx(float(low)),
+        "ci_high": pytest.approx(float(high)),
+    }
     assert item["waves"]["2015"]["count"] == 75
     assert round(item["waves"]["2014"]["percent"]) == 55
     assert round(item["waves"]["2015"]["percent"]) == 37
@@ -157,14 +166,37 @@ def test_panel_found_without_flags_across_header_texts_and_code_formats(run_cli,
         "matched": 9,
         "warnings": [],
     }
-    paired = data["questions"][0]["items"][0]["paired"]
+    item = data["questions"][0]["items"][0]
+    paired = item["paired"]
     # Hand count over the 8 municipalities with an answer in both waves (GM0228 is not in
     # wave B, GM0202 did not answer in B): Ja->Ja 2 (14, 200), Ja->Nee 4 (363, 599, 344,
     # 153), Nee->Ja 1 (518), Nee->Nee 1 (34).
     assert paired["n"] == 8
     assert paired["table"] == [[2, 4], [1, 1]]
-    assert paired["test"] == "McNemar exact"
-    assert paired["p"] == pytest.approx(binomtest(1, 5, 0.5).pvalue)
+    assert paired["change"]["test"] == {"name": "McNemar exact", "p": binomtest(1, 5, 0.5).pvalue}
+    assert paired["change"]["diff_pp"] == pytest.approx(100 * (3 / 8 - 6 / 8))
+    assert paired["change"]["interval"] == "Newcombe square-and-add (paired)"
+    # The rest answered in one wave only: GM0202 (Nee) and GM0228 (Ja) in A, 1680 (Ja) in B.
+    unpaired = item["unpaired"]
+    assert unpaired["first"] == {"count": 1, "base": 2, "percent": 50.0}
+    assert unpaired["last"] == {"count": 1, "base": 1, "percent": 100.0}
+    assert unpaired["change"] == json.loads(json.dumps(difference(1, 2, 1, 1).as_dict()))
+    assert item["overlap"] == pytest.approx(8 / 11)
+    # The change of all respondents is shown, but not tested as if the waves were unrelated.
+    assert item["diff_pp"] == pytest.approx(100 * (4 / 9 - 7 / 10))
+    assert item["diff_ci"] is None
+    assert item["test"]["p"] is None and item["test"]["name"] == "paired and independent parts"
+
+
+def test_paired_interval_matches_the_published_example():
+    """Fagerland, Lydersen & Laake (2017), the Cavo et al. (2012) table: Newcombe's
+    square-and-add interval -0.1186 to -0.0046 for p1+ - p+1; ours is later minus earlier."""
+    from monitorkit.stats.changes import paired_difference
+
+    change = paired_difference(((59, 6), (16, 80)))
+    assert change.diff_pp == pytest.approx(100 * 10 / 161)
+    assert change.diff_ci == (pytest.approx(0.46, abs=0.005), pytest.approx(11.86, abs=0.005))
+    assert change.test.p == pytest.approx(0.052478790283203125)
 
 
 def test_codes_normalise_across_notations():
@@ -211,17 +243,17 @@ def test_missing_key_column_is_a_usage_error(run_cli, tmp_path):
 
 
 def test_terminal_output_names_the_panel_and_its_test(run_cli, tmp_path, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("COLUMNS", "250")
     first, second = write_panel(tmp_path)
     out = run_cli("compare", first, second).out
     assert (
-        "Panel: 9 municipalities in both 2014 and 2015 (keys: gemeentecode, Gemeente "
-        "(CBS-code)); paired test: exact McNemar"
+        "2014 and 2015 share only part of their respondents (9 matched on gemeentecode, "
+        "Gemeente (CBS-code)), so the change of all respondents has no test of its own."
     ) in out
     assert (
-        "│ 70.0% (7/10) │ 44.4% (4/9) │     ↓ -25.6 │ -57.5 to 16.3 │ 0.260 │        8 │    0.375"
-        in out
-    )
+        "│ 70.0% (7/10) │ 44.4% (4/9) │     ↓ -25.6 │     73% │        8 │         -37.5 │ "
+        "-69.3 to 12.5 │    0.375 │               50.0 │  -39.1 to 90.5 │         0.386"
+    ) in out
 
 
 def test_compare_writes_csv_md_xlsx_and_charts(run_cli, tmp_path):
@@ -267,7 +299,7 @@ def test_slope_chart_plots_each_wave(run_cli):
 
     comparison = compare_waves(["wijkteams-2014", "wijkteams-2015"])
     axes = slope_figure(comparison, comparison.questions[0]).axes[0]
-    line = axes.get_lines()[0]
+    (line,) = [line for line in axes.get_lines() if line.get_marker() == "o"]
     assert list(line.get_xdata()) == [0, 1]
     assert list(line.get_ydata()) == [
         pytest.approx(54.90196, abs=1e-4),

@@ -78,7 +78,7 @@ def test_resolve_population_errors():
 
 
 def test_compare_with_fpc_per_wave_year(run_cli):
-    from monitorkit.stats.compare import difference
+    from monitorkit.stats.changes import difference
 
     data = json.loads(
         run_cli(

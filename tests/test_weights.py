@@ -87,7 +87,7 @@ def test_bad_weights_are_refused_with_their_rows(run_cli, tmp_path):
 
 
 def test_weighted_compare_uses_effective_sizes(run_cli, weighted_file, tmp_path):
-    from monitorkit.stats.compare import difference_of_shares
+    from monitorkit.stats.changes import difference_of_shares
 
     second = tmp_path / "weighted_2016.csv"
     second.write_bytes(weighted_file.read_bytes().replace(b"Nee", b"Ja", 2))

@@ -85,11 +85,14 @@ class TestResult(Record):
     name: str
     p: float | None
     statistic: float | None = None
-    df: int | None = None
+    #: Degrees of freedom (the numerator's for an F statistic; fractional for Welch).
+    df: float | None = None
+    #: The denominator's degrees of freedom of an F statistic (Rao–Scott).
+    df_denominator: float | None = None
     note: str | None = None
     pairwise: PairwiseTests | None = None
 
-    OPTIONAL = ("statistic", "df", "note", "pairwise")
+    OPTIONAL = ("statistic", "df", "df_denominator", "note", "pairwise")
 
 
 @dataclass(frozen=True)
@@ -161,9 +164,11 @@ class NumericStats(Record):
     se: float | None = None
     ci_low: float | None = None
     ci_high: float | None = None
+    #: The design's degrees of freedom for the mean (respondents minus strata).
+    df: float | None = None
     test: TestResult | None = None
 
-    OPTIONAL = ("se", "ci_low", "ci_high", "test")
+    OPTIONAL = ("se", "ci_low", "ci_high", "df", "test")
 
 
 @dataclass(frozen=True)
@@ -234,32 +239,61 @@ class WaveCell(Record):
     percent: float | None
     weighted_base: float | None = None
     effective_base: float | None = None
+    #: The wave's own interval for the percentage (as in its summary).
+    ci_low: float | None = None
+    ci_high: float | None = None
 
-    OPTIONAL = ("weighted_base", "effective_base")
+    OPTIONAL = ("weighted_base", "effective_base", "ci_low", "ci_high")
 
 
 @dataclass(frozen=True)
 class Change(Record):
-    """Later minus earlier wave in percentage points, its interval and its test."""
+    """Later minus earlier wave (percentage points, or units of a mean), interval and test."""
 
     diff_pp: float | None
     diff_ci: tuple[float | None, float | None] | None
     test: TestResult | None
+    #: How the interval was made (Newcombe hybrid score, paired square-and-add, Welch).
+    interval: str | None = None
+
+    OPTIONAL = ("interval",)
 
 
 @dataclass(frozen=True)
 class PairedTable(Record):
-    """An item over the panel members who answered it in both waves, and its paired test."""
+    """An item over the panel members who answered it in both waves, and its paired change.
+
+    ``table`` is earlier (selected, not) by later (selected, not).
+    """
 
     n: int
     table: tuple[tuple[int, int], tuple[int, int]]
-    test: str
-    p: float | None
+    change: Change
+
+    @property
+    def p(self) -> float | None:
+        return self.change.test.p if self.change.test else None
+
+
+@dataclass(frozen=True)
+class UnpairedPart(Record):
+    """With a partial panel: the item's respondents present in only one of the two waves."""
+
+    first: WaveCell
+    last: WaveCell
+    change: Change
 
 
 @dataclass(frozen=True)
 class ItemChange(Record):
-    """One item across the waves: each wave's cell, the change, and the panel's paired table."""
+    """One item across the waves: each wave's cell, the headline change and what backs it.
+
+    Without a panel the change compares the first and last wave as independent
+    samples. With one, a full panel's change is the paired analysis; a partial
+    panel's headline has no test of its own and ``paired`` and ``unpaired`` show
+    the two parts, with ``overlap`` the paired share of the item's respondents.
+    Three or more waves add a test for trend and one across all waves.
+    """
 
     label: str
     waves: tuple[tuple[str, WaveCell | None], ...]
@@ -267,6 +301,10 @@ class ItemChange(Record):
     first: str | None = None
     last: str | None = None
     paired: PairedTable | None = None
+    unpaired: UnpairedPart | None = None
+    overlap: float | None = None
+    trend: TestResult | None = None
+    across: TestResult | None = None
 
     def cell(self, wave: str) -> WaveCell | None:
         return dict(self.waves).get(wave)
@@ -291,22 +329,58 @@ class ItemChange(Record):
             "diff_ci": None if self.change.diff_ci is None else _json(self.change.diff_ci),
             "test": None if self.change.test is None else self.change.test.as_dict(),
         }
+        if self.change.interval is not None:
+            data["interval"] = self.change.interval
         if self.first is not None:
             data["from"], data["to"] = self.first, self.last
-        if self.paired is not None:
-            data["paired"] = self.paired.as_dict()
+        for name in ("paired", "unpaired", "overlap", "trend", "across"):
+            value = getattr(self, name)
+            if value is not None:
+                data[name] = _json(value)
         return data
 
 
 @dataclass(frozen=True)
+class MeanChange(Record):
+    """A numeric question across the waves: each wave's statistics and the change of the mean."""
+
+    waves: tuple[tuple[str, NumericStats | None], ...]
+    change: Change
+    first: str | None = None
+    last: str | None = None
+
+    def stats(self, wave: str) -> NumericStats | None:
+        return dict(self.waves).get(wave)
+
+    def as_dict(self) -> dict[str, Any]:
+        change = self.change
+        return {
+            "waves": {wave: None if s is None else s.as_dict() for wave, s in self.waves},
+            "from": self.first,
+            "to": self.last,
+            "diff": json_value(change.diff_pp),
+            "diff_ci": None if change.diff_ci is None else _json(change.diff_ci),
+            "test": None if change.test is None else change.test.as_dict(),
+            "interval": change.interval,
+        }
+
+
+@dataclass(frozen=True)
 class QuestionChange(Record):
-    """A question the waves share, item by item."""
+    """A question the waves share: item by item, or (numeric) the change of its mean."""
 
     id: str
     label: str
     type: str
-    items: tuple[ItemChange, ...]
+    items: tuple[ItemChange, ...] = ()
+    means: MeanChange | None = None
+
+    OPTIONAL = ("means",)
 
     @property
     def paired(self) -> bool:
         return any(item.paired is not None for item in self.items)
+
+    @property
+    def trend(self) -> bool:
+        return any(item.trend is not None for item in self.items)

@@ -15,9 +15,10 @@ from typing import Any
 
 from monitorkit.io.files import write_atomic
 from monitorkit.render.common import provenance_notice
-from monitorkit.render.numbers import fmt_percent
-from monitorkit.render.words import interval_axis, word
+from monitorkit.render.numbers import fmt_number, fmt_percent
+from monitorkit.render.words import ci_title, interval_axis, word
 from monitorkit.results import GroupEstimate, ItemEstimate, QuestionChange, QuestionResult
+from monitorkit.stats.changes import mean_interval
 from monitorkit.stats.estimates import Summary
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
@@ -168,24 +169,37 @@ def _wave_question(comparison, question: QuestionChange) -> QuestionResult:
 
 
 def slope_figure(comparison, question: QuestionChange, locale: str = "en"):
-    """Each item's percentage across the waves, one line per item, labelled at the end."""
+    """Each item's percentage (a numeric question's mean) per wave, with its interval.
+
+    One line per item, labelled at its end; waves named by year sit at their
+    distance in time, so 2014, 2015, 2017 leave a gap before 2017. Items are
+    nudged apart a little so their interval lines do not hide each other.
+    """
     import matplotlib.pyplot as plt
+
+    from monitorkit.stats.compare import trend_scores
 
     plt.rcParams["svg.hashsalt"] = "monitorkit"
     labels = comparison.labels
-    figure, axes = plt.subplots(
-        figsize=(8.5, 1.8 + 0.35 * len(question.items)), layout="constrained"
-    )
-    for index, item in enumerate(question.items):
-        cells = [(x, item.cell(label)) for x, label in enumerate(labels)]
-        points = [(x, c.percent) for x, c in cells if c is not None and c.percent is not None]
+    scores = trend_scores(labels)
+    positions = [score - scores[0] for score in scores]
+    span = max(positions[-1], 1.0)
+    lines = _wave_lines(comparison, question)
+    figure, axes = plt.subplots(figsize=(8.5, 2.0 + 0.35 * len(lines)), layout="constrained")
+    nudge = 0.012 * span
+    for index, (label, points) in enumerate(lines):
+        shift = (index - (len(lines) - 1) / 2) * nudge
+        points = [(positions[at] + shift, y, low, high) for at, y, low, high in points]
         if not points:
             continue
-        xs, ys = zip(*points, strict=True)
         colour = PALETTE[index % len(PALETTE)]
+        for x, _, low, high in points:
+            if low is not None and high is not None and high > low:
+                axes.plot([x, x], [low, high], color=colour, linewidth=1.2, alpha=0.6)
+        xs, ys = [x for x, *_ in points], [y for _, y, *_ in points]
         axes.plot(xs, ys, marker="o", color=colour, linewidth=2)
         axes.annotate(
-            _wrap(item.label, 30),
+            _wrap(label, 30),
             (xs[-1], ys[-1]),
             xytext=(26, 0),
             textcoords="offset points",
@@ -193,47 +207,79 @@ def slope_figure(comparison, question: QuestionChange, locale: str = "en"):
             fontsize=8,
             color=colour,
         )
-        for x, y in points:
+        for x, y in zip(xs, ys, strict=True):
+            text = (
+                fmt_number(y, 1, locale)
+                if question.means is not None
+                else fmt_percent(y, 0, locale)
+            )
             axes.annotate(
-                fmt_percent(y, 0, locale),
+                text,
                 (x, y),
-                xytext=(0, 7),
+                xytext=(6, 7),
                 textcoords="offset points",
                 va="bottom",
-                ha="center",
+                ha="left",
                 fontsize=7,
                 color="#333333",
             )
-    axes.set_xticks(range(len(labels)), labels)
-    axes.set_xlim(-0.4, len(labels) - 1 + 1.6)
-    axes.set_ylim(0, 105)
-    axes.set_ylabel(word("% of base", locale))
+    axes.set_xticks(positions, labels)
+    axes.set_xlim(-0.15 * span, positions[-1] + 0.35 * span)
+    if question.means is None:
+        axes.set_ylim(0, 105)
+        axes.set_ylabel(word("% of base", locale))
+    else:
+        axes.set_ylim(bottom=min(0.0, axes.get_ylim()[0]))
+        axes.set_ylabel(word("Mean", locale))
+    axes.set_xlabel(
+        f"{word('vertical lines', locale)}: {ci_title(comparison.confidence, locale)}",
+        fontsize=7,
+        color="#666666",
+        loc="right",
+    )
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_title(_wrap(question.label, 70), fontsize=10, loc="left")
     return figure
 
 
+def _wave_lines(comparison, question: QuestionChange) -> list[tuple[str, list[tuple]]]:
+    """Per item (or the mean): (wave position, value, interval low, interval high) per wave."""
+    if question.means is not None:
+        points = []
+        for at, label in enumerate(comparison.labels):
+            stats = question.means.stats(label)
+            if stats is not None and stats.mean is not None:
+                low, high = mean_interval(stats, comparison.confidence)
+                points.append((at, stats.mean, low, high))
+        return [(question.label, points)]
+    lines = []
+    for item in question.items:
+        points = [
+            (at, c.percent, c.ci_low, c.ci_high)
+            for at, label in enumerate(comparison.labels)
+            if (c := item.cell(label)) is not None and c.percent is not None
+        ]
+        lines.append((item.label, points))
+    return lines
+
+
 def write_comparison_charts(comparison, folder: str | Path, locale: str = "en") -> list[Path]:
-    """<question>.png/.svg (grouped bars by wave) and <question>-slope.png/.svg per question."""
+    """<question>.png/.svg (grouped bars by wave) and <question>-slope.png/.svg (the line
+    across the waves) per question; a numeric question has the line of its mean only."""
     import matplotlib.pyplot as plt
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    notice = any(provenance_notice(s) for s in comparison.summaries)
+    notice = "reconstructed" if any(provenance_notice(s) for s in comparison.summaries) else None
     written = []
     for question in comparison.questions:
-        figures = [
-            (
-                question.id,
-                question_figure(
-                    _wave_question(comparison, question),
-                    "reconstructed" if notice else None,
-                    locale,
-                    comparison.confidence,
-                ),
-            ),
-            (f"{question.id}-slope", slope_figure(comparison, question, locale)),
-        ]
+        figures = []
+        if question.means is None:
+            grouped = _wave_question(comparison, question)
+            figures.append(
+                (question.id, question_figure(grouped, notice, locale, comparison.confidence))
+            )
+        figures.append((f"{question.id}-slope", slope_figure(comparison, question, locale)))
         for name, figure in figures:
             written.extend(_save(figure, folder, name))
             plt.close(figure)

@@ -7,7 +7,7 @@ here keeps the three from drifting apart.
 from __future__ import annotations
 
 from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
-from monitorkit.render.words import ci_title, level, word
+from monitorkit.render.words import ci_title, word
 from monitorkit.results import ItemEstimate, QuestionResult, TestResult
 from monitorkit.stats.estimates import Summary
 
@@ -101,15 +101,6 @@ def design_note(summary: Summary, locale: str = "en") -> str:
     if provenance_notice(summary):
         parts.append(word("reconstructed from published tables", locale))
     return "; ".join(parts) + "."
-
-
-def change_note(locale: str = "en", confidence: float = 0.95) -> str:
-    """How a wave comparison's change, interval and test were computed."""
-    from monitorkit.stats.compare import DIFF_INTERVAL, DIFF_TEST
-
-    change = word("last minus first wave in percentage points", locale)
-    interval = f"{level(confidence)} {DIFF_INTERVAL} interval"
-    return f"{word('Change:', locale)} {change}; {interval}; p: {DIFF_TEST}."
 
 
 def fpc_note(summary: Summary) -> str | None:

@@ -13,7 +13,6 @@ from monitorkit.errors import UsageError
 from monitorkit.io.files import escape_formula, workbook_bytes, write_atomic
 from monitorkit.render.common import (
     base_note,
-    change_note,
     design_note,
     fpc_note,
     pairwise_note,
@@ -25,9 +24,8 @@ from monitorkit.render.common import (
     table_rows,
     ungrouped_note,
 )
-from monitorkit.render.numbers import fmt_p
-from monitorkit.render.words import ci_title, word
-from monitorkit.results import ItemEstimate, QuestionResult, WaveCell
+from monitorkit.render.words import word
+from monitorkit.results import ItemEstimate, NumericStats, QuestionResult
 from monitorkit.stats.estimates import Summary
 
 FORMATS = ("json", "csv", "md", "xlsx")
@@ -352,37 +350,70 @@ COMPARE_CSV_COLUMNS = [
     "percent",
     "weighted_base",
     "effective_base",
+    "n",
+    "mean",
+    "sd",
     "diff_pp",
+    "diff_mean",
     "diff_ci_low",
     "diff_ci_high",
+    "interval",
     "test",
     "p",
+    "p_trend",
+    "p_across",
+    "overlap",
     "paired_n",
+    "paired_diff_pp",
     "paired_p",
+    "independent_diff_pp",
+    "independent_p",
 ]
 
 
+def _change_fields(change, prefix: str = "", diff: str = "diff_pp") -> dict[str, Any]:
+    """A change's CSV fields: the difference under ``diff``, its p, and for the headline
+    (no prefix) its interval and the names of the interval and test."""
+    if change is None:
+        return {}
+    fields = {
+        f"{prefix}{diff}": change.diff_pp,
+        f"{prefix}p": change.test.p if change.test else None,
+    }
+    if not prefix:
+        low, high = change.diff_ci or (None, None)
+        test = change.test.name if change.test else None
+        fields.update(diff_ci_low=low, diff_ci_high=high, interval=change.interval, test=test)
+    return fields
+
+
 def comparison_records(comparison) -> list[dict[str, Any]]:
-    """One record per item and wave; the change sits on every row of the item."""
+    """One record per item (or numeric question) and wave; the change sits on every row.
+
+    ``diff_pp`` is in percentage points (items), ``diff_mean`` in the answer's unit.
+    """
     records = []
     for question in comparison.questions:
+        common = {"question": question.id, "question_label": question.label}
+        if question.means is not None:
+            change = _change_fields(question.means.change, diff="diff_mean")
+            for wave, stats in question.means.waves:
+                numbers = {"n": stats.n, "mean": stats.mean, "sd": stats.sd} if stats else {}
+                records.append({**common, "item": "mean", "wave": wave, **numbers, **change})
+            continue
         for item in question.items:
-            low, high = item.diff_ci
-            paired = item.paired
-            change = {
-                "diff_pp": item.diff_pp,
-                "diff_ci_low": low,
-                "diff_ci_high": high,
-                "test": item.test.name if item.test else None,
-                "p": item.test.p if item.test else None,
-                "paired_n": paired.n if paired else None,
-                "paired_p": paired.p if paired else None,
-            }
+            change = _change_fields(item.change)
+            change["p_trend"] = item.trend.p if item.trend else None
+            change["p_across"] = item.across.p if item.across else None
+            if item.paired is not None:
+                change.update(overlap=item.overlap, paired_n=item.paired.n)
+                change.update(_change_fields(item.paired.change, "paired_"))
+            if item.unpaired is not None:
+                change.update(_change_fields(item.unpaired.change, "independent_"))
             for wave, cell in item.waves:
                 records.append(
                     {
-                        "question": question.id,
-                        "question_label": question.label,
+                        **common,
                         "item": item.label,
                         "wave": wave,
                         **(cell.as_dict() if cell else {}),
@@ -393,8 +424,8 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
 
 
 def comparison_markdown(comparison, locale: str = "en") -> str:
-    """A Markdown document with one table per question: waves, change, interval, test."""
-    from monitorkit.render.numbers import fmt_interval, fmt_number
+    """A Markdown document with one table per question (see render.changes) and its notes."""
+    from monitorkit.render.changes import cell_text, change_table
 
     lines = [f"# Comparison of {', '.join(comparison.labels)}", ""]
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
@@ -403,53 +434,33 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
             lines.append(f"  - **{provenance_notice(summary, locale)}**")
     lines.append("")
     for question in comparison.questions:
-        header = [
-            word("Item", locale),
-            *comparison.labels,
-            word("Change (pp)", locale),
-            ci_title(comparison.confidence, locale),
-            "p",
-        ]
+        spec = change_table(comparison, question, locale)
         lines += [
             f"## {_md_cell(question.label)}",
             "",
-            "| " + " | ".join(_md_cell(h) for h in header) + " |",
-            "|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|",
+            "| " + " | ".join(_md_cell(c.title) for c in spec.columns) + " |",
+            "|" + "|".join([" --- "] + [" ---: "] * (len(spec.columns) - 1)) + "|",
         ]
-        for item in question.items:
-            cells = [_wave_text(item.cell(label), locale) for label in comparison.labels]
-            low, high = item.diff_ci
-            lines.append(
-                "| "
-                + " | ".join(
-                    _md_cell(c)
-                    for c in [
-                        item.label,
-                        *cells,
-                        fmt_number(item.diff_pp, 1, locale),
-                        fmt_interval(low, high, 1, locale),
-                        fmt_p(item.test.p if item.test else None, locale),
-                    ]
-                )
-                + " |"
+        for row in spec.rows:
+            cells = (
+                cell_text(c.kind, v, locale, spec.decimals)
+                for c, v in zip(spec.columns, row, strict=True)
             )
-        lines.append("")
-    lines.append(change_note(locale, comparison.confidence))
-    return "\n".join(lines) + "\n"
-
-
-def _wave_text(cell: WaveCell | None, locale: str) -> str:
-    from monitorkit.render.numbers import fmt_percent
-
-    if cell is None:
-        return "–"
-    return f"{fmt_percent(cell.percent, 1, locale)} ({cell.count}/{cell.base})"
+            lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+        lines += ["", *(f"{note}  " for note in spec.notes), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def comparison_xlsx(comparison, locale: str = "en") -> bytes:
-    """A workbook with one sheet per question: per wave count, base, percent; the change."""
+    """A workbook with one sheet per question: the change table with numbers as numbers.
+
+    A wave's cell becomes its count, base and percent (a numeric question's n,
+    mean and sd); an interval its low and high bound.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Font
+
+    from monitorkit.render.changes import change_table
 
     workbook = Workbook()
     overview = workbook.active
@@ -462,36 +473,55 @@ def comparison_xlsx(comparison, locale: str = "en") -> bytes:
     overview.column_dimensions["B"].width = 100
     names = _sheet_names([q.id for q in comparison.questions])
     for name, question in zip(names, comparison.questions, strict=True):
+        spec = change_table(comparison, question, locale)
         sheet = workbook.create_sheet(name)
         sheet.append([escape_formula(question.label)])
         sheet["A1"].font = Font(bold=True, size=12)
         sheet.append([])
-        header = ["Item"]
-        for label in comparison.labels:
-            header += [f"{label} n", f"{label} base", f"{label} %"]
-        header += ["Change (pp)", "CI low", "CI high", "p", "Paired n", "Paired p"]
-        sheet.append(header)
+        numeric = question.means is not None
+        sheet.append(
+            [title for column in spec.columns for title in _xlsx_titles(column, numeric, locale)]
+        )
         for cell in sheet[3]:
             cell.font = Font(bold=True)
-        for item in question.items:
-            row = [escape_formula(item.label)]
-            for label in comparison.labels:
-                cell = item.cell(label)
-                row += [cell.count, cell.base, cell.percent] if cell else [None, None, None]
-            low, high = item.diff_ci
-            paired = item.paired
-            row += [
-                item.diff_pp,
-                low,
-                high,
-                item.test.p if item.test else None,
-                paired.n if paired else None,
-                paired.p if paired else None,
-            ]
-            sheet.append(row)
+        for row in spec.rows:
+            sheet.append(
+                [
+                    value
+                    for column, cell in zip(spec.columns, row, strict=True)
+                    for value in _xlsx_values(column.kind, cell)
+                ]
+            )
+        sheet.append([])
+        for note in spec.notes:
+            sheet.append([note])
         sheet.column_dimensions["A"].width = 50
         sheet.freeze_panes = "B4"
     return workbook_bytes(workbook)
+
+
+def _xlsx_titles(column, numeric: bool, locale: str) -> list[str]:
+    if column.kind == "wave":
+        parts = ("n", word("mean", locale), "sd") if numeric else ("n", word("base", locale), "%")
+        return [f"{column.title} {part}" for part in parts]
+    if column.kind == "interval":
+        return [f"{column.title} {word('low', locale)}", f"{column.title} {word('high', locale)}"]
+    return [column.title]
+
+
+def _xlsx_values(kind: str, value: Any) -> list[Any]:
+    """A typed cell as the workbook's numbers (labels escaped against formulas)."""
+    if kind == "label":
+        return [escape_formula(value)]
+    if kind == "wave":
+        if value is None:
+            return [None, None, None]
+        if isinstance(value, NumericStats):
+            return [value.n, value.mean, value.sd]
+        return [value.count, value.base, value.percent]
+    if kind == "interval":
+        return list(value) if value is not None else [None, None]
+    return [value]
 
 
 def render_comparison(comparison, fmt: str, locale: str = "en") -> bytes:

@@ -18,7 +18,6 @@ from monitorkit.errors import UsageError
 from monitorkit.io.files import write_atomic
 from monitorkit.render.common import (
     base_note,
-    change_note,
     design_note,
     fpc_note,
     not_tabulated_groups,
@@ -32,7 +31,7 @@ from monitorkit.render.common import (
     ungrouped_note,
 )
 from monitorkit.render.progress import steps
-from monitorkit.render.words import ci_title, report_footer, word
+from monitorkit.render.words import report_footer, word
 
 CONFIG_KEYS = (
     "title",
@@ -164,39 +163,27 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
 
 
 def comparison_part(comparison, locale: str, wanted: list[str] | None) -> ReportPart:
-    """The waves side by side with the change, its interval and test, and a slope chart."""
+    """The waves side by side (see render.changes), with a slope or line chart per question."""
+    from monitorkit.render.changes import cell_text, change_table
     from monitorkit.render.charts import slope_figure
-    from monitorkit.render.numbers import fmt_interval, fmt_number, fmt_p
-    from monitorkit.render.outputs import _wave_text
 
     questions = []
     for question in _selected(comparison.questions, wanted):
-        rows = []
-        for item in question.items:
-            low, high = item.diff_ci
-            rows.append(
-                [
-                    item.label,
-                    *[_wave_text(item.cell(w), locale) for w in comparison.labels],
-                    fmt_number(item.diff_pp, 1, locale),
-                    fmt_interval(low, high, 1, locale),
-                    fmt_p(item.test.p if item.test else None, locale),
-                ]
-            )
-        notes = [change_note(locale, comparison.confidence)]
+        spec = change_table(comparison, question, locale)
+        rows = [
+            [
+                cell_text(c.kind, v, locale, spec.decimals)
+                for c, v in zip(spec.columns, row, strict=True)
+            ]
+            for row in spec.rows
+        ]
         questions.append(
             ReportQuestion(
                 question.id,
                 question.label,
-                [
-                    word("Item", locale),
-                    *comparison.labels,
-                    word("Change (pp)", locale),
-                    ci_title(comparison.confidence, locale),
-                    "p",
-                ],
+                [column.title for column in spec.columns],
                 rows,
-                notes,
+                list(spec.notes),
                 [],
                 slope_figure(comparison, question, locale),
             )

@@ -8,7 +8,6 @@ from rich.table import Table
 
 from monitorkit.render.common import (
     base_note,
-    change_note,
     design_note,
     fpc_note,
     not_tabulated_groups,
@@ -21,8 +20,7 @@ from monitorkit.render.common import (
     table_rows,
     ungrouped_note,
 )
-from monitorkit.render.words import ci_title, word
-from monitorkit.results import PairedTable
+from monitorkit.render.words import word
 from monitorkit.stats.estimates import Summary
 
 
@@ -106,8 +104,8 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def print_comparison(comparison, console: Console | None = None, locale: str = "en") -> None:
-    """One table per shared question: each wave, the change with its interval and test."""
-    from monitorkit.render.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
+    """One table per shared question (see render.changes), its notes below it."""
+    from monitorkit.render.changes import cell_text, change_table
 
     console = console or Console()
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
@@ -117,69 +115,44 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
             console.print(f"{label}: {notice}", style="bold yellow", highlight=False)
             for assumption in (summary.provenance or {}).get("assumptions", []):
                 console.print(f"{label}: assumption: {assumption}", style="yellow", highlight=False)
+    notes: list[str] = []
     for question in comparison.questions:
+        spec = change_table(comparison, question, locale)
         table = Table(
             title=escape(f"{question.label} [{question.type}]"),
             title_justify="left",
             show_edge=False,
             header_style="bold",
         )
-        table.add_column("Item", overflow="fold", max_width=50)
-        for label in comparison.labels:
-            table.add_column(escape(label), justify="right")
-        paired = question.paired
-        titles = [
-            word("Change (pp)", locale),
-            ci_title(comparison.confidence, locale),
-            "p",
-            *((word("Paired n", locale), word("p paired", locale)) if paired else ()),
-        ]
-        for title in titles:
-            table.add_column(title, justify="right")
-        for item in question.items:
-            cells = []
-            for label in comparison.labels:
-                cell = item.cell(label)
-                shown = fmt_percent(cell.percent, 1, locale) if cell else ""
-                cells.append(f"{shown} ({cell.count}/{cell.base})" if cell else "–")
-            p = item.test.p if item.test else None
-            change = item.diff_pp
-            arrow = "" if change is None else ("↑ " if change > 0 else "↓ " if change < 0 else "= ")
-            mark = " *" if p is not None and p < 0.05 else ""
-            low, high = item.diff_ci
-            table.add_row(
-                escape(item.label),
-                *cells,
-                f"{arrow}{fmt_number(change, 1, locale)}{mark}" if change is not None else "–",
-                fmt_interval(low, high, 1, locale),
-                fmt_p(p, locale),
-                *(_paired_cells(item.paired, locale) if paired else ()),
-            )
+        for index, column in enumerate(spec.columns):
+            if index == 0:
+                table.add_column(escape(column.title), overflow="fold", max_width=50)
+            else:
+                table.add_column(escape(column.title), justify="right")
+        change_at = next(i for i, c in enumerate(spec.columns) if c.kind == "change")
+        for row in spec.rows:
+            cells = [
+                escape(cell_text(c.kind, v, locale, spec.decimals))
+                for c, v in zip(spec.columns, row, strict=True)
+            ]
+            p = row[change_at + 2] if spec.columns[change_at + 1].kind == "interval" else None
+            cells[change_at] = _arrow(row[change_at], p, cells[change_at])
+            table.add_row(*cells)
         console.print()
         console.print(table)
+        notes += [note for note in spec.notes if note not in notes]
     if comparison.panel is not None:
-        panel = comparison.panel
-        console.print()
-        console.print(
-            f"Panel: {len(panel.rows)} municipalities in both {comparison.labels[0]} and "
-            f"{comparison.labels[-1]} (keys: {', '.join(panel.keys)}); paired test: exact "
-            "McNemar on those who answered the item in both waves.",
-            style="dim",
-            highlight=False,
-        )
-        for warning in panel.warnings:
+        for warning in comparison.panel.warnings:
             console.print(f"  warning: {warning}", style="yellow", highlight=False)
     console.print()
-    console.print(
-        f"{change_note(locale, comparison.confidence)} * p < 0.05.",
-        style="dim",
-        highlight=False,
-    )
+    for note in notes:
+        console.print(note, style="dim", highlight=False)
+    console.print("* p < 0.05.", style="dim", highlight=False)
 
 
-def _paired_cells(paired: PairedTable | None, locale: str) -> tuple[str, str]:
-    from monitorkit.render.numbers import fmt_p
-
-    if paired is None:
-        return ("–", "–")
-    return (str(paired.n), fmt_p(paired.p, locale))
+def _arrow(change: float | None, p: float | None, text: str) -> str:
+    """The headline change with its direction, and * where p < 0.05."""
+    if change is None:
+        return text
+    arrow = "↑ " if change > 0 else "↓ " if change < 0 else "= "
+    return f"{arrow}{text}{' *' if p is not None and p < 0.05 else ''}"

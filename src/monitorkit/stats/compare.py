@@ -1,16 +1,19 @@
-"""Wave-to-wave comparison of the same questions (independent samples).
+"""Wave-to-wave comparison of the same questions.
 
 Questions are matched by codebook id, items by column and else by label, so
 waves whose exports name columns differently still line up. Per item: count,
-base and percent per wave, the difference in percentage points (later minus
-earlier) with a 95% Newcombe hybrid score interval, and a two-sided pooled
-two-proportion z-test, both from statsmodels.
+base and percent per wave and the change from the first to the last wave in
+percentage points. When respondents can be matched across those two waves (a
+municipality code, or ``--key``) the change of the panel is analysed as paired
+data, and a partial panel shows its paired and its independent part side by
+side; otherwise the waves are independent samples. Three or more waves add a
+test for trend and a test across all waves; numeric questions compare means.
+The statistics themselves live in :mod:`monitorkit.stats.changes`.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -23,12 +26,22 @@ from monitorkit.results import (
     Change,
     ItemChange,
     ItemEstimate,
+    MeanChange,
     PairedTable,
     QuestionChange,
     QuestionResult,
     TestResult,
+    UnpairedPart,
     WaveCell,
-    json_value,
+)
+from monitorkit.stats.changes import (
+    DIFF_INTERVAL,
+    DIFF_TEST,
+    across_waves_test,
+    difference_of_shares,
+    mean_difference,
+    paired_difference,
+    trend_test,
 )
 from monitorkit.stats.estimates import Summary, item_states, survey_year
 from monitorkit.stats.municipalities import (
@@ -42,8 +55,6 @@ from monitorkit.stats.municipalities import (
 from monitorkit.stats.population import Population
 from monitorkit.vocabulary import SELECTED, distinct, normalise
 
-DIFF_INTERVAL = "Newcombe hybrid score"
-DIFF_TEST = "two-proportion z-test (pooled, two-sided)"
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 
@@ -65,74 +76,6 @@ def wave_labels(paths: list[str], labels: str | None = None) -> list[str]:
     if len(set(names)) < len(names):
         return [Path(path).stem for path in paths]
     return names
-
-
-#: Stand-in for the infinite effective size of a census wave next to a sampled one.
-CENSUS_N = 1e9
-
-
-def difference(
-    count_a: int,
-    base_a: int,
-    count_b: int,
-    base_b: int,
-    population_a: Population | None = None,
-    population_b: Population | None = None,
-) -> Change:
-    """B minus A in percentage points, with Newcombe's interval and the pooled z-test.
-
-    With known populations both use each wave's effective sample size
-    n / ((N - n) / (N - 1)); two census waves differ without sampling error.
-    """
-    if not base_a or not base_b:
-        return Change(None, None, None)
-    size_a = population_a.effective_n(base_a) if population_a else base_a
-    size_b = population_b.effective_n(base_b) if population_b else base_b
-    return difference_of_shares(count_a / base_a, size_a, count_b / base_b, size_b)
-
-
-def difference_of_shares(
-    share_a: float, size_a: float, share_b: float, size_b: float, confidence: float = 0.95
-) -> Change:
-    """The same from shares and (effective) sample sizes, which may be weighted or infinite."""
-    from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
-
-    if not size_a or not size_b:
-        return Change(None, None, None)
-    diff = 100 * (share_b - share_a)
-    if size_a == size_b == float("inf"):
-        census = "two census waves: no sampling error"
-        return Change(diff, (diff, diff), TestResult(DIFF_TEST, None, note=census))
-    size_a, size_b = min(size_a, CENSUS_N), min(size_b, CENSUS_N)
-    low, high = confint_proportions_2indep(
-        share_b * size_b,
-        size_b,
-        share_a * size_a,
-        size_a,
-        method="newcomb",
-        compare="diff",
-        alpha=1 - confidence,
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        _, statistic_p = proportions_ztest([share_b * size_b, share_a * size_a], [size_b, size_a])
-    p = json_value(statistic_p)
-    note = None if p is not None else "no variation: the same 0% or 100% in both waves"
-    return Change(
-        diff,
-        (json_value(low * 100), json_value(high * 100)),
-        TestResult(DIFF_TEST, p, note=note),
-    )
-
-
-PAIRED_TEST = "McNemar exact"
-
-
-def mcnemar_exact(table: list[list[int]]) -> float:
-    """Exact McNemar p-value (statsmodels) for a 2x2 table of earlier x later answers."""
-    from statsmodels.stats.contingency_tables import mcnemar
-
-    return float(mcnemar(np.asarray(table), exact=True).pvalue)
 
 
 @dataclass
@@ -219,20 +162,56 @@ def find_panel(
     return Panel([key_a, key_b], [(codes_a[c], codes_b[c]) for c in common], warnings_out)
 
 
-def paired_item(states_a: np.ndarray, states_b: np.ndarray, panel: Panel) -> PairedTable:
-    """The 2x2 table of one item over the panel members who answered it in both waves."""
+@dataclass(frozen=True)
+class PanelParts:
+    """One item's respondents split by the panel: the paired table and the rest of each wave."""
+
+    paired: PairedTable
+    unpaired: UnpairedPart | None
+    overlap: float | None
+
+
+def _cell(selected: np.ndarray) -> WaveCell:
+    base = int(selected.size)
+    count = int(selected.sum())
+    return WaveCell(count, base, 100 * count / base if base else None)
+
+
+def panel_parts(
+    states_a: np.ndarray, states_b: np.ndarray, panel: Panel, confidence: float = 0.95
+) -> PanelParts:
+    """Pair the item's answers of the panel members who answered it in both waves.
+
+    Everyone else who answered the item in the first or the last wave (not in
+    the panel, or in it without an answer in the other wave) forms the
+    independent part; ``overlap`` is the paired share of all the respondents
+    the two waves have for the item, counting a panel member once.
+    """
     rows = np.array(panel.rows, dtype=int).reshape(-1, 2)
     a = states_a[rows[:, 0]] if len(rows) else np.array([], dtype=np.int8)
     b = states_b[rows[:, 1]] if len(rows) else np.array([], dtype=np.int8)
     both = (a >= 0) & (b >= 0)
-    a, b = a[both] == SELECTED, b[both] == SELECTED
+    earlier, later = a[both] == SELECTED, b[both] == SELECTED
     table = (
-        (int((a & b).sum()), int((a & ~b).sum())),
-        (int((~a & b).sum()), int((~a & ~b).sum())),
+        (int((earlier & later).sum()), int((earlier & ~later).sum())),
+        (int((~earlier & later).sum()), int((~earlier & ~later).sum())),
     )
-    discordant = table[0][1] + table[1][0]
-    p = mcnemar_exact([list(row) for row in table]) if discordant else None
-    return PairedTable(int(both.sum()), table, PAIRED_TEST, p)
+    paired = PairedTable(int(both.sum()), table, paired_difference(table, confidence))
+    in_pairs_a = np.zeros(len(states_a), dtype=bool)
+    in_pairs_b = np.zeros(len(states_b), dtype=bool)
+    in_pairs_a[rows[both, 0]] = True
+    in_pairs_b[rows[both, 1]] = True
+    only_a = states_a[(states_a >= 0) & ~in_pairs_a] == SELECTED
+    only_b = states_b[(states_b >= 0) & ~in_pairs_b] == SELECTED
+    respondents = paired.n + only_a.size + only_b.size
+    overlap = paired.n / respondents if respondents else None
+    if not only_a.size and not only_b.size:
+        return PanelParts(paired, None, overlap)
+    first, last = _cell(only_a), _cell(only_b)
+    change = difference_of_shares(
+        (first.percent or 0) / 100, first.base, (last.percent or 0) / 100, last.base, confidence
+    )
+    return PanelParts(paired, UnpairedPart(first, last, change), overlap)
 
 
 @dataclass
@@ -274,6 +253,8 @@ class Comparison:
                 wave["provenance"] = public_provenance(summary.provenance)
             waves.append(wave)
         data: dict[str, Any] = {"waves": waves, "interval": DIFF_INTERVAL, "test": DIFF_TEST}
+        if len(self.labels) >= 3:
+            data["trend_scores"] = dict(zip(self.labels, trend_scores(self.labels), strict=True))
         if self.panel is not None:
             data["panel"] = self.panel.as_dict()
         data["questions"] = [question.as_dict() for question in self.questions]
@@ -348,14 +329,18 @@ def compare_summaries(
     merger_table = read_mergers(mergers) if mergers else None
     panel = find_panel(first, summaries[-1], (names[0], names[-1]), key, merger_table)
     populations = {name: s.population for name, s in zip(names, summaries, strict=True)}
+    scores = trend_scores(names)
     questions = []
     for question in first.questions:
         others = [next((q for q in s.questions if q.id == question.id), None) for s in summaries]
-        if sum(q is not None for q in others) < 2 or question.type == "numeric":
+        if sum(q is not None for q in others) < 2:
             continue
-        entry = _compare_question(question, others, names, populations, confidence)
+        if question.type == "numeric":
+            questions.append(_compare_means(question, others, names, confidence))
+            continue
+        entry = _compare_question(question, others, names, populations, scores, confidence)
         if panel is not None and others[-1] is not None:
-            entry = _with_paired(entry, question, others[-1], first, summaries[-1], panel)
+            entry = _with_panel(entry, question, others[-1], summaries, names, panel, confidence)
         questions.append(entry)
     if not questions:
         raise UsageError(
@@ -364,35 +349,69 @@ def compare_summaries(
     return Comparison(names, summaries, questions, panel)
 
 
-def _with_paired(
+def trend_scores(names: list[str]) -> list[float]:
+    """The waves' places on the time axis: their years when every label is one, else 1, 2, …"""
+    if all(_YEAR.fullmatch(name) for name in names) and len(set(names)) == len(names):
+        return [float(name) for name in names]
+    return [float(position) for position in range(1, len(names) + 1)]
+
+
+PARTIAL_PANEL = "paired and independent parts"
+
+
+def _with_panel(
     entry: QuestionChange,
     question: QuestionResult,
     last_question: QuestionResult,
-    first: Summary,
-    last: Summary,
+    summaries: list[Summary],
+    names: list[str],
     panel: Panel,
+    confidence: float,
 ) -> QuestionChange:
-    """Paired tables for every item of a proportion question, matched to the last wave's."""
-    states_a = item_states(first.responses.question(question.id))
-    states_b = item_states(last.responses.question(question.id))
+    """The panel's analysis of every item of a proportion question, matched to the last wave's.
+
+    A full panel's headline change is the paired one; a partial panel's keeps
+    the difference of all respondents without a test of its own, and shows the
+    paired and the independent part instead.
+    """
+    states_a = item_states(summaries[0].responses.question(question.id))
+    states_b = item_states(summaries[-1].responses.question(question.id))
     if states_a is None or states_b is None:
         return entry
     positions = match_positions(question, last_question)
-    items = tuple(
-        item
-        if position is None
-        else replace(item, paired=paired_item(states_a[:, index], states_b[:, position], panel))
-        for index, (item, position) in enumerate(zip(entry.items, positions, strict=True))
-    )
-    return replace(entry, items=items)
+    items = []
+    for index, (item, position) in enumerate(zip(entry.items, positions, strict=True)):
+        if position is None or (item.first, item.last) != (names[0], names[-1]):
+            items.append(item)
+            continue
+        parts = panel_parts(states_a[:, index], states_b[:, position], panel, confidence)
+        if parts.unpaired is None:
+            change = parts.paired.change
+        else:
+            note = "the waves share only part of their respondents"
+            change = Change(item.diff_pp, None, TestResult(PARTIAL_PANEL, None, note=note))
+        items.append(
+            replace(
+                item,
+                change=change,
+                paired=parts.paired,
+                unpaired=parts.unpaired,
+                overlap=parts.overlap,
+            )
+        )
+    return replace(entry, items=tuple(items))
 
 
 def _wave_cell(item: ItemEstimate) -> WaveCell:
-    if item.weighted:
-        return WaveCell(
-            item.count, item.base, item.percent, item.weighted_base, item.effective_base
-        )
-    return WaveCell(item.count, item.base, item.percent)
+    return WaveCell(
+        item.count,
+        item.base,
+        item.percent,
+        item.weighted_base,
+        item.effective_base,
+        item.ci_low,
+        item.ci_high,
+    )
 
 
 def _share_and_size(cell: WaveCell, population: Population | None) -> tuple[float, float]:
@@ -410,6 +429,7 @@ def _compare_question(
     waves: list[QuestionResult | None],
     names: list[str],
     populations: dict[str, Population | None],
+    scores: list[float],
     confidence: float = 0.95,
 ) -> QuestionChange:
     matched = [
@@ -421,15 +441,57 @@ def _compare_question(
             (name, _wave_cell(match) if (match := matches[index]) is not None else None)
             for name, matches in zip(names, matched, strict=True)
         )
-        present = [(name, cell) for name, cell in cells if cell is not None]
+        present = [
+            (name, cell, score)
+            for (name, cell), score in zip(cells, scores, strict=True)
+            if cell is not None and cell.base
+        ]
         if len(present) < 2:
             items.append(ItemChange(item.label, cells, Change(None, None, None)))
             continue
-        (name_a, first), (name_b, last) = present[0], present[-1]
-        change = difference_of_shares(
-            *_share_and_size(first, populations[name_a]),
-            *_share_and_size(last, populations[name_b]),
-            confidence,
+        shares, sizes = zip(
+            *(_share_and_size(cell, populations[name]) for name, cell, _ in present), strict=True
         )
-        items.append(ItemChange(item.label, cells, change, name_a, name_b))
+        change = difference_of_shares(shares[0], sizes[0], shares[-1], sizes[-1], confidence)
+        trend = across = None
+        if len(present) >= 3:
+            trend = trend_test(list(shares), list(sizes), [score for *_, score in present])
+            across = across_waves_test(list(shares), list(sizes))
+        items.append(
+            ItemChange(
+                item.label,
+                cells,
+                change,
+                present[0][0],
+                present[-1][0],
+                trend=trend,
+                across=across,
+            )
+        )
     return QuestionChange(question.id, question.label, question.type, tuple(items))
+
+
+def _compare_means(
+    question: QuestionResult,
+    waves: list[QuestionResult | None],
+    names: list[str],
+    confidence: float,
+) -> QuestionChange:
+    """A numeric question: each wave's statistics and the change of the mean, first to last."""
+    stats = tuple(
+        (name, wave.stats if wave is not None else None)
+        for name, wave in zip(names, waves, strict=True)
+    )
+    present = [(name, s) for name, s in stats if s is not None and s.n]
+    if len(present) < 2:
+        return QuestionChange(
+            question.id,
+            question.label,
+            question.type,
+            means=MeanChange(stats, Change(None, None, None)),
+        )
+    (first, a), (last, b) = present[0], present[-1]
+    change = mean_difference(a, b, confidence)
+    return QuestionChange(
+        question.id, question.label, question.type, means=MeanChange(stats, change, first, last)
+    )

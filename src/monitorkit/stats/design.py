@@ -121,6 +121,8 @@ class MeanEstimate:
     high: float
     median: float
     sd: float
+    #: Degrees of freedom of the t interval: domain respondents minus their strata.
+    df: float
 
 
 MEAN_INTERVAL = "t on the design's degrees of freedom"
@@ -160,7 +162,13 @@ def design_mean(
         (wx * (x - mean[0]) ** 2).sum() / wx.sum() * count / (count - 1) if count > 1 else np.nan
     )
     return MeanEstimate(
-        float(mean[0]), se, mean[0] - half, mean[0] + half, median, float(np.sqrt(spread))
+        float(mean[0]),
+        se,
+        mean[0] - half,
+        mean[0] + half,
+        median,
+        float(np.sqrt(spread)),
+        float(degrees[0]),
     )
 
 

@@ -561,6 +561,7 @@ def _numeric_stats(
         se=json_value(estimate.se),
         ci_low=json_value(estimate.low),
         ci_high=json_value(estimate.high),
+        df=estimate.df,
     )
 
 

@@ -1,0 +1,189 @@
+"""The table of one compared question, built once for every renderer.
+
+Terminal, Markdown, the HTML report and the xlsx workbook all show a compared
+question through :func:`change_table`: the same columns, rows and notes. Cells
+keep their typed values (a wave's cell, a number, an interval); :func:`cell_text`
+turns them into text, and the workbook spreads them over numeric columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from monitorkit.render.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
+from monitorkit.render.words import ci_title, level, word
+from monitorkit.results import Change, NumericStats, QuestionChange
+from monitorkit.stats.changes import (
+    ACROSS_TEST,
+    DIFF_INTERVAL,
+    DIFF_TEST,
+    MEAN_INTERVAL,
+    MEAN_TEST,
+    PAIRED_INTERVAL,
+    PAIRED_TEST,
+    TREND_TEST,
+)
+from monitorkit.stats.compare import Comparison, trend_scores
+
+Kind = Literal["label", "wave", "change", "interval", "p", "count", "share"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a change table: its title and what kind of value its cells hold."""
+
+    title: str
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class ChangeTable:
+    """One compared question as columns, rows of typed cells, and the notes that explain them."""
+
+    question: QuestionChange
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    notes: tuple[str, ...]
+    #: Decimals of changes and intervals: 1 for percentage points, 2 for means.
+    decimals: int = 1
+
+
+def cell_text(kind: Kind, value: Any, locale: str = "en", decimals: int = 1) -> str:
+    """A cell as text: a wave as '43.8% (35/80)' or 'mean 6.0 (n 80)', numbers in the locale."""
+    if kind == "label":
+        return str(value)
+    if value is None:
+        return "–"
+    if kind == "wave":
+        if isinstance(value, NumericStats):
+            return f"{fmt_number(value.mean, 2, locale)} (n {value.n})"
+        return f"{fmt_percent(value.percent, 1, locale)} ({value.count}/{value.base})"
+    if kind == "interval":
+        return fmt_interval(value[0], value[1], decimals, locale)
+    if kind == "p":
+        return fmt_p(value, locale)
+    if kind == "count":
+        return str(value)
+    if kind == "share":
+        return fmt_percent(100 * value, 0, locale)
+    return fmt_number(value, decimals, locale)
+
+
+def _headline(change: Change | None) -> tuple[float | None, Any, float | None]:
+    if change is None:
+        return None, None, None
+    return change.diff_pp, change.diff_ci, change.test.p if change.test else None
+
+
+def change_table(
+    comparison: Comparison, question: QuestionChange, locale: str = "en"
+) -> ChangeTable:
+    """The columns, rows and notes of one compared question."""
+    confidence = comparison.confidence
+    waves = [Column(label, "wave") for label in comparison.labels]
+    headline = [
+        Column(word("Change (pp)", locale), "change"),
+        Column(ci_title(confidence, locale), "interval"),
+        Column("p", "p"),
+    ]
+    if question.means is not None:
+        means = question.means
+        headline[0] = Column(word("Change", locale), "change")
+        mean_row = (
+            word("Mean", locale),
+            *(means.stats(label) for label in comparison.labels),
+            *_headline(means.change),
+        )
+        return ChangeTable(
+            question,
+            (Column(word("Item", locale), "label"), *waves, *headline),
+            (mean_row,),
+            (_mean_note(confidence, locale),),
+            decimals=2,
+        )
+    partial = any(item.unpaired is not None for item in question.items)
+    tested = not partial or any(item.change.diff_ci is not None for item in question.items)
+    if not tested:
+        headline = headline[:1]
+    extra: list[Column] = []
+    if question.trend:
+        extra += [Column(word("p trend", locale), "p"), Column(word("p across waves", locale), "p")]
+    if partial:
+        extra += [
+            Column(word("Overlap", locale), "share"),
+            Column(word("Paired n", locale), "count"),
+            Column(word("Paired change", locale), "change"),
+            Column(word("Paired CI", locale), "interval"),
+            Column(word("p paired", locale), "p"),
+            Column(word("Independent change", locale), "change"),
+            Column(word("Independent CI", locale), "interval"),
+            Column(word("p independent", locale), "p"),
+        ]
+    elif question.paired:
+        extra.append(Column(word("Paired n", locale), "count"))
+    rows = []
+    for item in question.items:
+        row: list[Any] = [item.label, *(item.cell(label) for label in comparison.labels)]
+        row += _headline(item.change)[: len(headline)]
+        if question.trend:
+            row += [item.trend.p if item.trend else None, item.across.p if item.across else None]
+        if partial:
+            paired = item.paired
+            row += [item.overlap, paired.n if paired else None]
+            row += _headline(paired.change if paired else None)
+            row += _headline(item.unpaired.change if item.unpaired else None)
+        elif question.paired:
+            row.append(item.paired.n if item.paired else None)
+        rows.append(tuple(row))
+    columns = (Column(word("Item", locale), "label"), *waves, *headline, *extra)
+    notes = _proportion_notes(comparison, question, partial, locale)
+    return ChangeTable(question, columns, tuple(rows), notes)
+
+
+def _proportion_notes(
+    comparison: Comparison, question: QuestionChange, partial: bool, locale: str
+) -> tuple[str, ...]:
+    """Say which analysis each column is: independent, paired, partly paired, trend."""
+    confidence = level(comparison.confidence)
+    first, last = comparison.labels[0], comparison.labels[-1]
+    independent = f"{confidence} {DIFF_INTERVAL} interval; p: {DIFF_TEST}"
+    paired = f"{confidence} {PAIRED_INTERVAL} interval; p: {PAIRED_TEST}"
+    change = word("Change: last minus first wave in percentage points", locale)
+    panel = comparison.panel
+    notes = []
+    if panel is None or not question.paired:
+        notes.append(f"{change}; {independent}.")
+    elif partial:
+        notes.append(
+            f"{change}. {first} and {last} share only part of their respondents "
+            f"({len(panel.rows)} matched on {_keys(panel.keys)}), so the change of all "
+            "respondents has no test of its own. Overlap: the share of the item's "
+            f"respondents present in both waves. Paired: those respondents, {paired}. "
+            f"Independent: the other respondents of each wave, {independent}."
+        )
+    else:
+        notes.append(
+            f"{change}. Every respondent of {first} and {last} is matched "
+            f"({len(panel.rows)} on {_keys(panel.keys)}): the change is paired, {paired}."
+        )
+    if question.paired and any(s.weights_info for s in comparison.summaries):
+        notes.append("The paired analysis counts respondents unweighted.")
+    if question.trend:
+        scores = trend_scores(comparison.labels)
+        axis = "the years" if scores[0] != 1.0 else "the waves' order (1, 2, …)"
+        notes.append(
+            f"p trend: {TREND_TEST} over {axis}, the waves taken as independent samples; "
+            f"p across waves: {ACROSS_TEST} (equal percentages in every wave)."
+        )
+    return tuple(notes)
+
+
+def _mean_note(confidence: float, locale: str) -> str:
+    change = word("Change: last minus first wave's mean", locale)
+    return f"{change}; {level(confidence)} {MEAN_INTERVAL} interval; p: {MEAN_TEST}."
+
+
+def _keys(keys: list[str]) -> str:
+    """The key columns of a panel, once when both waves call the column the same."""
+    return ", ".join(dict.fromkeys(keys))

@@ -1,0 +1,142 @@
+"""Change between waves against base R: trend, across-wave, McNemar and Welch tests.
+
+tests/data/changes/reference.R wrote the three waves (2014, 2015, 2017; the same
+80 municipalities in 2014 and 2017) and reference.json with R's prop.trend.test,
+prop.test, binom.test and t.test on them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitorkit.stats.changes import difference, trend_test
+
+HERE = Path(__file__).parent / "data" / "changes"
+REFERENCE = json.loads((HERE / "reference.json").read_text())
+WAVES = [str(HERE / f"monitor_{year}.csv") for year in (2014, 2015, 2017)]
+
+
+def compared(run_cli, *options):
+    result = run_cli("compare", *WAVES, "--key", "gemeentecode", "-f", "json", *options)
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def test_three_waves_match_r(run_cli):
+    data = compared(run_cli)
+    assert data["trend_scores"] == {"2014": 2014.0, "2015": 2015.0, "2017": 2017.0}
+    ja = data["questions"][0]["items"][0]
+    assert [ja["waves"][w]["count"] for w in ("2014", "2015", "2017")] == REFERENCE["ja"]
+    assert ja["trend"]["statistic"] == pytest.approx(REFERENCE["trend"]["statistic"], rel=1e-9)
+    assert ja["trend"]["p"] == pytest.approx(REFERENCE["trend"]["p"], rel=1e-9)
+    assert ja["across"]["statistic"] == pytest.approx(REFERENCE["across"]["statistic"], rel=1e-9)
+    assert ja["across"]["df"] == REFERENCE["across"]["df"] == 2
+    assert ja["across"]["p"] == pytest.approx(REFERENCE["across"]["p"], rel=1e-9)
+
+
+def test_a_full_panel_is_analysed_as_paired(run_cli):
+    ja = compared(run_cli)["questions"][0]["items"][0]
+    (a, b), (c, d) = ja["paired"]["table"]
+    assert [a, b, c, d] == REFERENCE["panel"]["table"]
+    assert ja["overlap"] == 1.0 and "unpaired" not in ja
+    assert ja["test"]["name"] == "McNemar exact"
+    assert ja["test"]["p"] == pytest.approx(REFERENCE["panel"]["mcnemar_p"], rel=1e-9)
+    assert ja["interval"] == "Newcombe square-and-add (paired)"
+    # The same table as independent samples would say p = 0.040, not 0.011.
+    independent = difference(35, 80, 48, 80)
+    assert independent.test.p == pytest.approx(0.0397, abs=1e-4)
+    assert ja["diff_pp"] == pytest.approx(independent.diff_pp)
+
+
+@pytest.mark.parametrize(
+    ("confidence", "low", "high"), [("0.95", "low", "high"), ("0.9", "low90", "high90")]
+)
+def test_numeric_question_compares_means_with_welch(run_cli, confidence, low, high):
+    means = compared(run_cli, "--confidence", confidence)["questions"][1]["means"]
+    welch = REFERENCE["welch"]
+    assert (means["from"], means["to"]) == ("2014", "2017")
+    assert means["diff"] == pytest.approx(welch["diff"], rel=1e-9)
+    assert means["diff_ci"] == [
+        pytest.approx(welch[low], rel=1e-9),
+        pytest.approx(welch[high], rel=1e-9),
+    ]
+    assert means["test"]["p"] == pytest.approx(welch["p"], rel=1e-9)
+    assert means["test"]["df"] == pytest.approx(welch["df"], rel=1e-9)
+
+
+def test_positions_replace_years_when_waves_are_not_years(run_cli):
+    data = compared(run_cli, "--labels", "voor,tijdens,na")
+    assert data["trend_scores"] == {"voor": 1.0, "tijdens": 2.0, "na": 3.0}
+    trend = data["questions"][0]["items"][0]["trend"]
+    assert trend["p"] == pytest.approx(REFERENCE["trend_positions"]["p"], rel=1e-9)
+
+
+def test_every_format_shows_the_trend_and_the_paired_change(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    out = run_cli("compare", *WAVES, "--key", "gemeentecode").out
+    assert (
+        "│ 43.8% (35/80) │ 55.0% (44/80) │ 60.0% (48/80) │    ↑ 16.2 * │      4.7–27.1 │ 0.011 │"
+        "   0.053 │          0.108 │       80" in out
+    )
+    assert "│ 6.00 (n 80) │ 6.73 (n 80) │ 6.86 (n 80) │ ↑ 0.85 │ -0.07 to 1.78 │ 0.070" in out
+    assert "p trend: Cochran-Armitage test for trend over the years" in out
+    md = run_cli("compare", *WAVES, "--key", "gemeentecode", "-f", "md").out
+    assert "| Mean | 6.00 (n 80) | 6.73 (n 80) | 6.86 (n 80) | 0.85 | -0.07 to 1.78 | 0.070 |" in md
+    assert "the change is paired, 95% Newcombe square-and-add (paired) interval" in md
+
+
+def test_the_workbook_spreads_the_change_table_over_numbers(run_cli, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "waves.xlsx"
+    assert run_cli("compare", *WAVES, "--key", "gemeentecode", "-o", target).code == 0
+    sheet = load_workbook(target)["samenwerking_met_uwv"]
+    header = [c.value for c in sheet[3]]
+    assert header[:10] == [
+        "Item",
+        "2014 n",
+        "2014 base",
+        "2014 %",
+        "2015 n",
+        "2015 base",
+        "2015 %",
+        "2017 n",
+        "2017 base",
+        "2017 %",
+    ]
+    assert header[10:] == [
+        "Change (pp)",
+        "95% CI low",
+        "95% CI high",
+        "p",
+        "p trend",
+        "p across waves",
+        "Paired n",
+    ]
+    row = [c.value for c in sheet[4]]
+    assert row[:4] == ["Ja", 35, 80, 43.75]
+    assert row[14] == pytest.approx(REFERENCE["trend"]["p"], rel=1e-9)
+    means = load_workbook(target)["aantal_fte_in_het_team"]
+    assert [c.value for c in means[3]][:4] == ["Item", "2014 n", "2014 mean", "2014 sd"]
+    row = [c.value for c in means[4]]
+    assert row[:3] == ["Mean", 80, pytest.approx(6.005)]
+    assert row[10:13] == [
+        pytest.approx(REFERENCE["welch"]["diff"]),
+        pytest.approx(REFERENCE["welch"]["low"]),
+        pytest.approx(REFERENCE["welch"]["high"]),
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(5, 200), st.integers(5, 200), st.data())
+def test_two_wave_trend_is_the_squared_z_test(n_a, n_b, data):
+    """Cochran–Armitage over two waves is the pooled two-proportion z-test."""
+    k_a = data.draw(st.integers(1, n_a - 1))
+    k_b = data.draw(st.integers(1, n_b - 1))
+    trend = trend_test([k_a / n_a, k_b / n_b], [n_a, n_b], [0.0, 1.0])
+    assert trend.p == pytest.approx(difference(k_a, n_a, k_b, n_b).test.p, rel=1e-9)
