@@ -51,11 +51,37 @@ def test_small_expected_counts_use_fisher_exact():
     assert result.p == pytest.approx(fisher_exact(table)[1])
 
 
-def test_sparse_larger_tables_keep_a_named_chi_square_deterministically():
+def exact_conditional_chi_square_p(table):
+    """P(X^2 >= observed) over every 3x2 table with the observed margins (hypergeometric)."""
+    from itertools import product
+
+    from scipy.stats import chi2_contingency, multivariate_hypergeom
+
+    rows, columns = table.sum(axis=1), table.sum(axis=0)
+    observed = chi2_contingency(table, correction=False)[0]
+    total = 0.0
+    for first in product(*(range(int(r) + 1) for r in rows)):
+        if sum(first) != columns[0]:
+            continue
+        candidate = np.column_stack([first, rows - np.array(first)])
+        if (candidate.sum(axis=0) == 0).any():
+            continue
+        statistic = chi2_contingency(candidate, correction=False)[0]
+        if statistic >= observed - 1e-9:
+            total += multivariate_hypergeom.pmf(first, rows, columns[0])
+    return total
+
+
+def test_sparse_larger_tables_get_a_reproducible_monte_carlo_p():
     table = np.array([[3, 1], [1, 4], [2, 0]])
     first, second = _test_table(table), _test_table(table)
     assert first == second
-    assert first.name == "Pearson chi-square (expected counts < 5)"
+    assert first.name == "Pearson chi-square, Monte Carlo p (20,000 tables)"
+    exact = exact_conditional_chi_square_p(table)
+    # R 4: chisq.test(x, simulate.p.value = TRUE, B = 1e6) gives 0.1124 (set.seed(1))
+    assert exact == pytest.approx(0.1124, abs=0.001)
+    assert first.p == pytest.approx(exact, abs=4 * (exact * (1 - exact) / 20_000) ** 0.5)
+    assert first.cramers_v == pytest.approx((first.statistic / 11) ** 0.5)
 
 
 def test_empty_groups_and_constant_outcomes_give_no_test():
@@ -68,8 +94,8 @@ def test_column_proportion_tests_holm_by_hand():
 
     from monitorkit.stats.estimates import column_proportion_tests
 
-    cells = [("G4", (9, 1)), ("G32", (20, 16)), ("overig", (60, 140))]
-    result = column_proportion_tests(cells, exact=False)
+    cells = [("G4", (30, 10)), ("G32", (20, 16)), ("overig", (60, 140))]
+    result = column_proportion_tests(cells)
     assert result.correction == "Holm over 3 pair(s)"
 
     def pooled(a, b):
@@ -131,7 +157,10 @@ def test_group_table_names_differing_pairs(run_cli, tmp_path, monkeypatch):
     rows += [[i, "Ja" if i % 2 else "Nee", "overig"] for i in range(60, 90)]
     out = run_cli("summarize", write_rows(tmp_path / "g.csv", rows), "--by", "grootte").out
     assert "G32 ≠ overig" in out
-    assert "p adjusted by Holm over 1 pair(s), at 5%." in out
+    assert (
+        "p adjusted by Holm over 1 pair(s) (pairs only where the overall test is significant), at 5%."
+        in out
+    )
 
 
 def test_an_empty_group_has_no_percentage_and_no_pairwise_test(run_cli, tmp_path):

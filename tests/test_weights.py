@@ -56,14 +56,15 @@ def test_weighted_percent_bases_and_design_based_interval(run_cli, weighted_file
     assert "gewicht" not in [q["id"] for q in data["questions"]]
 
 
-def test_weighted_group_tests_use_effective_counts(run_cli, weighted_file):
+def test_weighted_group_tests_are_rao_scott(run_cli, weighted_file):
     data = json.loads(
         run_cli(
             "summarize", weighted_file, "--weight", "gewicht", "--by", "grootte", "-f", "json"
         ).out
     )
     test = data["questions"][0]["items"][0]["test"]
-    assert test["name"].endswith("on Kish-effective weighted counts")
+    assert test["name"].startswith("Rao-Scott F")
+    assert test["pairwise"]["test"].startswith("Rao-Scott F")
 
 
 def test_bad_weights_are_refused_with_their_rows(run_cli, tmp_path):

@@ -90,9 +90,26 @@ class TestResult(Record):
     #: The denominator's degrees of freedom of an F statistic (Rao–Scott).
     df_denominator: float | None = None
     note: str | None = None
+    #: Effect sizes: Cramér's V of the groups x answers table; Cohen's h of the item's
+    #: share in the second group against the first (two groups only).
+    cramers_v: float | None = None
+    cohens_h: float | None = None
+    #: With --adjust: p adjusted over all the tests of the question's items, and how.
+    p_adjusted: float | None = None
+    adjustment: str | None = None
     pairwise: PairwiseTests | None = None
 
-    OPTIONAL = ("statistic", "df", "df_denominator", "note", "pairwise")
+    OPTIONAL = (
+        "statistic",
+        "df",
+        "df_denominator",
+        "note",
+        "cramers_v",
+        "cohens_h",
+        "p_adjusted",
+        "adjustment",
+        "pairwise",
+    )
 
 
 @dataclass(frozen=True)

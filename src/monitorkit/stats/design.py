@@ -54,22 +54,34 @@ def _linearised(
         estimate = (w[:, None] * y * d).sum(axis=0) / totals
         # linearised scores of the ratio estimator, zero outside the domain
         scores = w[:, None] * d * (y - estimate[None, :]) / totals[None, :]
-    variance = np.zeros(y.shape[1])
     codes, stratum_index = np.unique(strata, return_inverse=True)
     present = np.array([valid[stratum_index == h].any(axis=0) for h in range(len(codes))])
     degrees = d.sum(axis=0) - present.sum(axis=0)
-    for h in range(len(codes)):
+    variance = _score_variance(scores, stratum_index, stratum_sizes, full=False)
+    return estimate, variance, degrees, w, d
+
+
+def _score_variance(
+    scores: np.ndarray, stratum_index: np.ndarray, stratum_sizes: np.ndarray | None, full: bool
+) -> np.ndarray:
+    """The with-replacement variance of score totals within strata, with the stratum FPC.
+
+    Per stratum h: (1 - n_h / N_h) n_h / (n_h - 1) times the sum of squared
+    centred scores; strata of one respondent add nothing. ``full`` gives the
+    covariance matrix of the columns, else only their variances.
+    """
+    size = scores.shape[1]
+    total = np.zeros((size, size)) if full else np.zeros(size)
+    for h in np.unique(stratum_index):
         rows = stratum_index == h
         n_h = int(rows.sum())
         if n_h < 2:
             continue
-        part = scores[rows]
-        centred = part - part.mean(axis=0)
-        fpc = 1.0
-        if stratum_sizes is not None:
-            fpc = 1.0 - n_h / float(stratum_sizes[rows][0])
-        variance += fpc * n_h / (n_h - 1) * (centred**2).sum(axis=0)
-    return estimate, variance, degrees, w, d
+        centred = scores[rows] - scores[rows].mean(axis=0)
+        fpc = 1.0 if stratum_sizes is None else 1.0 - n_h / float(stratum_sizes[rows][0])
+        products = centred.T @ centred if full else (centred**2).sum(axis=0)
+        total += fpc * n_h / (n_h - 1) * products
+    return total
 
 
 def _t_quantile(confidence: float, degrees: np.ndarray) -> np.ndarray:
@@ -190,3 +202,92 @@ def _design_effect(
     with np.errstate(invalid="ignore", divide="ignore"):
         srs = share * (1 - share) * n / (n - 1) * (population - n) / (population * n)
         return np.where(population > n, variance / srs, np.nan)
+
+
+RAO_SCOTT = "Rao-Scott F (second-order corrected Pearson chi-square, as R svychisq)"
+
+
+@dataclass(frozen=True)
+class RaoScott:
+    """The Rao–Scott second-order corrected test of a groups x outcomes table."""
+
+    statistic: float
+    ndf: float
+    ddf: float
+    p: float
+    #: Pearson's X^2 of the weighted table scaled to the number of respondents.
+    pearson: float
+    #: Cramér's V of that table.
+    cramers_v: float
+
+
+def rao_scott(
+    groups: np.ndarray,
+    outcomes: np.ndarray,
+    weights: np.ndarray | None,
+    strata: np.ndarray | None = None,
+    stratum_sizes: np.ndarray | None = None,
+) -> RaoScott | None:
+    """Rao–Scott F test of independence of two codes per respondent (-1: no answer).
+
+    As R survey's ``svychisq(~group + outcome, design)`` with its default
+    ``statistic = "F"`` on the full design: the Pearson X^2 of the weighted
+    table divided by the mean generalised design effect tr(Delta), referred to F
+    on d0 and d0 * nu degrees of freedom, where d0 = tr(Delta)^2 / tr(Delta^2)
+    and nu is the design's respondents minus strata. Delta compares the
+    linearised covariance of the cell proportions (stratum FPC included) with a
+    multinomial one, on the contrasts of the interaction.
+    """
+    from scipy.stats import f as fisher_f
+
+    n = len(groups)
+    domain = (groups >= 0) & (outcomes >= 0)
+    rows, row_index = np.unique(groups[domain], return_inverse=True)
+    cols, col_index = np.unique(outcomes[domain], return_inverse=True)
+    nr, nc = len(rows), len(cols)
+    if nr < 2 or nc < 2:
+        return None
+    cells = np.zeros((n, nr * nc))
+    cells[np.flatnonzero(domain), col_index * nr + row_index] = 1.0
+    w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
+    strata = np.zeros(n, dtype=np.int64) if strata is None else strata
+    _, stratum_index = np.unique(strata, return_inverse=True)
+    total = w[domain].sum()
+    share = (w[:, None] * cells).sum(axis=0) / total
+    scores = w[:, None] * domain[:, None] * (cells - share[None, :]) / total
+    covariance = _score_variance(scores, stratum_index, stratum_sizes, full=True)
+    table = (share * n).reshape(nc, nr).T
+    expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pearson = float(np.nansum((table - expected) ** 2 / expected))
+    contrasts = _interaction_contrasts(nr, nc)
+    inverse = np.diag(np.where(share == 0, 0.0, 1 / np.where(share == 0, 1, share)))
+    denominator = contrasts.T @ (inverse / n) @ contrasts
+    numerator = contrasts.T @ inverse @ covariance @ inverse @ contrasts
+    delta = np.linalg.solve(denominator, numerator)
+    trace = float(np.trace(delta))
+    d0 = trace**2 / float(np.trace(delta @ delta))
+    nu = n - len(np.unique(stratum_index))
+    statistic = pearson / trace
+    p = float(fisher_f.sf(statistic, d0, d0 * nu))
+    cramers_v = float(np.sqrt(pearson / (n * (min(nr, nc) - 1))))
+    return RaoScott(statistic, d0, d0 * nu, p, pearson, cramers_v)
+
+
+def _interaction_contrasts(nr: int, nc: int) -> np.ndarray:
+    """The interaction columns of the saturated model, residualised on the main effects.
+
+    Cells are ordered with the row varying fastest, as R's ``expand.grid``.
+    """
+    row = np.tile(np.arange(nr), nc)
+    col = np.repeat(np.arange(nc), nr)
+    main = np.column_stack(
+        [np.ones(nr * nc)]
+        + [(row == i).astype(float) for i in range(1, nr)]
+        + [(col == j).astype(float) for j in range(1, nc)]
+    )
+    interaction = np.column_stack(
+        [((row == i) & (col == j)).astype(float) for j in range(1, nc) for i in range(1, nr)]
+    )
+    fitted = main @ np.linalg.lstsq(main, interaction, rcond=None)[0]
+    return interaction - fitted

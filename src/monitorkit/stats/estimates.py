@@ -7,6 +7,7 @@ Fisher's exact test when an expected count is below 5.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -595,38 +596,132 @@ def _group_breakdown(
         )
         for name, mask in zip(names, masks, strict=True)
     ]
-    weighted = design.weights is not None
+    if design.design_based:
+        return result, _design_group_tests(ind, masks, result, design, entry.question.type)
+    return result, _count_group_tests(ind, result, design, entry.question.type)
+
+
+def _count_group_tests(
+    ind: Indicators, groups: list[GroupEstimate], design: Design, kind: str
+) -> list[TestResult | None]:
+    """Without weights or strata: tests on the groups' counts, FPC by division.
+
+    Single and scale questions get one test of groups x answers, shared by their
+    items; other questions one groups x (selected, not) test per item.
+    """
 
     def selected_and_not(cell: ItemEstimate) -> tuple[float, float]:
-        if not weighted:
-            return cell.count, cell.base - cell.count
-        if cell.percent is None or cell.effective_base is None:
-            return 0.0, 0.0
-        share = cell.percent / 100
-        return share * cell.effective_base, (1 - share) * cell.effective_base
+        return cell.count, cell.base - cell.count
 
     def fpc_factor(respondents: int) -> float:
-        """(N - n) / (N - 1) from the respondents in the table, never from weighted counts."""
+        """(N - n) / (N - 1) from the respondents in the table."""
         return 1.0 if design.population is None else design.population.factor(respondents)
 
-    if entry.question.type in ("single", "scale"):
-        table = np.array([[selected_and_not(c)[0] for c in g.items] for g in result])
-        respondents = sum(g.base for g in result)
-        test = _test_table(table, design.population, weighted, respondents)
+    if kind in ("single", "scale"):
+        table = np.array([[c.count for c in g.items] for g in groups], dtype=float)
+        respondents = sum(g.base for g in groups)
+        test = _test_table(table, design.population, respondents=respondents)
         omnibus = [(test, fpc_factor(respondents))] * len(ind.labels)
     else:
         omnibus = []
         for index in range(len(ind.labels)):
-            respondents = sum(g.items[index].base for g in result)
-            table = np.array([selected_and_not(g.items[index]) for g in result])
-            test = _test_table(table, design.population, weighted, respondents)
+            respondents = sum(g.items[index].base for g in groups)
+            table = np.array([selected_and_not(g.items[index]) for g in groups], dtype=float)
+            test = _test_table(table, design.population, respondents=respondents)
             omnibus.append((test, fpc_factor(respondents)))
     tests: list[TestResult | None] = []
     for index, (test, factor) in enumerate(omnibus):
-        cells = [(g.group, selected_and_not(g.items[index])) for g in result]
-        pairwise = column_proportion_tests(cells, factor=factor, exact=not weighted)
-        tests.append(replace(test, pairwise=pairwise) if test else None)
-    return result, tests
+        cells = [(g.group, selected_and_not(g.items[index])) for g in groups]
+        pairwise = column_proportion_tests(cells, factor=factor)
+        tests.append(_with_effects(test, pairwise, groups, index))
+    return tests
+
+
+def _design_group_tests(
+    ind: Indicators,
+    masks: list[np.ndarray],
+    groups: list[GroupEstimate],
+    design: Design,
+    kind: str,
+) -> list[TestResult | None]:
+    """Under weights or strata: Rao–Scott F tests on the full design (R's ``svychisq``).
+
+    Single and scale questions test groups x answers once; every item (and every
+    pair of groups, as a domain of the same design) tests groups x (selected, not).
+    """
+    from itertools import combinations
+
+    from monitorkit.stats.design import RAO_SCOTT, rao_scott
+
+    respondents = ind.valid.shape[0]
+    group_codes = np.full(respondents, -1)
+    for code, mask in enumerate(masks):
+        group_codes[mask] = code
+    sizes = design.population_sizes(respondents, total=True)
+
+    def tested(outcome: np.ndarray, codes: np.ndarray = group_codes) -> TestResult | None:
+        result = rao_scott(codes, outcome, design.weights, design.strata, sizes)
+        if result is None or not np.isfinite(result.p):
+            return None
+        return TestResult(
+            RAO_SCOTT,
+            json_value(result.p),
+            statistic=json_value(result.statistic),
+            df=json_value(result.ndf),
+            df_denominator=json_value(result.ddf),
+            cramers_v=json_value(result.cramers_v),
+        )
+
+    items = [
+        np.where(ind.valid[:, i], ind.selected[:, i].astype(int), -1)
+        for i in range(len(ind.labels))
+    ]
+    if kind in ("single", "scale"):
+        answered = ind.valid.any(axis=1)
+        shared = tested(np.where(answered, ind.selected.argmax(axis=1), -1))
+        overall = [shared] * len(items)
+    else:
+        overall = [tested(outcome) for outcome in items]
+    names = [g.group for g in groups]
+    tests: list[TestResult | None] = []
+    for index, outcome in enumerate(items):
+        pairs, pvalues = [], []
+        for a, b in combinations(range(len(names)), 2):
+            pair = np.where((group_codes == a) | (group_codes == b), group_codes, -1)
+            test = tested(outcome, pair)
+            if test is not None and test.p is not None:
+                pairs.append((names[a], names[b]))
+                pvalues.append(test.p)
+        pairwise = _adjusted_pairs(pairs, pvalues, RAO_SCOTT + " per pair of groups, as domains")
+        tests.append(_with_effects(overall[index], pairwise, groups, index))
+    return tests
+
+
+def _with_effects(
+    test: TestResult | None, pairwise: PairwiseTests, groups: list[GroupEstimate], index: int
+) -> TestResult | None:
+    """The item's test with its pairwise comparisons and, for two groups, Cohen's h.
+
+    A pair is called different only when the item's overall test is significant
+    too (a protected comparison), so one row never says both "no difference
+    between the groups" and "these two groups differ".
+    """
+    if test is None:
+        return None
+    if test.p is None or test.p >= PAIRWISE_ALPHA:
+        pairwise = replace(
+            pairwise,
+            correction=pairwise.correction + PROTECTED,
+            pairs=tuple(replace(pair, significant=False) for pair in pairwise.pairs),
+        )
+    else:
+        pairwise = replace(pairwise, correction=pairwise.correction + PROTECTED)
+    shares = [g.items[index].percent for g in groups if g.items]
+    cohens_h = None
+    if len(shares) == 2 and shares[0] is not None and shares[1] is not None:
+        first, second = (math.asin(math.sqrt(share / 100)) for share in (shares[0], shares[1]))
+        cohens_h = 2 * (second - first)
+    return replace(test, pairwise=pairwise, cohens_h=cohens_h)
 
 
 PAIRWISE_TEST = (
@@ -634,27 +729,27 @@ PAIRWISE_TEST = (
 )
 PAIRWISE_FPC = "; chi-square pairs with the overall test's finite population correction"
 PAIRWISE_CORRECTION = "Holm"
+PAIRWISE_ALPHA = 0.05
+PROTECTED = " (pairs only where the overall test is significant)"
 
 
 def column_proportion_tests(
     cells: list[tuple[str, tuple[float, float]]],
     alpha: float = 0.05,
     factor: float = 1.0,
-    exact: bool = True,
 ) -> PairwiseTests:
     """Every pair of groups compared on one item, p-values adjusted for the number of pairs.
 
-    ``cells`` holds (group, (selected, not selected)) counts, effective counts when
-    weighted. Each pair gets the overall test's rule: Fisher's exact test when an
-    expected count is below 5 (unweighted counts only), else the Pearson
-    chi-square (the square of the pooled two-proportion z) divided by the same
-    finite population ``factor`` (N - n) / (N - 1), so a row never says "no
-    difference" overall while a pair differs only for want of the correction.
+    ``cells`` holds (group, (selected, not selected)) counts. Each pair gets the
+    overall test's rule: Fisher's exact test when an expected count is below 5,
+    else the Pearson chi-square (the square of the pooled two-proportion z)
+    divided by the same finite population ``factor`` (N - n) / (N - 1), so a row
+    never says "no difference" overall while a pair differs only for want of the
+    correction.
     """
     from itertools import combinations
 
     from scipy.stats import chi2, fisher_exact
-    from statsmodels.stats.multitest import multipletests
 
     pairs, pvalues = [], []
     for (name_a, (yes_a, no_a)), (name_b, (yes_b, no_b)) in combinations(cells, 2):
@@ -663,7 +758,7 @@ def column_proportion_tests(
             continue
         table = np.array([[yes_a, no_a], [yes_b, no_b]], dtype=float)
         expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
-        if exact and expected.min() < 5:
+        if expected.min() < 5:
             p = float(fisher_exact(np.rint(table).astype(int))[1])
         elif factor == 0:
             p = 0.0 if (yes_a / total_a) != (yes_b / total_b) else 1.0
@@ -676,9 +771,20 @@ def column_proportion_tests(
             p = float(chi2.sf(statistic / factor, 1))
         pairs.append((name_a, name_b))
         pvalues.append(p)
+    return _adjusted_pairs(
+        pairs, pvalues, PAIRWISE_TEST + (PAIRWISE_FPC if factor != 1 else ""), alpha
+    )
+
+
+def _adjusted_pairs(
+    pairs: list[tuple[str, str]], pvalues: list[float], test: str, alpha: float = 0.05
+) -> PairwiseTests:
+    """The pairs with their p-values and Holm's adjustment over the pairs of one item."""
+    from statsmodels.stats.multitest import multipletests
+
     adjusted = multipletests(pvalues, alpha=alpha, method="holm")[1] if pvalues else []
     return PairwiseTests(
-        PAIRWISE_TEST + (PAIRWISE_FPC if factor != 1 else ""),
+        test,
         f"{PAIRWISE_CORRECTION} over {len(pairs)} pair(s)",
         tuple(
             PairTest(pair, p, float(q), bool(q < alpha))
@@ -702,37 +808,52 @@ def _numeric_test(samples: list[np.ndarray], weighted: bool = False) -> TestResu
     return TestResult("Kruskal-Wallis", json_value(p), statistic=json_value(statistic), note=note)
 
 
+#: Tables drawn for a Monte Carlo p-value; the seed is fixed so output is reproducible.
+MONTE_CARLO_TABLES = 20_000
+MONTE_CARLO_SEED = 20141
+
+
 def _test_table(
     table: np.ndarray,
     population: Population | None = None,
-    weighted: bool = False,
     respondents: int | None = None,
 ) -> TestResult | None:
-    """Independence test of a groups x outcomes table of counts.
+    """Independence test of a groups x outcomes table of (unweighted) counts.
 
     Pearson chi-square (no continuity correction) unless an expected count is
-    below 5; then Fisher's exact test for a 2x2 table. Larger sparse tables keep
-    the chi-square, named as such, because scipy's r x c Fisher test is a
-    Monte Carlo estimate whose p-value changes from run to run. With a known
+    below 5; then Fisher's exact test for a 2x2 table, and for larger tables a
+    Monte Carlo p-value of the same chi-square over random tables with the
+    observed margins (scipy's ``random_table``; as R's
+    ``chisq.test(simulate.p.value = TRUE)``), with a fixed seed. With a known
     population the chi-square statistic is divided by (N - n) / (N - 1), n being
-    the ``respondents`` in the table (not its weighted or effective counts).
+    the ``respondents`` in the table; the exact and Monte Carlo tests have no
+    such correction and say so. Cramér's V comes with every test.
     """
-    from scipy.stats import chi2, chi2_contingency, fisher_exact
+    from scipy.stats import MonteCarloMethod, chi2, chi2_contingency, fisher_exact
 
     table = table[table.sum(axis=1) > 0]
     table = table[:, table.sum(axis=0) > 0]
     if table.shape[0] < 2 or table.shape[1] < 2:
         return None
     expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
-    sparse = expected.min() < 5
-    if sparse and table.shape == (2, 2) and not weighted:
-        _, p = fisher_exact(table)
-        name = "Fisher exact" + (" (no FPC)" if population else "")
-        return TestResult(name, json_value(p))
     statistic, p, dof, _ = chi2_contingency(table, correction=False)
-    name = "Pearson chi-square (expected counts < 5)" if sparse else "Pearson chi-square"
-    if weighted:
-        name += " on Kish-effective weighted counts"
+    cramers_v = json_value(math.sqrt(statistic / (table.sum() * (min(table.shape) - 1))))
+    no_fpc = " (no FPC)" if population else ""
+    if expected.min() < 5:
+        if table.shape == (2, 2):
+            _, p = fisher_exact(table)
+            return TestResult("Fisher exact" + no_fpc, json_value(p), cramers_v=cramers_v)
+        method = MonteCarloMethod(n_resamples=MONTE_CARLO_TABLES, rng=MONTE_CARLO_SEED)
+        simulated = chi2_contingency(np.rint(table).astype(int), correction=False, method=method)
+        return TestResult(
+            f"Pearson chi-square, Monte Carlo p ({MONTE_CARLO_TABLES:,} tables){no_fpc}",
+            json_value(simulated.pvalue),
+            statistic=json_value(statistic),
+            df=int(dof),
+            note="expected counts below 5: p from tables with the same margins",
+            cramers_v=cramers_v,
+        )
+    name = "Pearson chi-square"
     if population is not None:
         factor = population.factor(table.sum() if respondents is None else respondents)
         if factor == 0:
@@ -742,7 +863,13 @@ def _test_table(
             chi2.sf(statistic / factor, dof),
             name + " with FPC",
         )
-    return TestResult(name, json_value(p), statistic=json_value(statistic), df=int(dof))
+    return TestResult(
+        name,
+        json_value(p),
+        statistic=json_value(statistic),
+        df=int(dof),
+        cramers_v=cramers_v,
+    )
 
 
 def survey_year(responses: Responses) -> int | None:

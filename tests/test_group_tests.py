@@ -1,0 +1,109 @@
+"""Group differences under a design: Rao–Scott F against R's svychisq, effect sizes, --adjust.
+
+tests/data/design/groups.R wrote groups.csv (a municipal survey stratified by
+gemeentegrootte with a census stratum G4, weights and missing answers) and
+groups.json with ``svychisq(~regio + item, design)`` under three designs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from monitorkit.stats.design import rao_scott
+
+HERE = Path(__file__).parent / "data" / "design"
+REFERENCE = json.loads((HERE / "groups.json").read_text())
+GROUPS = HERE / "groups.csv"
+POPULATION = HERE / "groups-population.yaml"
+
+
+@pytest.fixture(scope="module")
+def frame():
+    import pandas as pd
+
+    return pd.read_csv(GROUPS)
+
+
+@pytest.mark.parametrize("design", ["stratified_fpc", "stratified", "weighted"])
+@pytest.mark.parametrize("item", ["antwoord", "optie"])
+def test_rao_scott_matches_svychisq(frame, design, item):
+    import pandas as pd
+
+    strata = None if design == "weighted" else pd.Categorical(frame.stratum).codes
+    sizes = frame.N.to_numpy(float) if design == "stratified_fpc" else None
+    result = rao_scott(
+        pd.Categorical(frame.regio).codes.astype(int),
+        pd.Categorical(frame[item]).codes.astype(int),
+        frame.w.to_numpy(float),
+        strata,
+        sizes,
+    )
+    reference = REFERENCE[f"{design}:{item}"]
+    assert result.statistic == pytest.approx(reference["statistic"], rel=1e-9)
+    assert result.ndf == pytest.approx(reference["ndf"], rel=1e-9)
+    assert result.ddf == pytest.approx(reference["ddf"], rel=1e-9)
+    assert result.p == pytest.approx(reference["p"], abs=1e-9)
+
+
+def summarized(run_cli, *options):
+    result = run_cli("summarize", GROUPS, "--weight", "w", "--by", "regio", "-f", "json", *options)
+    assert result.code == 0, result.err
+    return {q["id"]: q for q in json.loads(result.out)["questions"]}
+
+
+def test_the_cli_runs_rao_scott_on_the_declared_design(run_cli):
+    questions = summarized(run_cli, "--strata", "stratum", "--population", POPULATION)
+    for item in ("antwoord", "optie"):
+        test = questions[item]["items"][0]["test"]
+        reference = REFERENCE[f"stratified_fpc:{item}"]
+        assert (
+            test["name"] == "Rao-Scott F (second-order corrected Pearson chi-square, as R svychisq)"
+        )
+        assert test["p"] == pytest.approx(reference["p"], abs=1e-9)
+        assert (test["df"], test["df_denominator"]) == (
+            pytest.approx(reference["ndf"]),
+            pytest.approx(reference["ddf"]),
+        )
+    weighted = summarized(run_cli)["antwoord"]["items"][0]["test"]
+    assert weighted["p"] == pytest.approx(REFERENCE["weighted:antwoord"]["p"], abs=1e-9)
+
+
+def test_pairs_are_domains_of_the_same_design_and_protected(run_cli):
+    questions = summarized(run_cli, "--strata", "stratum", "--population", POPULATION)
+    nee = questions["antwoord"]["items"][1]
+    assert nee["label"] == "Nee"
+    pairs = {tuple(p["groups"]): p for p in nee["test"]["pairwise"]["pairs"]}
+    # noord vs oost on "Nee" alone is p = 0.0026 (0.008 after Holm), but the question's
+    # overall test is not significant (p = 0.067), so no pair is called different.
+    assert pairs[("noord", "oost")]["p_adjusted"] < 0.05
+    assert not any(p["significant"] for p in pairs.values())
+    assert nee["test"]["pairwise"]["correction"].endswith(
+        "(pairs only where the overall test is significant)"
+    )
+
+
+def test_cramers_v_and_cohens_h(run_cli, tmp_path):
+    from exports import write_rows
+
+    rows = [["id", "Heeft wijkteam", "grootte"]]
+    rows += [[i, "Ja" if i % 4 else "Nee", "G32"] for i in range(40)]
+    rows += [[i, "Ja" if i % 2 else "Nee", "overig"] for i in range(40, 100)]
+    data = json.loads(
+        run_cli(
+            "summarize", write_rows(tmp_path / "h.csv", rows), "--by", "grootte", "-f", "json"
+        ).out
+    )
+    ja = data["questions"][0]["items"][0]
+    # G32 30/40 Ja, overig 30/60 Ja
+    assert ja["test"]["cohens_h"] == pytest.approx(
+        2 * math.asin(math.sqrt(0.5)) - 2 * math.asin(math.sqrt(0.75))
+    )
+    table = np.array([[30, 10], [30, 30]])
+    expected = np.outer(table.sum(1), table.sum(0)) / 100
+    chi_square = ((table - expected) ** 2 / expected).sum()
+    assert ja["test"]["cramers_v"] == pytest.approx(math.sqrt(chi_square / 100))
