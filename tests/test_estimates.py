@@ -158,8 +158,8 @@ def test_group_table_names_differing_pairs(run_cli, tmp_path, monkeypatch):
     out = run_cli("summarize", write_rows(tmp_path / "g.csv", rows), "--by", "grootte").out
     assert "G32 ≠ overig" in out
     assert (
-        "p adjusted by Holm over 1 pair(s) (pairs only where the overall test is significant), at 5%."
-        in out
+        "p adjusted by Holm over 1 pair(s) (pairs only where the overall test is significant), "
+        "at 5%." in out
     )
 
 

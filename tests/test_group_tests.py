@@ -7,6 +7,8 @@ groups.json with ``svychisq(~regio + item, design)`` under three designs.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 from pathlib import Path
@@ -107,3 +109,72 @@ def test_cramers_v_and_cohens_h(run_cli, tmp_path):
     expected = np.outer(table.sum(1), table.sum(0)) / 100
     chi_square = ((table - expected) ** 2 / expected).sum()
     assert ja["test"]["cramers_v"] == pytest.approx(math.sqrt(chi_square / 100))
+
+
+@pytest.fixture
+def partners(tmp_path):
+    import random
+
+    from exports import write_rows
+
+    random.seed(5)
+    rows = [["id", *(f"Partners: {p}" for p in ("UWV", "GGD", "Woningcorporatie", "Politie"))]]
+    rows[0].append("grootte")
+    for number in range(150):
+        group = random.choice(["G32", "overig", "overig"])
+        shares = [0.7 if group == "G32" else 0.45, 0.52, 0.54, 0.56]
+        rows.append([number, *("Ja" if random.random() < s else "Nee" for s in shares), group])
+    return write_rows(tmp_path / "partners.csv", rows)
+
+
+@pytest.mark.parametrize("method", ["holm", "bh"])
+def test_adjust_over_the_items_of_a_table(run_cli, partners, method):
+    from scipy.stats import false_discovery_control
+
+    def items(*options):
+        result = run_cli("summarize", partners, "--by", "grootte", "-f", "json", *options)
+        return json.loads(result.out)["questions"][0]["items"]
+
+    raw = [item["test"]["p"] for item in items()]
+    adjusted = items("--adjust", method)
+    if method == "bh":
+        expected = list(false_discovery_control(raw, method="bh"))
+    else:  # Holm by hand: step down over the sorted p-values, kept monotone
+        order = sorted(range(4), key=raw.__getitem__)
+        expected, running = [0.0] * 4, 0.0
+        for rank, index in enumerate(order):
+            running = max(running, min(1.0, (4 - rank) * raw[index]))
+            expected[index] = running
+    assert [item["test"]["p"] for item in adjusted] == pytest.approx(raw)
+    assert [item["test"]["p_adjusted"] for item in adjusted] == pytest.approx(expected)
+    name = {"holm": "Holm", "bh": "Benjamini-Hochberg"}[method]
+    assert adjusted[0]["test"]["adjustment"] == f"{name} over 4 test(s) of the question's items"
+
+
+def test_adjusted_p_reaches_every_format(run_cli, partners, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+
+    monkeypatch.setenv("COLUMNS", "200")
+    out = run_cli("summarize", partners, "--by", "grootte", "--adjust", "holm").out
+    assert "┃ p adj. ┃" in out
+    assert "p adj.: adjusted by Holm over 4 test(s) of the question's items." in out
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run_cli(
+                    "summarize", partners, "--by", "grootte", "--adjust", "holm", "-f", "csv"
+                ).out
+            )
+        )
+    )
+    assert rows[0]["p_adjusted"] and float(rows[0]["p_adjusted"]) >= float(rows[0]["p"])
+    target = tmp_path / "a.xlsx"
+    run_cli("summarize", partners, "--by", "grootte", "--adjust", "holm", "-o", target)
+    sheet = next(s for s in load_workbook(target) if s.title != "Overview")
+    assert "p adj." in [c.value for row in sheet.iter_rows(max_row=5) for c in row]
+
+
+def test_unknown_adjustment_is_a_usage_error(run_cli, partners):
+    result = run_cli("summarize", partners, "--adjust", "bonferroni")
+    assert result.code == 2
+    assert "Invalid value for '--adjust'" in result.err

@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).parents[1] / "src" / "monitorkit"
 
 #: Floors from the ground up; a module may import from its own floor and the ones below.
 FLOORS = [
-    {"errors", "vocabulary", "results"},
+    {"errors", "vocabulary", "results", "options"},
     {"io"},
     {"codebook"},
     {"stats"},

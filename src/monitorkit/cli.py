@@ -7,6 +7,7 @@ one line with an exit code (DESIGN §8); `--debug` shows the traceback.
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import click
 
 from monitorkit.errors import MonitorkitError, UsageError
 from monitorkit.io.readers import KNOWN_EXTENSIONS
-from monitorkit.render.numbers import LOCALES
+from monitorkit.options import LOCALES, DesignOptions, ReadOptions, RenderOptions
 
 OUTPUT_FORMATS = ("terminal", "json", "csv", "md", "xlsx")
 EXIT_INTERNAL = 70
@@ -24,6 +25,26 @@ def _apply(options, command):
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _collect(name: str, cls, command):
+    """Gather the command's click parameters that are fields of ``cls`` into one ``name``.
+
+    The command then receives a typed options object instead of loose flags;
+    fields a command does not offer keep their defaults.
+    """
+    from dataclasses import fields
+
+    names = [spec.name for spec in fields(cls)]
+
+    @functools.wraps(command)
+    def gathered(*args, **kwargs):
+        given = {field: kwargs.pop(field) for field in names if field in kwargs}
+        previous = kwargs.get(name)
+        kwargs[name] = cls(**{**(previous.__dict__ if previous else {}), **given})
+        return command(*args, **kwargs)
+
+    return gathered
 
 
 def reading_options(command):
@@ -50,7 +71,7 @@ def reading_options(command):
                 help="What standard input holds when FILE is '-' (default: csv).",
             ),
         ],
-        command,
+        _collect("reading", ReadOptions, command),
     )
 
 
@@ -116,8 +137,16 @@ def design_options(command):
                 "--population FILE giving each stratum's size.",
             ),
         ],
-        command,
+        _collect("design", DesignOptions, command),
     )
+
+
+adjust_option = click.option(
+    "--adjust",
+    type=click.Choice(["holm", "bh"]),
+    help="Adjust the group tests' p-values over the items of each table: Holm, or "
+    "Benjamini-Hochberg (false discovery rate).",
+)
 
 
 def output_options(command):
@@ -145,7 +174,7 @@ def output_options(command):
         ),
         quiet_option,
     ]
-    return _apply(options, command)
+    return _apply(options, _collect("render", RenderOptions, command))
 
 
 report_format = click.option(
@@ -165,7 +194,7 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _choose_format(fmt: str | None, output: str | None) -> str:
+def _choose_format(fmt: str | None, output: str | Path | None) -> str:
     if fmt is None and output:
         suffix = Path(output).suffix.lower().lstrip(".")
         fmt = {"markdown": "md"}.get(suffix, suffix)
@@ -203,6 +232,7 @@ def cli(debug: bool) -> None:
     type=click.Path(file_okay=False),
     help="Also write a bar chart per question (PNG and SVG) into this folder.",
 )
+@adjust_option
 @design_options
 @click.option(
     "--readings",
@@ -211,26 +241,13 @@ def cli(debug: bool) -> None:
 )
 @output_options
 def summarize(
-    file,
-    codebook,
-    include_previews,
-    missing_as_category,
-    sheet,
-    encoding,
-    delimiter,
-    header_rows,
-    input_format,
-    by,
-    charts,
-    confidence,
-    population,
-    weight,
-    strata,
-    readings,
-    fmt,
-    output,
-    locale,
-    quiet,
+    file: str,
+    reading: ReadOptions,
+    by: str | None,
+    charts: str | None,
+    design: DesignOptions,
+    readings: bool,
+    render: RenderOptions,
 ):
     """Tabulate every question of FILE: counts, bases, percentages, 95% intervals.
 
@@ -247,49 +264,32 @@ def summarize(
     from monitorkit.api import summarize_survey
     from monitorkit.render.progress import status
 
-    fmt = _choose_format(fmt, output)
-    with status(f"Reading and tabulating {file}…", quiet):
-        result = summarize_survey(
-            file,
-            codebook=codebook,
-            by=by,
-            sheet=sheet,
-            encoding=encoding,
-            delimiter=delimiter,
-            header_rows=header_rows,
-            confidence=confidence,
-            population=population,
-            weight=weight,
-            strata=strata,
-            input_format=input_format,
-            include_previews=include_previews,
-            missing_as_category=missing_as_category,
-        )
-    _emit_summary(result, fmt, output, locale, readings, quiet)
+    fmt = _choose_format(render.fmt, render.output)
+    with status(f"Reading and tabulating {file}…", render.quiet):
+        result = summarize_survey(file, by=by, reading=reading, design=design)
+    _emit_summary(result, fmt, render, readings)
     if charts:
         from monitorkit.render.charts import write_charts
 
-        written = write_charts(result, charts, locale)
-        if not quiet:
+        written = write_charts(result, charts, render.locale)
+        if not render.quiet:
             click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
 
 
-def _emit_summary(
-    result, fmt: str, output: str | None, locale: str, readings: bool, quiet: bool
-) -> None:
+def _emit_summary(result, fmt: str, render: RenderOptions, readings: bool) -> None:
     if fmt == "terminal":
         from monitorkit.render.terminal import print_summary
 
-        print_summary(result, locale=locale, readings=readings)
+        print_summary(result, locale=render.locale, readings=readings)
         return
     from monitorkit.render.outputs import render_summary, write_summary
 
-    if output:
-        write_summary(result, fmt, output, locale)
-        if not quiet:
-            click.echo(f"wrote {output}", err=True)
+    if render.output:
+        write_summary(result, fmt, render.output, render.locale)
+        if not render.quiet:
+            click.echo(f"wrote {render.output}", err=True)
     else:
-        click.echo(render_summary(result, fmt, locale).decode("utf-8"), nl=False)
+        click.echo(render_summary(result, fmt, render.locale).decode("utf-8"), nl=False)
 
 
 @cli.command(short_help="Compare waves: change, interval, test, panel.")
@@ -321,20 +321,14 @@ def _emit_summary(
 )
 @output_options
 def compare(
-    files,
-    labels,
-    codebooks,
-    key,
-    mergers,
-    confidence,
-    population,
-    weight,
-    strata,
-    charts,
-    fmt,
-    output,
-    locale,
-    quiet,
+    files: tuple[str, ...],
+    labels: str | None,
+    codebooks: tuple[str, ...],
+    key: str | None,
+    mergers: str | None,
+    design: DesignOptions,
+    charts: str | None,
+    render: RenderOptions,
 ):
     """Compare the same questions across waves: FILE_A FILE_B [FILE_C...].
 
@@ -358,33 +352,30 @@ def compare(
         codebooks=list(codebooks) or None,
         key=key,
         mergers=mergers,
-        population=population,
-        weight=weight,
-        strata=strata,
-        confidence=confidence,
+        design=design,
     )
-    fmt = _choose_format(fmt, output)
+    fmt = _choose_format(render.fmt, render.output)
     if fmt == "terminal":
         from monitorkit.render.terminal import print_comparison
 
-        print_comparison(result, locale=locale)
+        print_comparison(result, locale=render.locale)
     else:
         from monitorkit.render.outputs import render_comparison
 
-        data = render_comparison(result, fmt, locale)
-        if output:
+        data = render_comparison(result, fmt, render.locale)
+        if render.output:
             from monitorkit.io.files import write_atomic
 
-            write_atomic(Path(output), data, inputs=[Path(f) for f in files])
-            if not quiet:
-                click.echo(f"wrote {output}", err=True)
+            write_atomic(Path(render.output), data, inputs=[Path(f) for f in files])
+            if not render.quiet:
+                click.echo(f"wrote {render.output}", err=True)
         else:
             click.echo(data.decode("utf-8"), nl=False)
     if charts:
         from monitorkit.render.charts import write_comparison_charts
 
-        written = write_comparison_charts(result, charts, locale)
-        if not quiet:
+        written = write_comparison_charts(result, charts, render.locale)
+        if not render.quiet:
             click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
 
 
@@ -418,11 +409,7 @@ def compare(
 @report_format
 def weight(
     file,
-    sheet,
-    encoding,
-    delimiter,
-    header_rows,
-    input_format,
+    reading: ReadOptions,
     margins,
     output,
     weight_name,
@@ -448,11 +435,7 @@ def weight(
         base_weight=base_weight,
         max_iterations=max_iterations,
         tolerance=tolerance,
-        sheet=sheet,
-        encoding=encoding,
-        delimiter=delimiter,
-        header_rows=header_rows,
-        input_format=input_format,
+        **reading.as_kwargs(),
     )
     if fmt == "json":
         _echo_json(result.as_dict())
@@ -481,6 +464,7 @@ def weight(
     "labels, compare, locale.",
 )
 @by_option
+@adjust_option
 @design_options
 @labels_option
 @click.option(
@@ -496,18 +480,15 @@ def weight(
 )
 @quiet_option
 def report(
-    files,
-    folder,
-    config,
-    by,
-    confidence,
-    population,
-    weight,
-    strata,
-    labels,
-    compare,
-    locale,
-    quiet,
+    files: tuple[str, ...],
+    folder: str,
+    config: str | None,
+    by: str | None,
+    design: DesignOptions,
+    labels: str | None,
+    compare: bool | None,
+    locale: str | None,
+    quiet: bool,
 ):
     """Write a report of FILES: self-contained HTML, Markdown with PNG charts, and xlsx.
 
@@ -526,10 +507,7 @@ def report(
         config=config,
         locale=locale,
         by=by,
-        confidence=confidence,
-        population=population,
-        weight=weight,
-        strata=strata,
+        design=design,
         compare=compare,
         labels=labels,
         quiet=quiet,
@@ -552,21 +530,14 @@ def codebook():
     type=click.Path(dir_okay=False),
     help="Write the YAML here (default: standard output).",
 )
-def codebook_infer(file, sheet, encoding, delimiter, header_rows, input_format, output):
+def codebook_infer(file: str, reading: ReadOptions, output: str | None):
     """Infer a codebook from FILE's headers and values, for editing.
 
     Test and preview responses are left out first, as summarize leaves them out.
     """
     from monitorkit.api import infer_codebook_of, write_codebook
 
-    inferred = infer_codebook_of(
-        file,
-        sheet=sheet,
-        encoding=encoding,
-        delimiter=delimiter,
-        header_rows=header_rows,
-        input_format=input_format,
-    )
+    inferred = infer_codebook_of(file, **reading.as_kwargs())
     if output:
         from monitorkit.io.datasets import resolve_input
         from monitorkit.io.files import check_output_path
@@ -587,7 +558,7 @@ def codebook_infer(file, sheet, encoding, delimiter, header_rows, input_format, 
 @click.argument("codebook_file", type=click.Path(dir_okay=False))
 @click.argument("file", required=False)
 @reading_options
-def codebook_validate(codebook_file, file, sheet, encoding, delimiter, header_rows, input_format):
+def codebook_validate(codebook_file: str, file: str | None, reading: ReadOptions):
     """Check CODEBOOK_FILE, and that FILE has every column it names."""
     from monitorkit.codebook.model import check_columns, read_codebook
 
@@ -597,14 +568,7 @@ def codebook_validate(codebook_file, file, sheet, encoding, delimiter, header_ro
         from monitorkit.io.datasets import resolve_input
         from monitorkit.io.readers import read_table
 
-        raw = read_table(
-            resolve_input(file),
-            sheet=sheet,
-            encoding=encoding,
-            delimiter=delimiter,
-            header_rows=header_rows,
-            input_format=input_format,
-        )
+        raw = read_table(resolve_input(file), **reading.as_kwargs())
         check_columns(checked, raw.columns, raw.location(), raw.duplicates)
         message += f"; every column is present in {file}"
     click.echo(message)

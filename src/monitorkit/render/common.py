@@ -138,7 +138,8 @@ def table_header(
     if question.type == "numeric":
         return [*words("Statistic", "All"), *groups]
     if groups:
-        return [*words("Item", "All"), *groups, *words("Test", "p", "Groups that differ")]
+        p = "p adj." if adjustment(question) else "p"
+        return [*words("Item", "All"), *groups, *words("Test", p, "Groups that differ")]
     if question.weighted:
         titles = words("Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)")
         return [*titles, ci_title(confidence, locale)]
@@ -163,7 +164,7 @@ def table_rows(
                     item.label,
                     *cells,
                     test.name if test else "–",
-                    fmt_p(test.p if test else None, locale),
+                    fmt_p(shown_p(test), locale),
                     differing_pairs(test),
                 ]
             )
@@ -199,15 +200,31 @@ def differing_pairs(test: TestResult | None) -> str:
     return "; ".join(" ≠ ".join(pair) for pair in test.pairwise.differing) or "–"
 
 
+def shown_p(test: TestResult | None) -> float | None:
+    """The p-value a table shows: adjusted under --adjust, else as tested."""
+    if test is None:
+        return None
+    return test.p_adjusted if test.p_adjusted is not None else test.p
+
+
+def adjustment(question: QuestionResult) -> str | None:
+    """How the question's item tests were adjusted (--adjust), if they were."""
+    return next((i.test.adjustment for i in question.items if i.test and i.test.adjustment), None)
+
+
 def pairwise_note(question: QuestionResult) -> str | None:
-    """Which pairwise test and correction the 'Groups that differ' column uses."""
+    """Which pairwise test and correction the 'Groups that differ' column uses, and how the
+    p column was adjusted."""
+    adjusted = adjustment(question)
+    prefix = f"p adj.: adjusted by {adjusted}. " if adjusted else ""
     for item in question.items:
         pairwise = item.test.pairwise if item.test else None
         if pairwise:
             return (
-                f"Groups that differ: {pairwise.test}, p adjusted by {pairwise.correction}, at 5%."
+                f"{prefix}Groups that differ: {pairwise.test}, p adjusted by "
+                f"{pairwise.correction}, at 5%."
             )
-    return None
+    return prefix.strip() or None
 
 
 def missing_rows(question: QuestionResult, locale: str = "en") -> list[list[str]]:

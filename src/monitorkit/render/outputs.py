@@ -12,6 +12,7 @@ from typing import Any
 from monitorkit.errors import UsageError
 from monitorkit.io.files import escape_formula, workbook_bytes, write_atomic
 from monitorkit.render.common import (
+    adjustment,
     base_note,
     design_note,
     fpc_note,
@@ -43,6 +44,7 @@ CSV_COLUMNS = [
     "ci_high",
     "test",
     "p",
+    "p_adjusted",
     "mean",
     "median",
     "sd",
@@ -108,6 +110,7 @@ def csv_records(summary: Summary) -> list[dict[str, Any]]:
                     **_item_fields(item),
                     "test": item.test.name if item.test else None,
                     "p": item.test.p if item.test else None,
+                    "p_adjusted": item.test.p_adjusted if item.test else None,
                 }
             )
             for group in question.groups:
@@ -323,8 +326,9 @@ def _xlsx_table(question: QuestionResult) -> tuple[list[str], list[list[Any]]]:
     columns = ["Item", "n", "Base", "%", "CI low", "CI high"]
     for group in question.groups:
         columns += [f"{group.group} n", f"{group.group} base", f"{group.group} %"]
+    adjusted = adjustment(question) is not None
     if question.groups:
-        columns += ["Test", "p"]
+        columns += ["Test", "p"] + (["p adj."] if adjusted else [])
     rows = []
     for index, item in enumerate(question.items):
         row = [item.label, item.count, item.base, item.percent, item.ci_low, item.ci_high]
@@ -332,7 +336,9 @@ def _xlsx_table(question: QuestionResult) -> tuple[list[str], list[list[Any]]]:
             cell = group.items[index]
             row += [cell.count, cell.base, cell.percent]
         if question.groups:
-            row += [item.test.name if item.test else None, item.test.p if item.test else None]
+            test = item.test
+            row += [test.name if test else None, test.p if test else None]
+            row += [test.p_adjusted if test else None] if adjusted else []
         rows.append(row)
     for missing in question.missing:
         row = [f"{missing.label} (not in base)", missing.count]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from monitorkit.errors import UsageError
 from monitorkit.io.files import write_atomic
+from monitorkit.options import DesignOptions, sort_options
 from monitorkit.render.common import (
     base_note,
     design_note,
@@ -41,6 +42,7 @@ CONFIG_KEYS = (
     "population",
     "weight",
     "strata",
+    "adjust",
     "labels",
     "compare",
     "locale",
@@ -260,15 +262,17 @@ def build_report(
     config: str | Path | None = None,
     locale: str | None = None,
     by: str | None = None,
-    confidence: float = 0.95,
-    population: str | int | None = None,
-    weight: str | None = None,
-    strata: str | None = None,
+    design: DesignOptions | None = None,
     compare: bool | None = None,
     labels: str | None = None,
     quiet: bool = True,
+    **options: Any,
 ) -> list[Path]:
-    """Summarize (and compare) the files and write report.html, report.md (+ charts/) and xlsx."""
+    """Summarize (and compare) the files and write report.html, report.md (+ charts/) and xlsx.
+
+    The design (or its fields as keywords: ``population``, ``weight``, ...) applies to
+    every file; what it leaves unset comes from the ``config`` file.
+    """
     import matplotlib.pyplot as plt
 
     from monitorkit.render.outputs import comparison_xlsx, summary_xlsx
@@ -276,23 +280,24 @@ def build_report(
     from monitorkit.stats.estimates import summarize_survey
 
     settings = read_report_config(config)
+    _, design = sort_options(None, design, options, "build_report")
     locale = locale or settings.get("locale", "en")
     by = by or settings.get("by")
-    population = population or settings.get("population")
-    weight = weight or settings.get("weight")
-    strata = strata or settings.get("strata")
+    design = replace(
+        design,
+        **{
+            key: settings[key]
+            for key in ("population", "weight", "strata", "adjust")
+            if getattr(design, key) is None and settings.get(key) is not None
+        },
+    )
     labels = labels or settings.get("labels")
     if isinstance(labels, list):
         labels = ",".join(str(label) for label in labels)
     compare = settings.get("compare", len(files) > 1) if compare is None else compare
     folder = Path(folder)
     names = wave_labels(files, labels)
-    summaries = [
-        summarize_survey(
-            f, by=by, confidence=confidence, population=population, weight=weight, strata=strata
-        )
-        for f in files
-    ]
+    summaries = [summarize_survey(f, by=by, design=design) for f in files]
     titles = names if len(files) > 1 else [Path(summaries[0].responses.source.path).name]
     parts = [
         summary_part(s, t, locale, settings.get("questions"))
@@ -301,7 +306,7 @@ def build_report(
     comparison = None
     if compare and len(files) > 1:
         try:
-            comparison = compare_summaries(summaries, names, confidence=confidence)
+            comparison = compare_summaries(summaries, names, confidence=design.confidence)
         except UsageError as error:
             error.hint = "use --no-compare for files that are not waves of one survey"
             raise
@@ -319,7 +324,7 @@ def build_report(
             question.svg = _svg(question.figure)
             question.png = _png(question.figure)
             advance()
-    html = render_html(title, subtitle, parts, locale, confidence)
+    html = render_html(title, subtitle, parts, locale, design.confidence)
     write_atomic(folder / "report.html", html.encode("utf-8"))
     written.append(folder / "report.html")
     charts = folder / "charts"

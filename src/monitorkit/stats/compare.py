@@ -22,6 +22,7 @@ import numpy as np
 
 from monitorkit.errors import Location, UsageError
 from monitorkit.io.datasets import public_provenance
+from monitorkit.options import DesignOptions, ReadOptions, sort_options
 from monitorkit.results import (
     Change,
     ItemChange,
@@ -287,33 +288,32 @@ def compare_waves(
     codebooks: list | None = None,
     key: str | None = None,
     mergers: str | Path | None = None,
-    population: str | int | None = None,
-    weight: str | None = None,
-    strata: str | None = None,
-    confidence: float = 0.95,
+    reading: ReadOptions | None = None,
+    design: DesignOptions | None = None,
+    **options: Any,
 ) -> Comparison:
     """Summarize each wave and line up the questions they share; pair the municipalities
-    present in the first and the last wave when a municipality code column is found."""
+    present in the first and the last wave when a municipality code column is found.
+
+    ``codebooks`` gives one codebook per wave; ``reading`` and ``design`` (or their
+    fields as keywords, as for ``summarize_survey``) apply to every wave.
+    """
     from monitorkit.stats.estimates import summarize_survey
 
+    reading, design = sort_options(reading, design, options, "compare_waves")
     if len(paths) < 2:
         raise UsageError(
             "compare needs at least two files", hint="monitorkit compare A.xlsx B.xlsx"
         )
     names = wave_labels(paths, labels)
-    books = codebooks or [None] * len(paths)
+    books = codebooks or [reading.codebook] * len(paths)
     summaries = [
-        summarize_survey(
-            path,
-            codebook=book,
-            confidence=confidence,
-            population=population,
-            weight=weight,
-            strata=strata,
-        )
+        summarize_survey(path, reading=replace(reading, codebook=book), design=design)
         for path, book in zip(paths, books, strict=True)
     ]
-    return compare_summaries(summaries, names, key=key, mergers=mergers, confidence=confidence)
+    return compare_summaries(
+        summaries, names, key=key, mergers=mergers, confidence=design.confidence
+    )
 
 
 def compare_summaries(

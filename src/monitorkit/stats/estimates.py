@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from monitorkit.options import DesignOptions, ReadOptions, sort_options
 from monitorkit.results import (
     GroupEstimate,
     ItemEstimate,
@@ -330,6 +331,7 @@ def estimate(
     by: str | None = None,
     confidence: float = 0.95,
     population: Population | None = None,
+    adjust: str | None = None,
 ) -> Summary:
     """Tabulate every question; with ``by``, also per group with a test per item.
 
@@ -350,7 +352,7 @@ def estimate(
     for entry in responses.questions:
         result = _summarize_question(entry, design)
         if groups is not None and entry.question.id != by_question:
-            result = _with_groups(result, entry, groups, order, design)
+            result = _with_groups(result, entry, groups, order, design, adjust)
         results.append(result)
     return Summary(responses, results, tidy_frame(results), by, confidence, population)
 
@@ -361,9 +363,16 @@ def _with_groups(
     groups: pd.Series,
     order: list[str],
     design: Design,
+    adjust: str | None = None,
 ) -> QuestionResult:
-    """The question's result with its breakdown by group and a test per item."""
+    """The question's result with its breakdown by group and a test per item.
+
+    With ``adjust`` ('holm' or 'bh') the items' p-values are adjusted over the
+    question's distinct tests; pairs are then judged on the adjusted p.
+    """
     breakdown, tests = _group_breakdown(entry, groups, order, design)
+    shared = entry.question.type in ("single", "scale")
+    tests = [_protected(test) for test in _adjusted(tests, adjust, shared)]
     ungrouped = int((_answered(entry) & groups.isna().to_numpy()).sum())
     items = tuple(replace(item, test=test) for item, test in zip(result.items, tests, strict=False))
     stats = result.stats
@@ -700,22 +709,9 @@ def _design_group_tests(
 def _with_effects(
     test: TestResult | None, pairwise: PairwiseTests, groups: list[GroupEstimate], index: int
 ) -> TestResult | None:
-    """The item's test with its pairwise comparisons and, for two groups, Cohen's h.
-
-    A pair is called different only when the item's overall test is significant
-    too (a protected comparison), so one row never says both "no difference
-    between the groups" and "these two groups differ".
-    """
+    """The item's test with its pairwise comparisons and, for two groups, Cohen's h."""
     if test is None:
         return None
-    if test.p is None or test.p >= PAIRWISE_ALPHA:
-        pairwise = replace(
-            pairwise,
-            correction=pairwise.correction + PROTECTED,
-            pairs=tuple(replace(pair, significant=False) for pair in pairwise.pairs),
-        )
-    else:
-        pairwise = replace(pairwise, correction=pairwise.correction + PROTECTED)
     shares = [g.items[index].percent for g in groups if g.items]
     cohens_h = None
     if len(shares) == 2 and shares[0] is not None and shares[1] is not None:
@@ -731,6 +727,53 @@ PAIRWISE_FPC = "; chi-square pairs with the overall test's finite population cor
 PAIRWISE_CORRECTION = "Holm"
 PAIRWISE_ALPHA = 0.05
 PROTECTED = " (pairs only where the overall test is significant)"
+
+
+def _adjusted(
+    tests: list[TestResult | None], adjust: str | None, shared: bool
+) -> list[TestResult | None]:
+    """The tests with p adjusted over the question's tests (statsmodels).
+
+    A single or scale question (``shared``) has one test of groups x answers
+    repeated on its items, so it counts once and keeps its own p.
+    """
+    if adjust is None:
+        return tests
+    from statsmodels.stats.multitest import multipletests
+
+    from monitorkit.options import ADJUSTMENTS
+
+    present = {i: t for i, t in enumerate(tests) if t is not None and t.p is not None}
+    if not present:
+        return tests
+    pvalues = [float(t.p or 0.0) for t in present.values()]
+    if shared:
+        adjusted, count = list(pvalues), 1
+    else:
+        method = {"holm": "holm", "bh": "fdr_bh"}[adjust]
+        adjusted, count = list(multipletests(pvalues, method=method)[1]), len(present)
+    how = f"{ADJUSTMENTS[adjust]} over {count} test(s) of the question's items"
+    result = list(tests)
+    for (index, test), q in zip(present.items(), adjusted, strict=True):
+        result[index] = replace(test, p_adjusted=float(q), adjustment=how)
+    return result
+
+
+def _protected(test: TestResult | None) -> TestResult | None:
+    """A pair is called different only where the item's overall test is significant too.
+
+    A protected comparison: one row never says both "no difference between the
+    groups" and "these two groups differ". The overall p is the adjusted one
+    under ``--adjust``.
+    """
+    if test is None or test.pairwise is None:
+        return test
+    overall = test.p_adjusted if test.p_adjusted is not None else test.p
+    pairwise = replace(test.pairwise, correction=test.pairwise.correction + PROTECTED)
+    if overall is None or overall >= PAIRWISE_ALPHA:
+        pairs = tuple(replace(pair, significant=False) for pair in pairwise.pairs)
+        pairwise = replace(pairwise, pairs=pairs)
+    return replace(test, pairwise=pairwise)
 
 
 def column_proportion_tests(
@@ -932,42 +975,26 @@ def _stratify(responses: Responses, column: str, population: Any) -> None:
 def summarize_survey(
     path,
     *,
-    codebook=None,
     by: str | None = None,
-    sheet=None,
-    encoding=None,
-    delimiter=None,
-    header_rows=None,
-    confidence: float = 0.95,
-    population: Population | str | int | None = None,
-    weight: str | None = None,
-    strata: str | None = None,
-    input_format: str | None = None,
-    include_previews: bool = False,
-    missing_as_category: bool = False,
+    reading: ReadOptions | None = None,
+    design: DesignOptions | None = None,
+    **options: Any,
 ) -> Summary:
     """Read a survey export and tabulate every question: the library face of `summarize`.
 
-    ``population`` is a size, 'auto' (the number of municipalities in the survey's year,
-    for municipality surveys) or None (no finite population correction); with
+    ``reading`` says how to read the file (see ``read_survey``), ``design`` how
+    the estimates generalise; their fields may also be given as keywords
+    (``summarize_survey("s.xlsx", by="grootte", weight="w", population="auto")``).
+    ``population`` is a size, 'auto' (the number of municipalities in the survey's
+    year, for municipality surveys) or None (no finite population correction); with
     ``strata`` (a column) it is a YAML or CSV file of the population size per stratum.
-    See ``read_survey`` for the reading options.
     """
     from monitorkit.stats.population import resolve_population
     from monitorkit.stats.responses import read_survey
 
-    responses = read_survey(
-        path,
-        codebook=codebook,
-        sheet=sheet,
-        encoding=encoding,
-        delimiter=delimiter,
-        header_rows=header_rows,
-        weight=weight,
-        input_format=input_format,
-        include_previews=include_previews,
-        missing_as_category=missing_as_category,
-    )
+    reading, design = sort_options(reading, design, options, "summarize_survey")
+    responses = read_survey(path, weight=design.weight, **reading.as_kwargs())
+    population, strata = design.population, design.strata
     if strata:
         _stratify(responses, strata, population)
         population = None
@@ -992,4 +1019,10 @@ def summarize_survey(
             responses.raw.location(),
             "give the size of the population the respondents were drawn from",
         )
-    return estimate(responses, by=by, confidence=confidence, population=population)
+    return estimate(
+        responses,
+        by=by,
+        confidence=design.confidence,
+        population=population,
+        adjust=design.adjust,
+    )
