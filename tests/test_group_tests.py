@@ -178,3 +178,38 @@ def test_unknown_adjustment_is_a_usage_error(run_cli, partners):
     result = run_cli("summarize", partners, "--adjust", "bonferroni")
     assert result.code == 2
     assert "Invalid value for '--adjust'" in result.err
+
+
+def test_the_codebook_can_give_the_population_per_stratum(run_cli, tmp_path):
+    import yaml
+
+    codebook = tmp_path / "groups.yaml"
+    assert run_cli("codebook", "infer", GROUPS, "-o", codebook).code == 0
+    data = yaml.safe_load(codebook.read_text(encoding="utf-8"))
+    data["population"] = yaml.safe_load(POPULATION.read_text(encoding="utf-8"))
+    codebook.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run_cli(
+        "summarize", GROUPS, "-c", codebook, "--strata", "stratum", "--weight", "w",
+        "--by", "regio", "-f", "json",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    summary = json.loads(result.out)
+    assert summary["fpc"]["source"] == "the codebook's population per stratum"
+    antwoord = next(q for q in summary["questions"] if q["id"] == "antwoord")
+    test = antwoord["items"][0]["test"]
+    assert test["p"] == pytest.approx(REFERENCE["stratified_fpc:antwoord"]["p"], abs=1e-9)
+    without = run_cli("summarize", GROUPS, "-c", codebook)
+    assert without.code == 2
+    assert "the codebook gives the population per stratum, but no --strata column" in without.err
+
+
+def test_a_bad_population_per_stratum_names_the_stratum(run_cli, tmp_path):
+    codebook = tmp_path / "bad.yaml"
+    codebook.write_text(
+        "instrument: x\npopulation: {G4: 4, G32: veel}\nquestions:\n"
+        "- {id: antwoord, label: Antwoord, type: single, column: antwoord}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("summarize", GROUPS, "-c", codebook, "--strata", "stratum")
+    assert result.code == 3
+    assert "stratum 'G32': the population size must be a whole number, got 'veel'" in result.err

@@ -52,7 +52,9 @@ def test_population_auto_uses_the_cbs_count_for_the_survey_year(run_cli):
     assert data["fpc"]["applied"] is True and data["fpc"]["population"] == 393
     assert "1 January 2015" in data["fpc"]["source"]
     item = next(q for q in data["questions"] if q["id"] == "medewerker_wi")["items"][0]
-    expected = wilson_by_hand(75 / 204, 204 * 392 / (393 - 204))
+    # The item is a domain of the whole sample of 234 gemeenten: the FPC uses n = 234.
+    assert data["source"]["rows"] == 234 and item["base"] == 204
+    expected = wilson_by_hand(75 / 204, 204 * 392 / (393 - 234))
     assert item["ci_low"] == pytest.approx(expected[0])
     plain = json.loads(run_cli("summarize", "wijkteams-2015", "-f", "json").out)
     assert plain["fpc"] == {"applied": False}
@@ -130,3 +132,31 @@ def test_a_population_smaller_than_the_respondents_is_refused(run_cli):
         "smaller than the 234 respondents (hint: give the size of the population the respondents "
         "were drawn from)\n"
     )
+
+
+def test_groups_and_their_tests_use_the_whole_samples_fpc(run_cli, tmp_path):
+    """FPC_RULE: a group is a domain of the sample, so its interval and the group test
+    use the fraction of the population that responded at all (60 of 100)."""
+    from scipy.stats import chi2
+
+    from exports import write_rows
+
+    rows = [["id", "Heeft wijkteam", "grootte"]]
+    rows += [[i, "Ja" if i % 3 else "Nee", "G32"] for i in range(24)]
+    rows += [[i, "Ja" if i % 2 else "Nee", "overig"] for i in range(24, 54)]
+    rows += [[i, "", "overig"] for i in range(54, 60)]
+    path = write_rows(tmp_path / "fpc.csv", rows)
+    result = run_cli("summarize", path, "--by", "grootte", "--population", "100", "-f", "json")
+    question = json.loads(result.out)["questions"][0]
+    factor = (100 - 60) / 99
+    g32 = next(g for g in question["groups"] if g["group"] == "G32")["items"][0]
+    assert (g32["count"], g32["base"]) == (16, 24)
+    low, high = wilson_by_hand(16 / 24, 24 / factor)
+    assert (g32["ci_low"], g32["ci_high"]) == (pytest.approx(low), pytest.approx(high))
+    table = np.array([[16, 8], [15, 15]])
+    expected = np.outer(table.sum(1), table.sum(0)) / table.sum()
+    statistic = ((table - expected) ** 2 / expected).sum() / factor
+    test = question["items"][0]["test"]
+    assert test["name"] == "Pearson chi-square with FPC"
+    assert test["statistic"] == pytest.approx(statistic)
+    assert test["p"] == pytest.approx(chi2.sf(statistic, 1))

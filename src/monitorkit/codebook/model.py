@@ -154,7 +154,8 @@ class Codebook:
     provenance: dict[str, Any] | None = None
     not_tabulated: list[NotTabulated] = field(default_factory=list)
     year: int | None = None
-    population: int | None = None
+    #: The population size, or the size per stratum (used with --strata).
+    population: int | dict[str, int] | None = None
     missing_as_category: bool = False
 
     @property
@@ -283,13 +284,29 @@ def _not_tabulated(data: dict, path: str | None) -> list[NotTabulated]:
     return entries
 
 
-def _population(value: Any, path: str | None) -> int | None:
+def _population(value: Any, path: str | None) -> int | dict[str, int] | None:
+    """A population size, or a mapping of each stratum to its size."""
     if value is None:
         return None
-    if not isinstance(value, int) or value < 2:
+    where = Location(path, field="population")
+    if isinstance(value, dict):
+        sizes = {}
+        for stratum, size in value.items():
+            if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+                raise CodebookError(
+                    f"stratum '{stratum}': the population size must be a whole number, "
+                    f"got {size!r}",
+                    where,
+                )
+            sizes[str(stratum)] = size
+        if not sizes:
+            raise CodebookError("the population per stratum is empty", where, "e.g. G4: 4")
+        return sizes
+    if not isinstance(value, int) or isinstance(value, bool) or value < 2:
         raise CodebookError(
-            f"must be the population size, a whole number, got {value!r}",
-            Location(path, field="population"),
+            f"must be the population size, a whole number, or a size per stratum, got {value!r}",
+            where,
+            "e.g. 'population: 393', or 'population: {G4: 4, G32: 36, overig: 353}'",
         )
     return value
 

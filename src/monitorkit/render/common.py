@@ -9,7 +9,7 @@ from __future__ import annotations
 from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import ci_title, word
 from monitorkit.results import ItemEstimate, QuestionResult, TestResult
-from monitorkit.stats.estimates import Summary
+from monitorkit.stats.estimates import FPC_RULE, Summary
 
 
 def source_line(summary: Summary) -> str:
@@ -108,10 +108,7 @@ def fpc_note(summary: Summary) -> str | None:
     if summary.population is None:
         return None
     source = summary.population.source
-    note = f"Finite population correction applied to intervals and tests: {source}."
-    if summary.by:
-        note += " Per-group intervals are without it: the groups' population sizes are unknown."
-    return note
+    return f"Finite population correction applied to intervals and tests: {source}; {FPC_RULE}."
 
 
 def question_heading(question: QuestionResult, locale: str = "en") -> str:

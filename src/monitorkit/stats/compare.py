@@ -328,7 +328,10 @@ def compare_summaries(
     first = summaries[0]
     merger_table = read_mergers(mergers) if mergers else None
     panel = find_panel(first, summaries[-1], (names[0], names[-1]), key, merger_table)
-    populations = {name: s.population for name, s in zip(names, summaries, strict=True)}
+    populations = {
+        name: (s.population, s.responses.respondents)
+        for name, s in zip(names, summaries, strict=True)
+    }
     scores = trend_scores(names)
     questions = []
     for question in first.questions:
@@ -414,12 +417,18 @@ def _wave_cell(item: ItemEstimate) -> WaveCell:
     )
 
 
-def _share_and_size(cell: WaveCell, population: Population | None) -> tuple[float, float]:
-    """A wave's share and the sample size its sampling error rests on (Kish, then FPC)."""
+def _share_and_size(
+    cell: WaveCell, population: Population | None, sample: int
+) -> tuple[float, float]:
+    """A wave's share and the sample size its sampling error rests on (Kish, then FPC).
+
+    The FPC's sample fraction is the wave's whole sample of ``sample`` respondents
+    (see estimates.FPC_RULE), as in each wave's own intervals.
+    """
     share = (cell.percent or 0) / 100
     size = cell.effective_base if cell.effective_base is not None else float(cell.base)
     if population is not None:
-        factor = population.factor(cell.base)
+        factor = population.factor(sample)
         size = size / factor if factor > 0 else float("inf")
     return share, size
 
@@ -428,7 +437,7 @@ def _compare_question(
     question: QuestionResult,
     waves: list[QuestionResult | None],
     names: list[str],
-    populations: dict[str, Population | None],
+    populations: dict[str, tuple[Population | None, int]],
     scores: list[float],
     confidence: float = 0.95,
 ) -> QuestionChange:
@@ -450,7 +459,8 @@ def _compare_question(
             items.append(ItemChange(item.label, cells, Change(None, None, None)))
             continue
         shares, sizes = zip(
-            *(_share_and_size(cell, populations[name]) for name, cell, _ in present), strict=True
+            *(_share_and_size(cell, *populations[name]) for name, cell, _ in present),
+            strict=True,
         )
         change = difference_of_shares(shares[0], sizes[0], shares[-1], sizes[-1], confidence)
         trend = across = None

@@ -229,21 +229,24 @@ class Design:
         """Weights or strata: intervals from the design, not from a simple random sample."""
         return self.weights is not None or self.strata is not None
 
-    def population_sizes(self, respondents: int, total: bool) -> np.ndarray | None:
-        """Per respondent, the population size for the design's correction (None: none).
-
-        Only totals get the correction: a group's population size is unknown.
-        """
-        if not total:
-            return None
+    def population_sizes(self, respondents: int) -> np.ndarray | None:
+        """Per respondent, the population size for the design's correction (None: none)."""
         if self.stratum_sizes is not None:
             return self.stratum_sizes
         if self.population is not None:
             return np.full(respondents, float(self.population.size))
         return None
 
-    def sizes(self, valid: np.ndarray, mask: np.ndarray | None, total: bool) -> np.ndarray:
-        """Effective sample size per item: Kish's n_eff with weights, FPC for totals."""
+    def fpc_factor(self, respondents: int) -> float:
+        """(N - n) / (N - 1) for a sample of ``respondents``: 1 without a known population."""
+        return 1.0 if self.population is None else self.population.factor(respondents)
+
+    def sizes(self, valid: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+        """Effective sample size per item: Kish's n_eff with weights, over the FPC factor.
+
+        The FPC's sample fraction is the whole sample's (FPC_RULE), for a group's
+        items as for the totals.
+        """
         bases = valid.sum(axis=0).astype(float)
         if self.weights is None:
             sizes = bases
@@ -253,18 +256,24 @@ class Design:
             squares = (weights[:, None] ** 2 * valid).sum(axis=0)
             with np.errstate(invalid="ignore", divide="ignore"):
                 sizes = np.where(squares > 0, weighted**2 / np.where(squares > 0, squares, 1), 0.0)
-        if total and self.population is not None:
-            factors = np.array([self.population.factor(n) for n in bases])
-            with np.errstate(divide="ignore"):
-                sizes = np.where(factors > 0, sizes / np.where(factors > 0, factors, 1), np.inf)
+        if self.population is not None:
+            factor = self.fpc_factor(len(valid) if mask is None else len(mask))
+            sizes = sizes / factor if factor > 0 else np.where(sizes > 0, np.inf, 0.0)
         return sizes
+
+
+#: How the finite population correction counts the sample, the same for every estimate.
+FPC_RULE = (
+    "every item and every group is a domain of the whole sample: the correction uses the "
+    "share of the population that responded at all (n/N, per stratum n_h/N_h), as R's "
+    "survey package does for a domain, not the share that answered the item"
+)
 
 
 def proportion_rows(
     ind: Indicators,
     design: Design,
     mask: np.ndarray | None = None,
-    total: bool = True,
     columns: list[str | None] | None = None,
 ) -> tuple[ItemEstimate, ...]:
     """Count, base, percent and interval per item, over all respondents or a mask of them."""
@@ -282,10 +291,10 @@ def proportion_rows(
         share = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
     se = deff = None
     if not design.design_based:
-        low, high = proportion_interval(share, design.sizes(valid, mask, total), design.confidence)
+        low, high = proportion_interval(share, design.sizes(valid, mask), design.confidence)
     else:
-        low, high, se, deff = _weighted_interval(ind, design, mask, total)
-    effective = None if design.weights is None else design.sizes(valid, mask, False)
+        low, high, se, deff = _weighted_interval(ind, design, mask)
+    effective = None if design.weights is None else _kish_sizes(valid, design.weights, mask)
     columns = columns or [None] * len(ind.labels)
     return tuple(
         ItemEstimate(
@@ -306,19 +315,24 @@ def proportion_rows(
     )
 
 
+def _kish_sizes(valid: np.ndarray, weights: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+    """Kish's effective base per item, (sum w)^2 / sum w^2, without any FPC."""
+    return Design(weights=weights).sizes(valid, mask)
+
+
 def _weighted_interval(
-    ind: Indicators, design: Design, mask: np.ndarray | None, total: bool
+    ind: Indicators, design: Design, mask: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Design-based interval, standard error and design effect of weighted proportions, in %.
 
     A group is a domain of the whole sample (R's ``svyby``): the respondents outside
-    it stay in the variance with a score of zero. The finite population correction
-    applies to totals, as for unweighted intervals.
+    it stay in the variance with a score of zero, and keep their place in the
+    finite population correction (FPC_RULE).
     """
     from monitorkit.stats.design import design_proportions
 
     valid = ind.valid if mask is None else ind.valid & mask[:, None]
-    sizes = design.population_sizes(len(ind.valid), total)
+    sizes = design.population_sizes(len(ind.valid))
     result = design_proportions(
         ind.selected, valid, design.weights, design.strata, sizes, design.confidence
     )
@@ -477,7 +491,8 @@ def scale_scores(labels: list[str]) -> tuple[np.ndarray, str]:
 
 
 def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> ScaleStats:
-    """Mean score with a t interval: statsmodels for a simple random sample, else the design's.
+    """Mean score with a t interval: statsmodels for a simple random sample (its half-width
+    times the square root of the FPC factor with a known population), else the design's.
 
     Non-answers counted in the base with --missing-as-category are not points of the
     scale and have no score: they stay out of the mean.
@@ -496,7 +511,7 @@ def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> S
     if design.design_based:
         from monitorkit.stats.design import design_mean
 
-        sizes = design.population_sizes(len(chosen), total=True)
+        sizes = design.population_sizes(len(chosen))
         scored = np.where(answered, chosen, np.nan)
         estimate = design_mean(scored, design.weights, design.strata, sizes, design.confidence)
         return ScaleStats(
@@ -511,6 +526,9 @@ def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> S
     low, high = (None, None)
     if values.size > 1 and described.std > 0:
         low, high = described.tconfint_mean(alpha=1 - design.confidence)
+        shrink = math.sqrt(design.fpc_factor(len(chosen)))  # FPC_RULE
+        low, high = (described.mean - shrink * (described.mean - low),
+                     described.mean + shrink * (high - described.mean))  # fmt: skip
     return ScaleStats(
         n=int(values.size),
         mean=json_value(described.mean),
@@ -561,7 +579,7 @@ def _numeric_stats(
     )
     if not design.design_based:
         return plain
-    sizes = design.population_sizes(len(values), total=domain is None)
+    sizes = design.population_sizes(len(values))
     estimate = design_mean(values, design.weights, design.strata, sizes, design.confidence, domain)
     return replace(
         plain,
@@ -601,7 +619,7 @@ def _group_breakdown(
         GroupEstimate(
             str(name),
             int(ind.valid[mask].any(axis=1).sum()),
-            proportion_rows(ind, design, mask, total=False),
+            proportion_rows(ind, design, mask),
         )
         for name, mask in zip(names, masks, strict=True)
     ]
@@ -613,7 +631,7 @@ def _group_breakdown(
 def _count_group_tests(
     ind: Indicators, groups: list[GroupEstimate], design: Design, kind: str
 ) -> list[TestResult | None]:
-    """Without weights or strata: tests on the groups' counts, FPC by division.
+    """Without weights or strata: tests on the groups' counts, the FPC by division.
 
     Single and scale questions get one test of groups x answers, shared by their
     items; other questions one groups x (selected, not) test per item.
@@ -622,22 +640,18 @@ def _count_group_tests(
     def selected_and_not(cell: ItemEstimate) -> tuple[float, float]:
         return cell.count, cell.base - cell.count
 
-    def fpc_factor(respondents: int) -> float:
-        """(N - n) / (N - 1) from the respondents in the table."""
-        return 1.0 if design.population is None else design.population.factor(respondents)
-
+    sample = len(ind.valid)  # the FPC's sample fraction is the whole sample's (FPC_RULE)
+    factor = design.fpc_factor(sample)
     if kind in ("single", "scale"):
         table = np.array([[c.count for c in g.items] for g in groups], dtype=float)
-        respondents = sum(g.base for g in groups)
-        test = _test_table(table, design.population, respondents=respondents)
-        omnibus = [(test, fpc_factor(respondents))] * len(ind.labels)
+        test = _test_table(table, design.population, respondents=sample)
+        omnibus = [(test, factor)] * len(ind.labels)
     else:
         omnibus = []
         for index in range(len(ind.labels)):
-            respondents = sum(g.items[index].base for g in groups)
             table = np.array([selected_and_not(g.items[index]) for g in groups], dtype=float)
-            test = _test_table(table, design.population, respondents=respondents)
-            omnibus.append((test, fpc_factor(respondents)))
+            test = _test_table(table, design.population, respondents=sample)
+            omnibus.append((test, factor))
     tests: list[TestResult | None] = []
     for index, (test, factor) in enumerate(omnibus):
         cells = [(g.group, selected_and_not(g.items[index])) for g in groups]
@@ -666,7 +680,7 @@ def _design_group_tests(
     group_codes = np.full(respondents, -1)
     for code, mask in enumerate(masks):
         group_codes[mask] = code
-    sizes = design.population_sizes(respondents, total=True)
+    sizes = design.population_sizes(respondents)
 
     def tested(outcome: np.ndarray, codes: np.ndarray = group_codes) -> TestResult | None:
         result = rao_scott(codes, outcome, design.weights, design.strata, sizes)
@@ -946,19 +960,24 @@ def _stratify(responses: Responses, column: str, population: Any) -> None:
     strata = labels.astype(str).to_numpy()
     responses.strata = strata
     responses.strata_column = column
-    if population is None:
+    codebook_sizes = responses.codebook.population
+    if population is None and isinstance(codebook_sizes, dict):
+        sizes, source = codebook_sizes, "the codebook's population per stratum"
+        where = "the codebook's population"
+    elif population is None:
         return
-    if isinstance(population, (int, Population)) or str(population).strip().isdigit():
+    elif isinstance(population, (int, Population)) or str(population).strip().isdigit():
         raise UsageError(
             "with --strata, --population names a file of the population size per stratum",
             hint="e.g. a YAML file with 'G4: 4', 'G32: 36', 'overig: 353'",
         )
-    sizes = read_stratum_sizes(str(population))
+    else:
+        sizes, source, where = read_stratum_sizes(str(population)), str(population), "the file"
     unknown = sorted(set(strata) - set(sizes))
     if unknown:
         raise UsageError(
-            f"the population file has no size for stratum {', '.join(repr(u) for u in unknown)}",
-            hint=f"strata in the file: {', '.join(sizes)}",
+            f"{where} has no size for stratum {', '.join(repr(u) for u in unknown)}",
+            hint=f"strata in {where}: {', '.join(sizes)}",
         )
     for stratum in sorted(set(strata)):
         n_h = int((strata == stratum).sum())
@@ -966,10 +985,10 @@ def _stratify(responses: Responses, column: str, population: Any) -> None:
             raise UsageError(
                 f"stratum '{stratum}': the population ({sizes[stratum]}) is smaller than its "
                 f"{n_h} respondents",
-                hint="check the population file",
+                hint=f"check {where}",
             )
     responses.stratum_sizes = np.array([sizes[stratum] for stratum in strata], dtype=float)
-    responses.stratum_sizes_source = str(population)
+    responses.stratum_sizes_source = source
 
 
 def summarize_survey(
@@ -989,6 +1008,7 @@ def summarize_survey(
     year, for municipality surveys) or None (no finite population correction); with
     ``strata`` (a column) it is a YAML or CSV file of the population size per stratum.
     """
+    from monitorkit.errors import UsageError
     from monitorkit.stats.population import resolve_population
     from monitorkit.stats.responses import read_survey
 
@@ -998,11 +1018,15 @@ def summarize_survey(
     if strata:
         _stratify(responses, strata, population)
         population = None
-    if population is None and responses.codebook.population and not strata:
-        population = Population(
-            responses.codebook.population,
-            f"{responses.codebook.population} (codebook field 'population')",
-        )
+    given = responses.codebook.population
+    if population is None and given and not strata:
+        if isinstance(given, dict):
+            raise UsageError(
+                "the codebook gives the population per stratum, but no --strata column",
+                responses.raw.location(),
+                "name the column of the strata with --strata",
+            )
+        population = Population(given, f"{given} (codebook field 'population')")
     if not isinstance(population, Population):
         population = resolve_population(
             population,
@@ -1011,8 +1035,6 @@ def summarize_survey(
             what=str(path),
         )
     if population is not None and population.size < responses.source.rows:
-        from monitorkit.errors import UsageError
-
         raise UsageError(
             f"the population ({population.size}, {population.source}) is smaller than the "
             f"{responses.source.rows} respondents",

@@ -135,6 +135,11 @@ class Responses:
         """What the reader noticed about the file as a whole."""
         return self.raw.warnings
 
+    @property
+    def respondents(self) -> int:
+        """The sample: every respondent read (test and preview responses left out)."""
+        return len(self.raw.frame)
+
     def question(self, question_id: str) -> QuestionResponses:
         """One question's responses by id; the codebook's error lists the ids if absent."""
         position = self.codebook.questions.index(self.codebook.question(question_id))
