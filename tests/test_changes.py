@@ -140,3 +140,64 @@ def test_two_wave_trend_is_the_squared_z_test(n_a, n_b, data):
     k_b = data.draw(st.integers(1, n_b - 1))
     trend = trend_test([k_a / n_a, k_b / n_b], [n_a, n_b], [0.0, 1.0])
     assert trend.p == pytest.approx(difference(k_a, n_a, k_b, n_b).test.p, rel=1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(5, 300), st.integers(5, 300), st.data())
+def test_mover_of_wilson_intervals_is_newcombes_interval(n_a, n_b, data):
+    """The design-based change reduces to Newcombe's hybrid score interval when each
+    wave's interval is Wilson's, as for a simple random sample."""
+    from monitorkit.results import WaveCell
+    from monitorkit.stats.changes import design_difference
+    from monitorkit.stats.estimates import wilson_interval
+
+    k_a = data.draw(st.integers(0, n_a))
+    k_b = data.draw(st.integers(0, n_b))
+
+    def cell(k, n):
+        low, high = wilson_interval(k, n)
+        return WaveCell(k, n, 100 * k / n, ci_low=float(low), ci_high=float(high), se=1.0)
+
+    mover = design_difference(cell(k_a, n_a), cell(k_b, n_b))
+    newcombe = difference(k_a, n_a, k_b, n_b)
+    assert mover.diff_ci == (
+        pytest.approx(newcombe.diff_ci[0], abs=1e-7),
+        pytest.approx(newcombe.diff_ci[1], abs=1e-7),
+    )
+
+
+def test_design_trend_finds_a_monotone_series_and_not_a_flat_one():
+    from monitorkit.results import WaveCell
+    from monitorkit.stats.changes import design_across_test, design_trend_test
+
+    def cells(percents, se=2.0):
+        return [WaveCell(0, 100, p, se=se) for p in percents]
+
+    rising = design_trend_test(cells([40, 45, 50, 55]), [2014, 2015, 2016, 2017])
+    # slope 5 points a year with equal variances 4: z = sum((s - mean) p) / sqrt(v sum (s - mean)^2)
+    z = (5 * (1.5**2 + 0.5**2) * 2 / 100) / ((4 / 100**2) * 5) ** 0.5
+    assert rising.statistic == pytest.approx(z**2)
+    assert rising.p < 1e-6
+    flat = design_trend_test(cells([50, 52, 48, 50]), [2014, 2015, 2016, 2017])
+    assert flat.p > 0.5
+    across = design_across_test(cells([40, 45, 50, 55]))
+    assert across.df == 3 and across.statistic == pytest.approx(
+        sum((p - 47.5) ** 2 for p in (40, 45, 50, 55)) / 4
+    )
+
+
+def test_a_panel_where_paired_and_independent_tests_disagree():
+    """42 of 100 before, 50 after: independent samples see nothing (p = 0.256), the 12
+    respondents who changed (2 away, 10 towards) are a significant shift (p = 0.039)."""
+    from scipy.stats import binomtest
+
+    from monitorkit.stats.changes import paired_difference
+
+    paired = paired_difference(((40, 2), (10, 48)))
+    independent = difference(42, 100, 50, 100)
+    assert independent.test.p == pytest.approx(0.2563716699)  # R: prop.test(correct = FALSE)
+    assert paired.test.p == pytest.approx(binomtest(2, 12).pvalue) == pytest.approx(0.03857421875)
+    assert paired.test.p < 0.05 < independent.test.p
+    assert paired.diff_pp == pytest.approx(independent.diff_pp) == pytest.approx(8.0)
+    # The paired interval is narrower: the two shares are strongly correlated.
+    assert paired.diff_ci[1] - paired.diff_ci[0] < independent.diff_ci[1] - independent.diff_ci[0]

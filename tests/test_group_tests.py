@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from monitorkit.stats.design import rao_scott
 
@@ -213,3 +215,47 @@ def test_a_bad_population_per_stratum_names_the_stratum(run_cli, tmp_path):
     result = run_cli("summarize", GROUPS, "-c", codebook, "--strata", "stratum")
     assert result.code == 3
     assert "stratum 'G32': the population size must be a whole number, got 'veel'" in result.err
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["G32", "overig"]), st.booleans()), min_size=12, max_size=80)
+)
+def test_a_simple_random_sample_keeps_wilson_and_pearson(rows):
+    """Without weights or strata nothing design-based enters: Wilson intervals per item and
+    Pearson's chi-square (Fisher for a sparse 2x2) across the groups, as before."""
+    import tempfile
+
+    from scipy.stats import chi2_contingency, fisher_exact
+    from statsmodels.stats.proportion import proportion_confint
+
+    from exports import write_rows
+    from monitorkit import summarize_survey
+
+    assume(0 < sum(yes for _, yes in rows) < len(rows))
+    with tempfile.TemporaryDirectory() as folder:
+        table = [["id", "Heeft wijkteam", "grootte"]]
+        table += [[i, "Ja" if yes else "Nee", group] for i, (group, yes) in enumerate(rows)]
+        summary = summarize_survey(write_rows(Path(folder) / "srs.csv", table), by="grootte")
+    ja = next(item for item in summary.questions[0].items if item.label == "Ja")
+    count = sum(yes for _, yes in rows)
+    low, high = proportion_confint(count, len(rows), method="wilson")
+    assert (ja.count, ja.base) == (count, len(rows))
+    assert (ja.ci_low, ja.ci_high) == (pytest.approx(100 * low), pytest.approx(100 * high))
+    counts = np.array(
+        [[sum(y for g, y in rows if g == name), sum(not y for g, y in rows if g == name)]
+         for name in ("G32", "overig")]
+    )  # fmt: skip
+    counts = counts[counts.sum(axis=1) > 0]
+    counts = counts[:, counts.sum(axis=0) > 0]
+    if counts.shape != (2, 2):
+        assert ja.test is None
+        return
+    expected = np.outer(counts.sum(1), counts.sum(0)) / counts.sum()
+    if expected.min() < 5:
+        assert ja.test.name == "Fisher exact"
+        assert ja.test.p == pytest.approx(fisher_exact(counts)[1])
+    else:
+        statistic, p, _, _ = chi2_contingency(counts, correction=False)
+        assert ja.test.name == "Pearson chi-square"
+        assert (ja.test.statistic, ja.test.p) == (pytest.approx(statistic), pytest.approx(p))

@@ -87,8 +87,11 @@ def test_bad_weights_are_refused_with_their_rows(run_cli, tmp_path):
     assert unknown.code == 2 and "weight column 'gewicht' is not in the data" in unknown.err
 
 
-def test_weighted_compare_uses_effective_sizes(run_cli, weighted_file, tmp_path):
-    from monitorkit.stats.changes import difference_of_shares
+def test_weighted_compare_combines_the_waves_design_based_intervals(
+    run_cli, weighted_file, tmp_path
+):
+    """MOVER of the two waves' logit intervals, and a Wald z on their standard errors."""
+    from scipy.stats import norm
 
     second = tmp_path / "weighted_2016.csv"
     second.write_bytes(weighted_file.read_bytes().replace(b"Nee", b"Ja", 2))
@@ -97,10 +100,14 @@ def test_weighted_compare_uses_effective_sizes(run_cli, weighted_file, tmp_path)
             "compare", weighted_file, second, "--weight", "gewicht", "--labels", "A,B", "-f", "json"
         ).out
     )
+    assert data["interval"] == "MOVER of the waves' design-based (logit) intervals"
     item = data["questions"][0]["items"][0]
     a, b = item["waves"]["A"], item["waves"]["B"]
-    expected = difference_of_shares(
-        a["percent"] / 100, a["effective_base"], b["percent"] / 100, b["effective_base"]
-    )
-    assert item["diff_ci"] == [pytest.approx(x) for x in expected.diff_ci]
-    assert item["diff_pp"] == pytest.approx(b["percent"] - a["percent"])
+    diff = b["percent"] - a["percent"]
+    low = diff - ((b["percent"] - b["ci_low"]) ** 2 + (a["ci_high"] - a["percent"]) ** 2) ** 0.5
+    high = diff + ((b["ci_high"] - b["percent"]) ** 2 + (a["percent"] - a["ci_low"]) ** 2) ** 0.5
+    assert item["diff_pp"] == pytest.approx(diff)
+    assert item["diff_ci"] == [pytest.approx(low), pytest.approx(high)]
+    z = diff / (a["se"] ** 2 + b["se"] ** 2) ** 0.5
+    assert item["test"]["p"] == pytest.approx(2 * norm.sf(abs(z)))
+    assert item["test"]["name"] == "Wald z-test on the waves' design-based standard errors"

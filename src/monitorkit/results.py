@@ -259,8 +259,10 @@ class WaveCell(Record):
     #: The wave's own interval for the percentage (as in its summary).
     ci_low: float | None = None
     ci_high: float | None = None
+    #: Under weights or strata: the wave's design-based standard error (percentage points).
+    se: float | None = None
 
-    OPTIONAL = ("weighted_base", "effective_base", "ci_low", "ci_high")
+    OPTIONAL = ("weighted_base", "effective_base", "ci_low", "ci_high", "se")
 
 
 @dataclass(frozen=True)

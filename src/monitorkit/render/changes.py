@@ -14,16 +14,7 @@ from typing import Any, Literal
 from monitorkit.render.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import ci_title, level, word
 from monitorkit.results import Change, NumericStats, QuestionChange
-from monitorkit.stats.changes import (
-    ACROSS_TEST,
-    DIFF_INTERVAL,
-    DIFF_TEST,
-    MEAN_INTERVAL,
-    MEAN_TEST,
-    PAIRED_INTERVAL,
-    PAIRED_TEST,
-    TREND_TEST,
-)
+from monitorkit.stats.changes import MEAN_INTERVAL, MEAN_TEST
 from monitorkit.stats.compare import Comparison, trend_scores
 
 Kind = Literal["label", "wave", "change", "interval", "p", "count", "share"]
@@ -144,17 +135,21 @@ def change_table(
 def _proportion_notes(
     comparison: Comparison, question: QuestionChange, partial: bool, locale: str
 ) -> tuple[str, ...]:
-    """Say which analysis each column is: independent, paired, partly paired, trend."""
+    """Say which analysis each column is: independent, paired, partly paired, trend.
+
+    The names come from the results themselves, so a weighted comparison names
+    its design-based interval and test, an unweighted one Newcombe and the z-test.
+    """
     confidence = level(comparison.confidence)
     first, last = comparison.labels[0], comparison.labels[-1]
-    independent = f"{confidence} {DIFF_INTERVAL} interval; p: {DIFF_TEST}"
-    paired = f"{confidence} {PAIRED_INTERVAL} interval; p: {PAIRED_TEST}"
     change = word("Change: last minus first wave in percentage points", locale)
     panel = comparison.panel
     notes = []
     if panel is None or not question.paired:
-        notes.append(f"{change}; {independent}.")
+        notes.append(f"{change}; {_methods(_changes(question, 'change'), confidence)}.")
     elif partial:
+        paired = _methods(_changes(question, "paired"), confidence)
+        independent = _methods(_changes(question, "unpaired"), confidence)
         notes.append(
             f"{change}. {first} and {last} share only part of their respondents "
             f"({len(panel.rows)} matched on {_keys(panel.keys)}), so the change of all "
@@ -163,6 +158,7 @@ def _proportion_notes(
             f"Independent: the other respondents of each wave, {independent}."
         )
     else:
+        paired = _methods(_changes(question, "paired"), confidence)
         notes.append(
             f"{change}. Every respondent of {first} and {last} is matched "
             f"({len(panel.rows)} on {_keys(panel.keys)}): the change is paired, {paired}."
@@ -172,11 +168,35 @@ def _proportion_notes(
     if question.trend:
         scores = trend_scores(comparison.labels)
         axis = "the years" if scores[0] != 1.0 else "the waves' order (1, 2, …)"
+        trend = next(item.trend.name for item in question.items if item.trend)
+        across = next(item.across.name for item in question.items if item.across)
         notes.append(
-            f"p trend: {TREND_TEST} over {axis}, the waves taken as independent samples; "
-            f"p across waves: {ACROSS_TEST} (equal percentages in every wave)."
+            f"p trend: {trend} over {axis}, the waves taken as independent samples; "
+            f"p across waves: {across} (equal percentages in every wave)."
         )
     return tuple(notes)
+
+
+def _changes(question: QuestionChange, part: str) -> list[Change]:
+    """The headline, paired or unpaired changes of the question's items."""
+    found = []
+    for item in question.items:
+        value = getattr(item, part)
+        change = value if isinstance(value, Change) else getattr(value, "change", None)
+        if change is not None and change.interval is not None:
+            found.append(change)
+    return found
+
+
+def _methods(changes: list[Change], confidence: str) -> str:
+    """'95% <interval> interval; p: <test>' for each distinct pair the changes used."""
+    pairs = dict.fromkeys(
+        (change.interval, change.test.name if change.test else None) for change in changes
+    )
+    return (
+        "; ".join(f"{confidence} {interval} interval; p: {test}" for interval, test in pairs)
+        or "no change could be computed"
+    )
 
 
 def _mean_note(confidence: float, locale: str) -> str:

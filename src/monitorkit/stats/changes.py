@@ -12,6 +12,12 @@ results; ``compare`` decides which of them a comparison needs.
 - Three or more waves: the Cochran–Armitage test for a linear trend in
   proportions (as R's ``prop.trend.test``) and Pearson's chi-square test of
   equal proportions across all waves (as R's ``prop.test``).
+- Waves under weights or strata: each wave's design-based interval and standard
+  error take the place of Wilson's and of the binomial variance: the change's
+  interval is the MOVER combination of the two waves' intervals (which is
+  Newcombe's hybrid score interval when those are Wilson intervals), its test a
+  Wald z on the summed variances, and trend and across-wave tests are Wald
+  tests on the waves' variances.
 - Numeric questions: the difference of means with Welch's interval and test
   (as R's ``t.test``); under a design, each wave's design standard error and
   degrees of freedom take the place of s/sqrt(n) and n - 1.
@@ -24,7 +30,7 @@ import warnings
 
 import numpy as np
 
-from monitorkit.results import Change, NumericStats, TestResult, json_value
+from monitorkit.results import Change, NumericStats, TestResult, WaveCell, json_value
 from monitorkit.stats.population import Population
 
 DIFF_INTERVAL = "Newcombe hybrid score"
@@ -33,6 +39,10 @@ PAIRED_INTERVAL = "Newcombe square-and-add (paired)"
 PAIRED_TEST = "McNemar exact"
 TREND_TEST = "Cochran-Armitage test for trend"
 ACROSS_TEST = "Pearson chi-square across waves"
+DESIGN_INTERVAL = "MOVER of the waves' design-based (logit) intervals"
+DESIGN_TEST = "Wald z-test on the waves' design-based standard errors"
+DESIGN_TREND_TEST = "Wald test for linear trend on the waves' design-based variances"
+DESIGN_ACROSS_TEST = "Wald chi-square across waves on the design-based variances"
 MEAN_INTERVAL = "Welch t"
 MEAN_TEST = "Welch t-test (two-sided)"
 
@@ -227,3 +237,78 @@ def mean_difference(a: NumericStats, b: NumericStats, confidence: float = 0.95) 
         TestResult(MEAN_TEST, p, statistic=diff / se, df=df),
         MEAN_INTERVAL,
     )
+
+
+def design_difference(first: WaveCell, last: WaveCell, confidence: float = 0.95) -> Change:
+    """Last minus first wave's design-based percentage, with the MOVER interval and a Wald z.
+
+    MOVER (Zou & Donner 2008) combines the waves' own intervals l, u around p:
+    the change d = p2 - p1 has lower bound d - sqrt((p2 - l2)^2 + (u1 - p1)^2) and
+    upper bound d + sqrt((u2 - p2)^2 + (p1 - l1)^2); the waves are independent
+    samples, so the Wald test divides d by sqrt(se1^2 + se2^2).
+    """
+    from scipy.stats import norm
+
+    numbers = _numbers(first.percent, first.ci_low, first.ci_high, first.se)
+    numbers_last = _numbers(last.percent, last.ci_low, last.ci_high, last.se)
+    if numbers is None or numbers_last is None:
+        return Change(None, None, None)
+    (p1, l1, u1, se1), (p2, l2, u2, se2) = numbers, numbers_last
+    diff = p2 - p1
+    low = diff - math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2)
+    high = diff + math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2)
+    se = math.hypot(se1, se2)
+    if se == 0:
+        note = "no variation: the same 0% or 100% in both waves"
+        return Change(diff, (low, high), TestResult(DESIGN_TEST, None, note=note), DESIGN_INTERVAL)
+    statistic = diff / se
+    p = float(2 * norm.sf(abs(statistic)))
+    return Change(
+        diff, (low, high), TestResult(DESIGN_TEST, p, statistic=statistic), DESIGN_INTERVAL
+    )
+
+
+def _numbers(*values: float | None) -> tuple[float, ...] | None:
+    """The values as floats, or None when any is missing."""
+    if any(value is None for value in values):
+        return None
+    return tuple(float(value) for value in values if value is not None)
+
+
+def _shares_and_variances(cells: list[WaveCell]) -> tuple[np.ndarray, np.ndarray]:
+    shares = np.array([(cell.percent or 0.0) / 100 for cell in cells])
+    variances = np.array([((cell.se or 0.0) / 100) ** 2 for cell in cells])
+    return shares, variances
+
+
+def design_trend_test(cells: list[WaveCell], scores: list[float]) -> TestResult:
+    """Wald chi-square (1 df) of the slope of the share on the scores, weights 1 / variance.
+
+    The design-based counterpart of Cochran–Armitage for independent waves whose
+    variances come from their designs.
+    """
+    from scipy.stats import chi2
+
+    share, variance = _shares_and_variances(cells)
+    if (variance <= 0).any():
+        return TestResult(DESIGN_TREND_TEST, None, note="a wave without sampling variance")
+    weight, score = 1 / variance, np.asarray(scores, dtype=float)
+    centre = (weight * score).sum() / weight.sum()
+    statistic = float(
+        ((weight * (score - centre) * share).sum()) ** 2 / (weight * (score - centre) ** 2).sum()
+    )
+    return TestResult(DESIGN_TREND_TEST, float(chi2.sf(statistic, 1)), statistic, 1)
+
+
+def design_across_test(cells: list[WaveCell]) -> TestResult:
+    """Wald chi-square (waves - 1 df) of equal shares, each wave weighted by 1 / variance."""
+    from scipy.stats import chi2
+
+    share, variance = _shares_and_variances(cells)
+    if (variance <= 0).any():
+        return TestResult(DESIGN_ACROSS_TEST, None, note="a wave without sampling variance")
+    weight = 1 / variance
+    pooled = (weight * share).sum() / weight.sum()
+    statistic = float((weight * (share - pooled) ** 2).sum())
+    df = len(cells) - 1
+    return TestResult(DESIGN_ACROSS_TEST, float(chi2.sf(statistic, df)), statistic, df)

@@ -36,9 +36,14 @@ from monitorkit.results import (
     WaveCell,
 )
 from monitorkit.stats.changes import (
+    DESIGN_INTERVAL,
+    DESIGN_TEST,
     DIFF_INTERVAL,
     DIFF_TEST,
     across_waves_test,
+    design_across_test,
+    design_difference,
+    design_trend_test,
     difference_of_shares,
     mean_difference,
     paired_difference,
@@ -253,7 +258,12 @@ class Comparison:
             if summary.provenance:
                 wave["provenance"] = public_provenance(summary.provenance)
             waves.append(wave)
-        data: dict[str, Any] = {"waves": waves, "interval": DIFF_INTERVAL, "test": DIFF_TEST}
+        design_based = any(s.interval_method != "wilson" for s in self.summaries)
+        data: dict[str, Any] = {
+            "waves": waves,
+            "interval": DESIGN_INTERVAL if design_based else DIFF_INTERVAL,
+            "test": DESIGN_TEST if design_based else DIFF_TEST,
+        }
         if len(self.labels) >= 3:
             data["trend_scores"] = dict(zip(self.labels, trend_scores(self.labels), strict=True))
         if self.panel is not None:
@@ -414,6 +424,7 @@ def _wave_cell(item: ItemEstimate) -> WaveCell:
         item.effective_base,
         item.ci_low,
         item.ci_high,
+        item.se,
     )
 
 
@@ -458,15 +469,24 @@ def _compare_question(
         if len(present) < 2:
             items.append(ItemChange(item.label, cells, Change(None, None, None)))
             continue
-        shares, sizes = zip(
-            *(_share_and_size(cell, *populations[name]) for name, cell, _ in present),
-            strict=True,
-        )
-        change = difference_of_shares(shares[0], sizes[0], shares[-1], sizes[-1], confidence)
-        trend = across = None
-        if len(present) >= 3:
-            trend = trend_test(list(shares), list(sizes), [score for *_, score in present])
-            across = across_waves_test(list(shares), list(sizes))
+        cells_present = [cell for _, cell, _ in present]
+        scores_present = [score for *_, score in present]
+        if all(cell.se is not None for cell in cells_present):
+            change = design_difference(cells_present[0], cells_present[-1], confidence)
+            trend = across = None
+            if len(present) >= 3:
+                trend = design_trend_test(cells_present, scores_present)
+                across = design_across_test(cells_present)
+        else:
+            shares, sizes = zip(
+                *(_share_and_size(cell, *populations[name]) for name, cell, _ in present),
+                strict=True,
+            )
+            change = difference_of_shares(shares[0], sizes[0], shares[-1], sizes[-1], confidence)
+            trend = across = None
+            if len(present) >= 3:
+                trend = trend_test(list(shares), list(sizes), scores_present)
+                across = across_waves_test(list(shares), list(sizes))
         items.append(
             ItemChange(
                 item.label,
