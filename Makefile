@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 help:
 	@echo "make demo   summarize the bundled Divosa-monitor 2011 data (reconstructed from published tables)"
 	@echo "make test   lint and run the whole test suite"
-	@echo "make docs   regenerate the CLI reference in README.md and docs/summary.schema.json"
+	@echo "make docs   regenerate the CLI reference in README.md and the JSON Schemas in docs/"
 	@echo "make snapshots  rewrite the golden outputs in tests/snapshots/ after an intended change"
 	@echo "make data   rebuild data/reconstructed/ from data/published/"
 	@echo "make report build the reports of the source studies into reports/"
@@ -42,6 +42,7 @@ format: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/cog -r README.md
 	$(BIN)/monitorkit schema > docs/summary.schema.json
+	$(BIN)/monitorkit schema compare > docs/compare.schema.json
 
 snapshots: $(STAMP)
 	MONITORKIT_UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q tests/test_snapshots.py

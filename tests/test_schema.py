@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from monitorkit import summarize_survey
-from monitorkit.render.schema import summary_schema
+from monitorkit.render.schema import comparison_schema, summary_schema
 from test_platforms import CASES
 
 ROOT = Path(__file__).parents[1]
@@ -96,3 +96,58 @@ def test_the_schema_rejects_what_the_output_never_holds(run_cli):
     wrong = copy.deepcopy(data)
     wrong["questions"][0]["items"][0]["pct"] = 57.0
     assert len(problems(wrong)) == 1
+
+
+COMPARE_VALIDATOR = jsonschema.Draft202012Validator(comparison_schema())
+CHANGES = ROOT / "tests" / "data" / "changes"
+
+
+def compare_problems(document) -> list[str]:
+    return [
+        f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
+        for error in COMPARE_VALIDATOR.iter_errors(document)
+    ]
+
+
+def test_the_compare_schema_is_valid_and_documented():
+    jsonschema.Draft202012Validator.check_schema(comparison_schema())
+    documented = json.loads((ROOT / "docs" / "compare.schema.json").read_text(encoding="utf-8"))
+    assert documented == comparison_schema(), "run `make docs` to regenerate docs/"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["wijkteams-2014", "wijkteams-2015", "--population", "auto"],
+        [*(CHANGES / f"monitor_{y}.csv" for y in (2014, 2015, 2017)), "--key", "gemeentecode"],
+        [*(CHANGES / f"monitor_{y}.csv" for y in (2014, 2015, 2017))],
+    ],
+    ids=["fpc", "three-waves-full-panel", "three-waves-numeric"],
+)
+def test_compare_outputs_follow_the_schema(run_cli, args):
+    result = run_cli("compare", *args, "-f", "json")
+    assert result.code == 0, result.err
+    assert compare_problems(json.loads(result.out)) == []
+
+
+def test_a_partial_panel_and_a_weighted_comparison_follow_the_schema(run_cli, tmp_path):
+    from test_compare import write_panel
+
+    first, second = write_panel(tmp_path)
+    data = json.loads(run_cli("compare", first, second, "-f", "json").out)
+    assert "unpaired" in data["questions"][0]["items"][0]
+    assert compare_problems(data) == []
+    weighted = DESIGN / "groups.csv"
+    copy_path = tmp_path / "groups_2016.csv"
+    copy_path.write_bytes(weighted.read_bytes())
+    result = run_cli(
+        "compare", weighted, copy_path, "--weight", "w", "--labels", "a,b", "-f", "json"
+    )
+    data = json.loads(result.out)
+    assert compare_problems(data) == []
+    wrong = copy.deepcopy(data)
+    wrong["questions"][0]["items"][0]["waves"]["a"]["percent"] = "57%"
+    (problem,) = compare_problems(wrong)
+    assert problem.startswith(
+        "questions/0/items/0/waves/a: {'count': 78, 'base': 120, 'percent': '57%'"
+    )

@@ -688,16 +688,18 @@ def datasets(fmt):
         click.echo(f"{dataset.name}\t{dataset.title}{kind}")
 
 
-@cli.command(short_help="Print the JSON Schema of summarize --format json.")
-def schema():
-    """Print the JSON Schema (draft 2020-12) that `summarize --format json` output follows.
+@cli.command(short_help="Print the JSON Schema of summarize (or compare) --format json.")
+@click.argument("output", type=click.Choice(["summary", "compare"]), default="summary")
+def schema(output: str):
+    """Print the JSON Schema (draft 2020-12) that `summarize` (or `compare`) --format json
+    output follows.
 
     It is generated from the result types, so it always matches the output;
-    validate a summary with any JSON Schema validator.
+    validate an output with any JSON Schema validator.
     """
-    from monitorkit.render.schema import summary_schema
+    from monitorkit.render.schema import comparison_schema, summary_schema
 
-    _echo_json(summary_schema())
+    _echo_json(summary_schema() if output == "summary" else comparison_schema())
 
 
 def main(argv: list[str] | None = None) -> None:

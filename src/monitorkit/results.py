@@ -25,24 +25,33 @@ def json_value(value: Any) -> Any:
     return value
 
 
-def _dict(obj: Any, *, optional: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A dataclass as JSON, leaving out the ``optional`` fields that are None or empty."""
-    data: dict[str, Any] = {}
-    for spec in fields(obj):
-        value = getattr(obj, spec.name)
-        if spec.name in optional and (value is None or value == () or value == 0):
-            continue
-        data[spec.name] = _json(value)
-    return data
+def _empty(value: Any) -> bool:
+    return value is None or value == () or value == 0
 
 
 class Record:
-    """A result that becomes JSON field by field; ``OPTIONAL`` fields are left out when empty."""
+    """A result that becomes JSON field by field.
+
+    ``OPTIONAL`` fields are left out when empty; ``RENAMED`` gives a field a
+    JSON name Python cannot use ('from'); a ``FLATTENED`` field's own fields
+    sit at this level. The JSON Schema (render/schema.py) follows the same rules.
+    """
 
     OPTIONAL: ClassVar[tuple[str, ...]] = ()
+    RENAMED: ClassVar[dict[str, str]] = {}
+    FLATTENED: ClassVar[tuple[str, ...]] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return _dict(self, optional=self.OPTIONAL)
+        data: dict[str, Any] = {}
+        for spec in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, spec.name)
+            if spec.name in self.OPTIONAL and _empty(value):
+                continue
+            if spec.name in self.FLATTENED:
+                data.update(value.as_dict())
+                continue
+            data[self.RENAMED.get(spec.name, spec.name)] = _json(value)
+        return data
 
 
 def _json(value: Any) -> Any:
@@ -315,18 +324,24 @@ class ItemChange(Record):
     """
 
     label: str
-    waves: tuple[tuple[str, WaveCell | None], ...]
+    #: Each wave's cell by wave label (null where the wave lacks the item).
+    waves: dict[str, WaveCell | None]
     change: Change
     first: str | None = None
     last: str | None = None
     paired: PairedTable | None = None
     unpaired: UnpairedPart | None = None
+    #: The share of the item's respondents present in both waves of the panel.
     overlap: float | None = None
     trend: TestResult | None = None
     across: TestResult | None = None
 
+    OPTIONAL = ("first", "last", "paired", "unpaired", "overlap", "trend", "across")
+    RENAMED: ClassVar[dict[str, str]] = {"first": "from", "last": "to"}
+    FLATTENED = ("change",)
+
     def cell(self, wave: str) -> WaveCell | None:
-        return dict(self.waves).get(wave)
+        return self.waves.get(wave)
 
     @property
     def diff_pp(self) -> float | None:
@@ -340,48 +355,29 @@ class ItemChange(Record):
     def test(self) -> TestResult | None:
         return self.change.test
 
-    def as_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "label": self.label,
-            "waves": {wave: None if cell is None else cell.as_dict() for wave, cell in self.waves},
-            "diff_pp": json_value(self.change.diff_pp),
-            "diff_ci": None if self.change.diff_ci is None else _json(self.change.diff_ci),
-            "test": None if self.change.test is None else self.change.test.as_dict(),
-        }
-        if self.change.interval is not None:
-            data["interval"] = self.change.interval
-        if self.first is not None:
-            data["from"], data["to"] = self.first, self.last
-        for name in ("paired", "unpaired", "overlap", "trend", "across"):
-            value = getattr(self, name)
-            if value is not None:
-                data[name] = _json(value)
-        return data
-
 
 @dataclass(frozen=True)
 class MeanChange(Record):
     """A numeric question across the waves: each wave's statistics and the change of the mean."""
 
-    waves: tuple[tuple[str, NumericStats | None], ...]
-    change: Change
-    first: str | None = None
-    last: str | None = None
+    #: Each wave's statistics by wave label (null where the wave lacks the question).
+    waves: dict[str, NumericStats | None]
+    first: str | None
+    last: str | None
+    #: The last wave's mean minus the first's, in the answers' unit.
+    diff: float | None
+    diff_ci: tuple[float | None, float | None] | None
+    test: TestResult | None
+    interval: str | None = None
+
+    RENAMED: ClassVar[dict[str, str]] = {"first": "from", "last": "to"}
 
     def stats(self, wave: str) -> NumericStats | None:
-        return dict(self.waves).get(wave)
+        return self.waves.get(wave)
 
-    def as_dict(self) -> dict[str, Any]:
-        change = self.change
-        return {
-            "waves": {wave: None if s is None else s.as_dict() for wave, s in self.waves},
-            "from": self.first,
-            "to": self.last,
-            "diff": json_value(change.diff_pp),
-            "diff_ci": None if change.diff_ci is None else _json(change.diff_ci),
-            "test": None if change.test is None else change.test.as_dict(),
-            "interval": change.interval,
-        }
+    @property
+    def change(self) -> Change:
+        return Change(self.diff, self.diff_ci, self.test, self.interval)
 
 
 @dataclass(frozen=True)
@@ -403,3 +399,58 @@ class QuestionChange(Record):
     @property
     def trend(self) -> bool:
         return any(item.trend is not None for item in self.items)
+
+
+@dataclass(frozen=True)
+class FpcUsed(Record):
+    """Finite population correction: one population size, or one per stratum."""
+
+    applied: bool
+    population: int | None = None
+    per_stratum: bool = False
+    source: str | None = None
+
+    OPTIONAL = ("population", "per_stratum", "source")
+
+
+@dataclass(frozen=True)
+class WeightsUsed(Record):
+    """The weight column, the sum of weights and Kish's effective sample size."""
+
+    column: str
+    sum: float
+    kish_effective_n: float
+
+
+@dataclass(frozen=True)
+class StratumUsed(Record):
+    """One stratum: its respondents and, when known, its population size."""
+
+    stratum: str
+    respondents: int
+    population: int | None
+
+
+@dataclass(frozen=True)
+class StrataUsed(Record):
+    """The --strata column and each stratum's respondents and population size."""
+
+    column: str
+    strata: tuple[StratumUsed, ...]
+
+
+@dataclass(frozen=True)
+class DesignUsed(Record):
+    """How a summary's estimates generalise: the design every number of it rests on.
+
+    ``interval`` is 'wilson' for a simple random sample, else the design-based
+    method; the FPC rule is the same for every estimate (see estimates.FPC_RULE).
+    """
+
+    #: The confidence level of every interval (0.95 for 95%).
+    confidence: float
+    #: 'wilson', or the design-based method with weights or strata.
+    interval: str
+    fpc: FpcUsed
+    weights: WeightsUsed | None = None
+    strata: StrataUsed | None = None

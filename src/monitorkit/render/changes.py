@@ -163,7 +163,7 @@ def _proportion_notes(
             f"{change}. Every respondent of {first} and {last} is matched "
             f"({len(panel.rows)} on {_keys(panel.keys)}): the change is paired, {paired}."
         )
-    if question.paired and any(s.weights_info for s in comparison.summaries):
+    if question.paired and any(s.design.weights for s in comparison.summaries):
         notes.append("The paired analysis counts respondents unweighted.")
     if question.trend:
         scores = trend_scores(comparison.labels)

@@ -31,10 +31,10 @@ def source_line(summary: Summary) -> str:
         parts.append(f"{previews} test and preview responses left out")
     if summary.population is not None:
         parts.append(f"finite population correction: N = {summary.population.size}")
-    weights = summary.weights_info
+    weights = summary.design.weights
     if weights:
         parts.append(
-            f"weighted by '{weights['column']}', Kish effective n {weights['kish_effective_n']:.1f}"
+            f"weighted by '{weights.column}', Kish effective n {weights.kish_effective_n:.1f}"
         )
     name = codebook.instrument or "(unnamed)"
     path = f"{source.path} (bundled dataset)" if summary.provenance else source.path
@@ -62,14 +62,14 @@ def provenance_notice(summary: Summary, locale: str = "en") -> str | None:
 
 def design_note(summary: Summary, locale: str = "en") -> str:
     """Weighting, strata, finite population correction and provenance in one line."""
-    info = summary.weights_info
+    info = summary.design.weights
     responses = summary.responses
     parts = []
     if info:
-        effective = fmt_number(info["kish_effective_n"], 1, locale)
+        effective = fmt_number(info.kish_effective_n, 1, locale)
         weighted = word("weighted by", locale)
         parts.append(
-            f"{weighted[0].upper()}{weighted[1:]} '{info['column']}' "
+            f"{weighted[0].upper()}{weighted[1:]} '{info.column}' "
             f"({word('Kish effective n', locale)} {effective})"
         )
     elif responses.strata is None:

@@ -403,7 +403,7 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
         common = {"question": question.id, "question_label": question.label}
         if question.means is not None:
             change = _change_fields(question.means.change, diff="diff_mean")
-            for wave, stats in question.means.waves:
+            for wave, stats in question.means.waves.items():
                 numbers = {"n": stats.n, "mean": stats.mean, "sd": stats.sd} if stats else {}
                 records.append({**common, "item": "mean", "wave": wave, **numbers, **change})
             continue
@@ -416,7 +416,7 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
                 change.update(_change_fields(item.paired.change, "paired_"))
             if item.unpaired is not None:
                 change.update(_change_fields(item.unpaired.change, "independent_"))
-            for wave, cell in item.waves:
+            for wave, cell in item.waves.items():
                 records.append(
                     {
                         **common,

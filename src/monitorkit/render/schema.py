@@ -1,10 +1,11 @@
-"""The JSON Schema of ``summarize --format json``, generated from the typed results.
+"""The JSON Schemas of ``summarize`` and ``compare --format json``, generated from the results.
 
 Each result class in ``monitorkit.results`` becomes a definition: its fields
 and their types come from the class annotations, and the fields it leaves out
 when empty (``OPTIONAL``) are the ones not required. The envelope around the
-questions (source, codebook, design) is described here, next to
-``Summary.as_dict`` which writes it, and ``tests/test_schema.py`` validates
+questions (source, codebook) is described here, next to ``Summary.as_dict``
+which writes it; the design used comes from ``DesignUsed``, whose fields sit
+at the top level of the summary, and ``tests/test_schema.py`` validates
 real outputs against the result.
 """
 
@@ -50,6 +51,8 @@ def _type_schema(annotation: Any, definitions: dict[str, Any]) -> dict[str, Any]
             "minItems": len(items),
             "maxItems": len(items),
         }
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _type_schema(arguments[1], definitions)}
     if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         _define(annotation, definitions)
         return {"$ref": f"#/$defs/{annotation.__name__}"}
@@ -73,22 +76,36 @@ def _object(
 
 
 def _define(cls: Any, definitions: dict[str, Any]) -> None:
-    """Add the definition of a result class (and the classes it holds) to ``definitions``."""
+    """Add the definition of a result class (and the classes it holds) to ``definitions``.
+
+    The class's JSON rules apply: OPTIONAL fields are not required, RENAMED ones
+    take their JSON name, and a FLATTENED field contributes its own properties.
+    """
     if cls.__name__ in definitions:
         return
     definitions[cls.__name__] = {}
     hints = typing.get_type_hints(cls, vars(results))
     optional = getattr(cls, "OPTIONAL", ())
+    renamed = getattr(cls, "RENAMED", {})
+    flattened = getattr(cls, "FLATTENED", ())
     comments = _field_comments(cls)
-    properties = {}
+    properties: dict[str, Any] = {}
+    required: list[str] = []
     for spec in dataclasses.fields(cls):
-        properties[spec.name] = _type_schema(hints[spec.name], definitions)
+        if spec.name in flattened:
+            _define(hints[spec.name], definitions)
+            inner = definitions[hints[spec.name].__name__]
+            properties.update(inner["properties"])
+            required += inner["required"]
+            continue
+        name = renamed.get(spec.name, spec.name)
+        properties[name] = _type_schema(hints[spec.name], definitions)
         if spec.name in comments:
-            properties[spec.name]["description"] = comments[spec.name]
+            properties[name]["description"] = comments[spec.name]
+        if spec.name not in optional:
+            required.append(name)
     definitions[cls.__name__] = _object(
-        properties,
-        [name for name in properties if name not in optional],
-        (cls.__doc__ or "").strip().splitlines()[0],
+        properties, required, (cls.__doc__ or "").strip().splitlines()[0]
     )
 
 
@@ -111,29 +128,9 @@ def summary_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one summary as ``summarize --format json`` writes it."""
     definitions: dict[str, Any] = {}
     question = _type_schema(results.QuestionResult, definitions)
-    integer, number, string = {"type": "integer"}, {"type": "number"}, {"type": "string"}
-    fpc = _object(
-        {"applied": {"type": "boolean"}, "population": integer,
-         "per_stratum": {"type": "boolean"}, "source": string},
-        ["applied"],
-        "Finite population correction: one population size, or one per stratum.",
-    )  # fmt: skip
-    weights = _object(
-        {"column": string, "sum": number, "kish_effective_n": number},
-        ["column", "sum", "kish_effective_n"],
-        "The weight column, the sum of weights and Kish's effective sample size.",
-        nullable=True,
-    )
-    stratum = _object(
-        {"stratum": string, "respondents": integer, "population": {"type": ["integer", "null"]}},
-        ["stratum", "respondents", "population"],
-    )
-    strata = _object(
-        {"column": string, "strata": {"type": "array", "items": stratum}},
-        ["column", "strata"],
-        "The --strata column and each stratum's respondents and population size.",
-        nullable=True,
-    )
+    integer, string = {"type": "integer"}, {"type": "string"}
+    _type_schema(results.DesignUsed, definitions)
+    design_properties = definitions.pop("DesignUsed")["properties"]
     source = _object(
         {"path": string, "format": string, "reader": string, "rows": integer,
          "sheet": _NULLABLE_STRING, "header_rows": integer,
@@ -161,14 +158,7 @@ def summary_schema() -> dict[str, Any]:
         "properties": {
             "source": source,
             "codebook": codebook,
-            "confidence": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
-            "interval": {
-                "type": "string",
-                "description": "'wilson', or the design-based method with weights or strata.",
-            },
-            "fpc": fpc,
-            "weights": weights,
-            "strata": strata,
+            **design_properties,
             "provenance": {
                 "type": "object",
                 "description": "Only for bundled reconstructed data: where it was rebuilt from.",
@@ -190,6 +180,55 @@ def summary_schema() -> dict[str, Any]:
             "questions",
             "not_tabulated",
         ],
+        "additionalProperties": False,
+        "$defs": definitions,
+    }
+
+
+COMPARE_SCHEMA_ID = "https://monitorkit.example/schema/compare.schema.json"
+
+
+def comparison_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``compare --format json``."""
+    definitions: dict[str, Any] = {}
+    question = _type_schema(results.QuestionChange, definitions)
+    fpc = _type_schema(results.FpcUsed, definitions)
+    string = {"type": "string"}
+    wave = _object(
+        {"label": string, "source": {"type": "object"}, "codebook": _NULLABLE_STRING,
+         "fpc": fpc, "provenance": {"type": "object"}},
+        ["label", "source", "codebook", "fpc"],
+        "One wave: its label, what was read (as in a summary's source), its codebook and FPC.",
+    )  # fmt: skip
+    panel = _object(
+        {"keys": {"type": "array", "items": string}, "matched": {"type": "integer"},
+         "warnings": {"type": "array", "items": string}},
+        ["keys", "matched", "warnings"],
+        "The respondents matched between the first and last wave, and on which columns.",
+    )  # fmt: skip
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": COMPARE_SCHEMA_ID,
+        "title": "monitorkit comparison",
+        "description": "monitorkit compare --format json: percentages unrounded, 0-100; "
+        "changes last minus first wave.",
+        "type": "object",
+        "properties": {
+            "waves": {"type": "array", "items": wave},
+            "interval": {
+                "type": "string",
+                "description": "The interval of the change of independent waves.",
+            },
+            "test": {"type": "string", "description": "The test of that change."},
+            "trend_scores": {
+                "type": "object",
+                "additionalProperties": {"type": "number"},
+                "description": "Three or more waves: each wave's place on the trend's axis.",
+            },
+            "panel": panel,
+            "questions": {"type": "array", "items": question},
+        },
+        "required": ["waves", "interval", "test", "questions"],
         "additionalProperties": False,
         "$defs": definitions,
     }

@@ -253,7 +253,7 @@ class Comparison:
                 "label": label,
                 "source": summary.responses.source.as_dict(),
                 "codebook": summary.responses.codebook.instrument,
-                "fpc": summary.population.as_dict() if summary.population else {"applied": False},
+                "fpc": summary.design.fpc.as_dict(),
             }
             if summary.provenance:
                 wave["provenance"] = public_provenance(summary.provenance)
@@ -457,13 +457,13 @@ def _compare_question(
     ]
     items = []
     for index, item in enumerate(question.items):
-        cells = tuple(
-            (name, _wave_cell(match) if (match := matches[index]) is not None else None)
+        cells = {
+            name: _wave_cell(match) if (match := matches[index]) is not None else None
             for name, matches in zip(names, matched, strict=True)
-        )
+        }
         present = [
             (name, cell, score)
-            for (name, cell), score in zip(cells, scores, strict=True)
+            for (name, cell), score in zip(cells.items(), scores, strict=True)
             if cell is not None and cell.base
         ]
         if len(present) < 2:
@@ -508,20 +508,17 @@ def _compare_means(
     confidence: float,
 ) -> QuestionChange:
     """A numeric question: each wave's statistics and the change of the mean, first to last."""
-    stats = tuple(
-        (name, wave.stats if wave is not None else None)
+    stats = {
+        name: wave.stats if wave is not None else None
         for name, wave in zip(names, waves, strict=True)
-    )
-    present = [(name, s) for name, s in stats if s is not None and s.n]
+    }
+    present = [(name, s) for name, s in stats.items() if s is not None and s.n]
     if len(present) < 2:
-        return QuestionChange(
-            question.id,
-            question.label,
-            question.type,
-            means=MeanChange(stats, Change(None, None, None)),
-        )
+        means = MeanChange(stats, None, None, None, None, None)
+        return QuestionChange(question.id, question.label, question.type, means=means)
     (first, a), (last, b) = present[0], present[-1]
     change = mean_difference(a, b, confidence)
-    return QuestionChange(
-        question.id, question.label, question.type, means=MeanChange(stats, change, first, last)
+    means = MeanChange(
+        stats, first, last, change.diff_pp, change.diff_ci, change.test, change.interval
     )
+    return QuestionChange(question.id, question.label, question.type, means=means)

@@ -15,6 +15,8 @@ import numpy as np
 
 from monitorkit.options import DesignOptions, ReadOptions, sort_options
 from monitorkit.results import (
+    DesignUsed,
+    FpcUsed,
     GroupEstimate,
     ItemEstimate,
     MissingCount,
@@ -24,7 +26,10 @@ from monitorkit.results import (
     QuestionResult,
     Reading,
     ScaleStats,
+    StrataUsed,
+    StratumUsed,
     TestResult,
+    WeightsUsed,
     json_value,
 )
 from monitorkit.stats.population import Population
@@ -59,44 +64,40 @@ class Summary:
         return "wilson" if plain else INTERVAL_METHOD
 
     @property
-    def weights_info(self) -> dict[str, Any] | None:
-        """The weight column, the sum of weights and Kish's effective sample size."""
-        weights = self.responses.weights
-        if weights is None:
-            return None
-        return {
-            "column": self.responses.weight_column,
-            "sum": json_value(weights.sum()),
-            "kish_effective_n": json_value(weights.sum() ** 2 / (weights**2).sum()),
-        }
-
-    @property
-    def strata_info(self) -> dict[str, Any] | None:
-        """The strata column and, per stratum, its respondents and population size (if known)."""
+    def design(self) -> DesignUsed:
+        """The design every estimate rests on: confidence, interval method, weights,
+        strata and finite population correction."""
         responses = self.responses
-        if responses.strata is None:
-            return None
-        names, counts = np.unique(responses.strata, return_counts=True)
-        sizes = {}
-        if responses.stratum_sizes is not None:
-            sizes = dict(
-                zip(responses.strata, responses.stratum_sizes.astype(int).tolist(), strict=True)
+        weights = None
+        if responses.weights is not None:
+            total = responses.weights.sum()
+            weights = WeightsUsed(
+                str(responses.weight_column),
+                float(total),
+                float(total**2 / (responses.weights**2).sum()),
             )
-        return {
-            "column": responses.strata_column,
-            "strata": [
-                {"stratum": str(name), "respondents": int(count), "population": sizes.get(name)}
-                for name, count in zip(names, counts, strict=True)
-            ],
-        }
-
-    @property
-    def fpc_info(self) -> dict[str, Any]:
-        """Whether a finite population correction applies, with which population."""
-        if self.responses.stratum_sizes is not None:
-            source = self.responses.stratum_sizes_source
-            return {"applied": True, "per_stratum": True, "source": source}
-        return self.population.as_dict() if self.population else {"applied": False}
+        strata = None
+        if responses.strata is not None:
+            names, counts = np.unique(responses.strata, return_counts=True)
+            sizes: dict[str, int] = {}
+            if responses.stratum_sizes is not None:
+                sizes = dict(
+                    zip(responses.strata, responses.stratum_sizes.astype(int).tolist(), strict=True)
+                )
+            strata = StrataUsed(
+                str(responses.strata_column),
+                tuple(
+                    StratumUsed(str(name), int(count), sizes.get(name))
+                    for name, count in zip(names, counts, strict=True)
+                ),
+            )
+        if responses.stratum_sizes is not None:
+            fpc = FpcUsed(True, per_stratum=True, source=responses.stratum_sizes_source)
+        elif self.population is not None:
+            fpc = FpcUsed(True, self.population.size, source=self.population.source)
+        else:
+            fpc = FpcUsed(False)
+        return DesignUsed(self.confidence, self.interval_method, fpc, weights, strata)
 
     def as_dict(self) -> dict[str, Any]:
         """The documented JSON schema (DESIGN §5); percentages unrounded, 0-100."""
@@ -108,11 +109,7 @@ class Summary:
                 "origin": codebook.origin,
                 "path": codebook.path,
             },
-            "confidence": self.confidence,
-            "interval": self.interval_method,
-            "fpc": self.fpc_info,
-            "weights": self.weights_info,
-            "strata": self.strata_info,
+            **self.design.as_dict(),
         }
         if self.provenance:
             from monitorkit.io.datasets import public_provenance

@@ -34,9 +34,6 @@ class Population:
         factor = self.factor(n)
         return math.inf if factor == 0 else n / factor
 
-    def as_dict(self) -> dict:
-        return {"applied": True, "population": self.size, "source": self.source}
-
 
 def read_stratum_sizes(path: str) -> dict[str, int]:
     """Population size per stratum from YAML ({G4: 4, G32: 36, ...}) or a two-column CSV."""
