@@ -201,3 +201,57 @@ def test_a_panel_where_paired_and_independent_tests_disagree():
     assert paired.diff_pp == pytest.approx(independent.diff_pp) == pytest.approx(8.0)
     # The paired interval is narrower: the two shares are strongly correlated.
     assert paired.diff_ci[1] - paired.diff_ci[0] < independent.diff_ci[1] - independent.diff_ci[0]
+
+
+def test_a_weighted_stratified_partial_panel_matches_r(run_cli):
+    """tests/data/changes/panel.R: the paired part as R's svymean/svyttest of the
+    difference on the first wave's design, the other respondents as domains."""
+    reference = json.loads((HERE / "panel.json").read_text())
+    result = run_cli(
+        "compare", HERE / "panel_2018.csv", HERE / "panel_2020.csv", "--key", "gemeentecode",
+        "--weight", "w", "--strata", "stratum", "--population", HERE / "panel-design.yaml",
+        "-f", "json",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    question = next(q for q in json.loads(result.out)["questions"] if q["id"] != "stratum")
+    ja = next(item for item in question["items"] if item["label"] == "Ja")
+    paired = ja["paired"]
+    assert paired["n"] == reference["paired_n"] == 99
+    expected = reference["paired"]
+    assert paired["change"]["diff_pp"] == pytest.approx(expected["diff"], rel=1e-9)
+    assert paired["change"]["diff_ci"] == [
+        pytest.approx(expected["low"], abs=1e-6),
+        pytest.approx(expected["high"], abs=1e-6),
+    ]
+    assert paired["change"]["test"]["p"] == pytest.approx(expected["p"], rel=1e-9)
+    assert paired["change"]["test"]["df"] == expected["df"]
+    for part, key in (("first", "first_only"), ("last", "last_only")):
+        cell, wanted = ja["unpaired"][part], reference[key]
+        assert cell["percent"] == pytest.approx(wanted["percent"], rel=1e-9)
+        assert cell["se"] == pytest.approx(wanted["se"], rel=1e-6)
+        assert (cell["ci_low"], cell["ci_high"]) == (
+            pytest.approx(wanted["low"], abs=1e-4),
+            pytest.approx(wanted["high"], abs=1e-4),
+        )
+    assert ja["test"]["p"] is None and ja["overlap"] == pytest.approx(99 / (99 + 21 + 20))
+
+
+def test_dutch_compare_columns_and_intervals(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    from test_compare import write_panel
+
+    first, second = write_panel(tmp_path)
+    out = run_cli("compare", first, second, "--locale", "nl", "--confidence", "0.9").out
+    assert "Gepaard 90%-BI" in out and "Onafhankelijk 90%-BI" in out
+    assert "-69,3 tot 12,5" not in out  # 90%, not 95%
+    assert " tot " in out and " to " not in out.split("Verschil:")[0]
+
+
+def test_numbers_never_show_a_negative_zero():
+    from monitorkit.render.numbers import fmt_interval, fmt_number
+
+    assert fmt_number(-0.001, 2) == "0.00"
+    assert fmt_number(-0.001, 2, "nl") == "0,00"
+    assert fmt_interval(-0.001, 0.16, 2, "nl") == "0,00–0,16"
+    assert fmt_interval(-2.5, 1.0, 1, "nl") == "-2,5 tot 1,0"
+    assert fmt_interval(-2.5, 1.0, 1) == "-2.5 to 1.0"

@@ -252,7 +252,7 @@ def test_terminal_output_names_the_panel_and_its_test(run_cli, tmp_path, monkeyp
     ) in out
     assert (
         "│ 70.0% (7/10) │ 44.4% (4/9) │     ↓ -25.6 │     73% │        8 │         -37.5 │ "
-        "-69.3 to 12.5 │    0.375 │               50.0 │  -39.1 to 90.5 │         0.386"
+        "-69.3 to 12.5 │    0.375 │               50.0 │      -39.1 to 90.5 │         0.386"
     ) in out
 
 
@@ -335,3 +335,29 @@ def test_comparison_table_is_one_tidy_frame_with_waves():
         ["2014", 112, 204],
         ["2015", 75, 204],
     ]
+
+
+def test_a_category_nobody_chose_in_a_wave_is_zero_percent(run_cli, tmp_path):
+    from monitorkit.stats.estimates import wilson_interval
+
+    first = write_rows(
+        tmp_path / "g_2019.csv",
+        [["id", "Gemeentegrootte"]]
+        + [[i, g] for i, g in enumerate(["G4"] * 3 + ["G32"] * 4 + ["overig"] * 3)],
+    )
+    second = write_rows(
+        tmp_path / "g_2023.csv",
+        [["id", "Gemeentegrootte"]] + [[i, g] for i, g in enumerate(["G32", "overig"] * 4)],
+    )
+    data = json.loads(run_cli("compare", first, second, "-f", "json").out)
+    g4 = next(i for i in data["questions"][0]["items"] if i["label"] == "G4")
+    low, high = wilson_interval(0, 8)
+    assert g4["waves"]["2023"] == {
+        "count": 0,
+        "base": 8,
+        "percent": 0.0,
+        "ci_low": pytest.approx(float(low)),
+        "ci_high": pytest.approx(float(high)),
+    }
+    assert (g4["from"], g4["to"]) == ("2019", "2023")
+    assert g4["diff_pp"] == pytest.approx(-30.0)

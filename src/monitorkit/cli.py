@@ -249,7 +249,7 @@ def summarize(
     readings: bool,
     render: RenderOptions,
 ):
-    """Tabulate every question of FILE: counts, bases, percentages, 95% intervals.
+    """Tabulate every question of FILE: counts, bases, percentages and intervals.
 
     Every column that is not tabulated is listed after the tables with the reason
     (platform metadata, respondent id, timestamp, personal data, open text, ...).
@@ -332,8 +332,13 @@ def compare(
 ):
     """Compare the same questions across waves: FILE_A FILE_B [FILE_C...].
 
-    Per item: count, base and percent per wave, the change in percentage points with a 95%
-    Newcombe interval, and a pooled two-proportion z-test (statsmodels).
+    Per item: count, base and percent per wave and the change from the first to the
+    last wave in percentage points, with its interval and test: Newcombe's interval
+    and the pooled z-test for independent samples; design-based with --weight or
+    --strata; paired (Newcombe square-and-add, exact McNemar) when the same
+    municipalities answer both waves, and with a partial panel the paired and the
+    independent part side by side. Three or more waves add a test for trend and one
+    across all waves; numeric questions compare means (Welch).
 
     \b
     Example:

@@ -26,7 +26,8 @@ def json_value(value: Any) -> Any:
 
 
 def _empty(value: Any) -> bool:
-    return value is None or value == () or value == 0
+    """None, an empty tuple, False or a zero count; a statistic of 0.0 is a value."""
+    return value is None or value == () or (not isinstance(value, float) and value == 0)
 
 
 class Record:

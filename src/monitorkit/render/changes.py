@@ -105,10 +105,10 @@ def change_table(
             Column(word("Overlap", locale), "share"),
             Column(word("Paired n", locale), "count"),
             Column(word("Paired change", locale), "change"),
-            Column(word("Paired CI", locale), "interval"),
+            Column(f"{word('Paired', locale)} {ci_title(confidence, locale)}", "interval"),
             Column(word("p paired", locale), "p"),
             Column(word("Independent change", locale), "change"),
-            Column(word("Independent CI", locale), "interval"),
+            Column(f"{word('Independent', locale)} {ci_title(confidence, locale)}", "interval"),
             Column(word("p independent", locale), "p"),
         ]
     elif question.paired:
@@ -155,7 +155,8 @@ def _proportion_notes(
             f"({len(panel.rows)} matched on {_keys(panel.keys)}), so the change of all "
             "respondents has no test of its own. Overlap: the share of the item's "
             f"respondents present in both waves. Paired: those respondents, {paired}. "
-            f"Independent: the other respondents of each wave, {independent}."
+            "Independent: the other respondents of each wave (not matched, or matched "
+            f"without an answer in the other wave), {independent}."
         )
     else:
         paired = _methods(_changes(question, "paired"), confidence)
@@ -163,8 +164,6 @@ def _proportion_notes(
             f"{change}. Every respondent of {first} and {last} is matched "
             f"({len(panel.rows)} on {_keys(panel.keys)}): the change is paired, {paired}."
         )
-    if question.paired and any(s.design.weights for s in comparison.summaries):
-        notes.append("The paired analysis counts respondents unweighted.")
     if question.trend:
         scores = trend_scores(comparison.labels)
         axis = "the years" if scores[0] != 1.0 else "the waves' order (1, 2, …)"

@@ -135,8 +135,8 @@ def table_header(
     if question.type == "numeric":
         return [*words("Statistic", "All"), *groups]
     if groups:
-        p = "p adj." if adjustment(question) else "p"
-        return [*words("Item", "All"), *groups, *words("Test", p, "Groups that differ")]
+        p = ("p", "p adj.") if adjustment(question) else ("p",)
+        return [*words("Item", "All"), *groups, *words("Test", *p, "Groups that differ")]
     if question.weighted:
         titles = words("Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)")
         return [*titles, ci_title(confidence, locale)]
@@ -151,6 +151,7 @@ def table_rows(
     if question.type == "numeric":
         return _numeric_rows(question, locale, confidence)
     rows = []
+    adjusted = adjustment(question) is not None
     for index, item in enumerate(question.items):
         if groups:
             cells = [_cell(item, locale)]
@@ -161,7 +162,8 @@ def table_rows(
                     item.label,
                     *cells,
                     test.name if test else "–",
-                    fmt_p(shown_p(test), locale),
+                    fmt_p(test.p if test else None, locale),
+                    *([fmt_p(test.p_adjusted if test else None, locale)] if adjusted else []),
                     differing_pairs(test),
                 ]
             )
@@ -195,13 +197,6 @@ def differing_pairs(test: TestResult | None) -> str:
     if test is None or test.pairwise is None:
         return "–"
     return "; ".join(" ≠ ".join(pair) for pair in test.pairwise.differing) or "–"
-
-
-def shown_p(test: TestResult | None) -> float | None:
-    """The p-value a table shows: adjusted under --adjust, else as tested."""
-    if test is None:
-        return None
-    return test.p_adjusted if test.p_adjusted is not None else test.p
 
 
 def adjustment(question: QuestionResult) -> str | None:

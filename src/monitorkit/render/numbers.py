@@ -14,6 +14,8 @@ def fmt_number(value: float | None, decimals: int = 1, locale: str = "en") -> st
     if _is_missing(value):
         return "–"
     text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # -0.00 is 0.00
     if locale == "nl":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
@@ -35,11 +37,14 @@ def fmt_percent(value: float | None, decimals: int = 1, locale: str = "en") -> s
 def fmt_interval(
     low: float | None, high: float | None, decimals: int = 1, locale: str = "en"
 ) -> str:
-    """An interval as 'low–high', or 'low to high' when a bound is negative (no % sign)."""
+    """An interval as 'low–high', or 'low to high' ('tot' in Dutch) when a bound shows a
+    minus sign (no % sign)."""
     if low is None or high is None or _is_missing(low) or _is_missing(high):
         return "–"
-    joint = " to " if min(low, high) < 0 else "–"
-    return f"{fmt_number(low, decimals, locale)}{joint}{fmt_number(high, decimals, locale)}"
+    low_text, high_text = fmt_number(low, decimals, locale), fmt_number(high, decimals, locale)
+    negative = low_text.startswith("-") or high_text.startswith("-")
+    joint = (" tot " if locale == "nl" else " to ") if negative else "–"
+    return f"{low_text}{joint}{high_text}"
 
 
 def fmt_p(value: float | None, locale: str = "en") -> str:

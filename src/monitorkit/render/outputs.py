@@ -354,6 +354,9 @@ COMPARE_CSV_COLUMNS = [
     "count",
     "base",
     "percent",
+    "ci_low",
+    "ci_high",
+    "se",
     "weighted_base",
     "effective_base",
     "n",
@@ -371,23 +374,29 @@ COMPARE_CSV_COLUMNS = [
     "overlap",
     "paired_n",
     "paired_diff_pp",
+    "paired_ci_low",
+    "paired_ci_high",
     "paired_p",
     "independent_diff_pp",
+    "independent_ci_low",
+    "independent_ci_high",
     "independent_p",
 ]
 
 
 def _change_fields(change, prefix: str = "", diff: str = "diff_pp") -> dict[str, Any]:
-    """A change's CSV fields: the difference under ``diff``, its p, and for the headline
-    (no prefix) its interval and the names of the interval and test."""
+    """A change's CSV fields: the difference under ``diff``, its interval and p, and for
+    the headline (no prefix) the names of the interval and test."""
     if change is None:
         return {}
+    low, high = change.diff_ci or (None, None)
     fields = {
         f"{prefix}{diff}": change.diff_pp,
         f"{prefix}p": change.test.p if change.test else None,
     }
-    if not prefix:
-        low, high = change.diff_ci or (None, None)
+    if prefix:
+        fields.update({f"{prefix}ci_low": low, f"{prefix}ci_high": high})
+    else:
         test = change.test.name if change.test else None
         fields.update(diff_ci_low=low, diff_ci_high=high, interval=change.interval, test=test)
     return fields

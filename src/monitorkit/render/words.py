@@ -24,9 +24,9 @@ _PAIRS = [
     ("p across waves", "p over alle metingen"),
     ("Overlap", "Overlap"),
     ("Paired change", "Verschil gepaard"),
-    ("Paired CI", "BI gepaard"),
+    ("Paired", "Gepaard"),
     ("Independent change", "Verschil onafhankelijk"),
-    ("Independent CI", "BI onafhankelijk"),
+    ("Independent", "Onafhankelijk"),
     ("p independent", "p onafhankelijk"),
     (
         "Change: last minus first wave in percentage points",

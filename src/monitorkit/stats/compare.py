@@ -49,7 +49,7 @@ from monitorkit.stats.changes import (
     paired_difference,
     trend_test,
 )
-from monitorkit.stats.estimates import Summary, item_states, survey_year
+from monitorkit.stats.estimates import Design, Summary, item_states, survey_year
 from monitorkit.stats.municipalities import (
     KEY_VALUE_SHARE,
     Mergers,
@@ -70,7 +70,8 @@ def wave_labels(paths: list[str], labels: str | None = None) -> list[str]:
         given = [label.strip() for label in labels.split(",")]
         if len(given) != len(paths):
             raise UsageError(
-                f"--labels names {len(given)} waves for {len(paths)} files",
+                f"--labels names {len(given)} wave{'s' if len(given) != 1 else ''} for "
+                f"{len(paths)} files",
                 hint="give one label per file, e.g. --labels 2014,2015",
             )
         return given
@@ -106,7 +107,7 @@ def _wave_codes(
         raise UsageError(
             f"--key column '{key}' is not in wave {label}",
             Location(raw.source.path),
-            "pass the column that holds the codes",
+            f"pass the column that holds the codes; its columns are: {_listing(raw.columns)}",
         )
     year = survey_year(summary.responses)
     column = column or find_key_column(raw.frame, raw.labels, year)
@@ -143,6 +144,12 @@ def _wave_codes(
                 "left out of the paired analysis"
             )
     return column, result
+
+
+def _listing(columns: list[str], limit: int = 12) -> str:
+    """The first columns of a file, for a hint."""
+    shown = ", ".join(str(column) for column in columns[:limit])
+    return shown + (f", … ({len(columns)} in all)" if len(columns) > limit else "")
 
 
 def _person_key(value: Any) -> str | None:
@@ -184,14 +191,20 @@ def _cell(selected: np.ndarray) -> WaveCell:
 
 
 def panel_parts(
-    states_a: np.ndarray, states_b: np.ndarray, panel: Panel, confidence: float = 0.95
+    states_a: np.ndarray,
+    states_b: np.ndarray,
+    panel: Panel,
+    confidence: float = 0.95,
+    designs: tuple[Design | None, Design | None] = (None, None),
 ) -> PanelParts:
     """Pair the item's answers of the panel members who answered it in both waves.
 
     Everyone else who answered the item in the first or the last wave (not in
     the panel, or in it without an answer in the other wave) forms the
     independent part; ``overlap`` is the paired share of all the respondents
-    the two waves have for the item, counting a panel member once.
+    the two waves have for the item, counting a panel member once. Under a
+    weighted or stratified design (``designs`` of the two waves) both parts are
+    design-based (see ``_design_parts``); the 2x2 table counts respondents.
     """
     rows = np.array(panel.rows, dtype=int).reshape(-1, 2)
     a = states_a[rows[:, 0]] if len(rows) else np.array([], dtype=np.int8)
@@ -202,22 +215,107 @@ def panel_parts(
         (int((earlier & later).sum()), int((earlier & ~later).sum())),
         (int((~earlier & later).sum()), int((~earlier & ~later).sum())),
     )
-    paired = PairedTable(int(both.sum()), table, paired_difference(table, confidence))
     in_pairs_a = np.zeros(len(states_a), dtype=bool)
     in_pairs_b = np.zeros(len(states_b), dtype=bool)
     in_pairs_a[rows[both, 0]] = True
     in_pairs_b[rows[both, 1]] = True
-    only_a = states_a[(states_a >= 0) & ~in_pairs_a] == SELECTED
-    only_b = states_b[(states_b >= 0) & ~in_pairs_b] == SELECTED
-    respondents = paired.n + only_a.size + only_b.size
-    overlap = paired.n / respondents if respondents else None
-    if not only_a.size and not only_b.size:
+    only_a = (states_a >= 0) & ~in_pairs_a
+    only_b = (states_b >= 0) & ~in_pairs_b
+    paired_n = int(both.sum())
+    respondents = paired_n + int(only_a.sum()) + int(only_b.sum())
+    overlap = paired_n / respondents if respondents else None
+    design_a, design_b = designs
+    if design_a is not None and design_a.design_based and design_b is not None:
+        pairs = rows[both]
+        paired_change, unpaired = _design_parts(
+            states_a, states_b, pairs, only_a, only_b, design_a, design_b, confidence
+        )
+        return PanelParts(PairedTable(paired_n, table, paired_change), unpaired, overlap)
+    paired = PairedTable(paired_n, table, paired_difference(table, confidence))
+    if not only_a.any() and not only_b.any():
         return PanelParts(paired, None, overlap)
-    first, last = _cell(only_a), _cell(only_b)
+    first = _cell(states_a[only_a] == SELECTED)
+    last = _cell(states_b[only_b] == SELECTED)
     change = difference_of_shares(
         (first.percent or 0) / 100, first.base, (last.percent or 0) / 100, last.base, confidence
     )
     return PanelParts(paired, UnpairedPart(first, last, change), overlap)
+
+
+PAIRED_DESIGN_TEST = "design-based t-test of the paired difference (first wave's design)"
+PAIRED_DESIGN_INTERVAL = "t on the first wave's design (linearised standard error)"
+
+
+def _design_parts(
+    states_a: np.ndarray,
+    states_b: np.ndarray,
+    pairs: np.ndarray,
+    only_a: np.ndarray,
+    only_b: np.ndarray,
+    design_a: Design,
+    design_b: Design,
+    confidence: float,
+) -> tuple[Change, UnpairedPart | None]:
+    """The panel's parts under a weighted or stratified design.
+
+    Paired: the mean over the pairs of the later minus the earlier answer (1, 0
+    or -1), a domain estimate on the first wave's design (its weights, strata
+    and FPC), with its linearised standard error and t interval on the design's
+    degrees of freedom (R: ``confint(svymean(~d, sub), df = degf(sub))`` with
+    ``sub = subset(design, paired)``) and R's ``svyttest(d ~ 0, sub)``.
+    Independent: each wave's other respondents as a domain of that wave's
+    design, compared as design-based waves are (MOVER and Wald z).
+    """
+    from scipy.stats import t as student
+
+    from monitorkit.stats.design import design_mean, design_proportions
+
+    difference_by_row = np.full(len(states_a), np.nan)
+    difference_by_row[pairs[:, 0]] = (states_b[pairs[:, 1]] == SELECTED).astype(float) - (
+        states_a[pairs[:, 0]] == SELECTED
+    ).astype(float)
+    sizes_a = design_a.population_sizes(len(states_a))
+    if len(pairs) < 2:
+        paired = Change(None, None, None)
+    else:
+        mean = design_mean(
+            difference_by_row, design_a.weights, design_a.strata, sizes_a, confidence
+        )
+        if mean.se > 0:
+            # as R's svyttest: the residual df of svyglm(d ~ 1), one less than degf
+            df = max(mean.df - 1, 1)
+            p = float(2 * student.sf(abs(mean.mean / mean.se), df))
+            test = TestResult(PAIRED_DESIGN_TEST, p, statistic=mean.mean / mean.se, df=df)
+        else:
+            test = TestResult(PAIRED_DESIGN_TEST, None, note="no respondent changed answer")
+        interval = (100 * mean.low, 100 * mean.high)
+        paired = Change(100 * mean.mean, interval, test, PAIRED_DESIGN_INTERVAL)
+    if not only_a.any() and not only_b.any():
+        return paired, None
+    cells = []
+    for states, only, design in ((states_a, only_a, design_a), (states_b, only_b, design_b)):
+        selected = (states == SELECTED)[:, None]
+        estimate = design_proportions(
+            selected,
+            only[:, None],
+            design.weights,
+            design.strata,
+            design.population_sizes(len(states)),
+            confidence,
+        )
+        cell = _cell(states[only] == SELECTED)
+        cells.append(
+            replace(
+                cell,
+                percent=float(100 * estimate.share[0]) if only.any() else None,
+                ci_low=float(100 * estimate.low[0]) if only.any() else None,
+                ci_high=float(100 * estimate.high[0]) if only.any() else None,
+                se=float(100 * estimate.se[0]) if only.any() else None,
+            )
+        )
+    return paired, UnpairedPart(
+        cells[0], cells[1], design_difference(cells[0], cells[1], confidence)
+    )
 
 
 @dataclass
@@ -397,7 +495,13 @@ def _with_panel(
         if position is None or (item.first, item.last) != (names[0], names[-1]):
             items.append(item)
             continue
-        parts = panel_parts(states_a[:, index], states_b[:, position], panel, confidence)
+        parts = panel_parts(
+            states_a[:, index],
+            states_b[:, position],
+            panel,
+            confidence,
+            (summaries[0].sampling, summaries[-1].sampling),
+        )
         if parts.unpaired is None:
             change = parts.paired.change
         else:
@@ -428,6 +532,20 @@ def _wave_cell(item: ItemEstimate) -> WaveCell:
     )
 
 
+def _nobody_chose(
+    wave: QuestionResult, population: tuple[Population | None, int], confidence: float
+) -> WaveCell:
+    """A category of a single or scale question that no respondent of the wave chose:
+    0% of the wave's base, with the interval and standard error a 0% has in that wave."""
+    from monitorkit.stats.estimates import proportion_interval
+
+    if wave.weighted or (wave.items and wave.items[0].se is not None):
+        return WaveCell(0, wave.base, 0.0, ci_low=0.0, ci_high=0.0, se=0.0)
+    _, size = _share_and_size(WaveCell(0, wave.base, 0.0), *population)
+    low, high = proportion_interval(0.0, size, confidence)
+    return WaveCell(0, wave.base, 0.0, ci_low=float(low), ci_high=float(high))
+
+
 def _share_and_size(
     cell: WaveCell, population: Population | None, sample: int
 ) -> tuple[float, float]:
@@ -455,12 +573,18 @@ def _compare_question(
     matched = [
         match_items(question, wave) if wave else [None] * len(question.items) for wave in waves
     ]
+    categories = question.type in ("single", "scale")
     items = []
     for index, item in enumerate(question.items):
-        cells = {
-            name: _wave_cell(match) if (match := matches[index]) is not None else None
-            for name, matches in zip(names, matched, strict=True)
-        }
+        cells: dict[str, WaveCell | None] = {}
+        for name, matches, wave in zip(names, matched, waves, strict=True):
+            match = matches[index]
+            if match is not None:
+                cells[name] = _wave_cell(match)
+            elif categories and wave is not None and wave.base:
+                cells[name] = _nobody_chose(wave, populations[name], confidence)
+            else:
+                cells[name] = None
         present = [
             (name, cell, score)
             for (name, cell), score in zip(cells.items(), scores, strict=True)

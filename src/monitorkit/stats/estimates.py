@@ -50,6 +50,8 @@ class Summary:
     by: str | None = None
     confidence: float = 0.95
     population: Population | None = None
+    #: The sampling design the estimates used (weights, strata, stratum sizes).
+    sampling: Design | None = None
 
     @property
     def provenance(self) -> dict[str, Any] | None:
@@ -365,7 +367,7 @@ def estimate(
         if groups is not None and entry.question.id != by_question:
             result = _with_groups(result, entry, groups, order, design, adjust)
         results.append(result)
-    return Summary(responses, results, tidy_frame(results), by, confidence, population)
+    return Summary(responses, results, tidy_frame(results), by, confidence, population, design)
 
 
 def _with_groups(
@@ -969,7 +971,8 @@ def _stratify(responses: Responses, column: str, population: Any) -> None:
             hint="e.g. a YAML file with 'G4: 4', 'G32: 36', 'overig: 353'",
         )
     else:
-        sizes, source, where = read_stratum_sizes(str(population)), str(population), "the file"
+        sizes, source = read_stratum_sizes(str(population)), str(population)
+        where = f"the population file {population}"
     unknown = sorted(set(strata) - set(sizes))
     if unknown:
         raise UsageError(
