@@ -57,7 +57,10 @@ def test_a_full_panel_is_analysed_as_paired(run_cli):
     ("confidence", "low", "high"), [("0.95", "low", "high"), ("0.9", "low90", "high90")]
 )
 def test_numeric_question_compares_means_with_welch(run_cli, confidence, low, high):
-    means = compared(run_cli, "--confidence", confidence)["questions"][1]["means"]
+    result = run_cli("compare", *WAVES, "-f", "json", "--confidence", confidence)
+    data = json.loads(result.out)
+    assert "panel" not in data  # the made-up codes are no CBS codes: independent samples
+    means = data["questions"][1]["means"]
     welch = REFERENCE["welch"]
     assert (means["from"], means["to"]) == ("2014", "2017")
     assert means["diff"] == pytest.approx(welch["diff"], rel=1e-9)
@@ -83,10 +86,10 @@ def test_every_format_shows_the_trend_and_the_paired_change(run_cli, monkeypatch
         "│ 43.8% (35/80) │ 55.0% (44/80) │ 60.0% (48/80) │    ↑ 16.2 * │      4.7–27.1 │ 0.011 │"
         "   0.053 │          0.108 │       80" in out
     )
-    assert "│ 6.00 (n 80) │ 6.73 (n 80) │ 6.86 (n 80) │ ↑ 0.85 │ -0.07 to 1.78 │ 0.070" in out
+    assert "│ 6.00 (n 80) │ 6.73 (n 80) │ 6.86 (n 80) │ ↑ 0.85 * │ 0.65–1.06 │ <0.001 │" in out
     assert "p trend: Cochran-Armitage test for trend over the years" in out
     md = run_cli("compare", *WAVES, "--key", "gemeentecode", "-f", "md").out
-    assert "| Mean | 6.00 (n 80) | 6.73 (n 80) | 6.86 (n 80) | 0.85 | -0.07 to 1.78 | 0.070 |" in md
+    assert "| Mean | 6.00 (n 80) | 6.73 (n 80) | 6.86 (n 80) | 0.85 | 0.65–1.06 | <0.001 | 80 |" in md
     assert "the change is paired, 95% Newcombe square-and-add (paired) interval" in md
 
 
@@ -126,9 +129,9 @@ def test_the_workbook_spreads_the_change_table_over_numbers(run_cli, tmp_path):
     row = [c.value for c in means[4]]
     assert row[:3] == ["Mean", 80, pytest.approx(6.005)]
     assert row[10:13] == [
-        pytest.approx(REFERENCE["welch"]["diff"]),
-        pytest.approx(REFERENCE["welch"]["low"]),
-        pytest.approx(REFERENCE["welch"]["high"]),
+        pytest.approx(REFERENCE["paired_t"]["diff"]),
+        pytest.approx(REFERENCE["paired_t"]["low"]),
+        pytest.approx(REFERENCE["paired_t"]["high"]),
     ]
 
 
@@ -255,3 +258,17 @@ def test_numbers_never_show_a_negative_zero():
     assert fmt_interval(-0.001, 0.16, 2, "nl") == "0,00–0,16"
     assert fmt_interval(-2.5, 1.0, 1, "nl") == "-2,5 tot 1,0"
     assert fmt_interval(-2.5, 1.0, 1) == "-2.5 to 1.0"
+
+
+def test_a_full_panel_compares_means_paired(run_cli):
+    means = compared(run_cli)["questions"][1]["means"]
+    reference = REFERENCE["paired_t"]
+    assert means["paired"]["n"] == 80 and means["overlap"] == 1.0
+    assert means["test"]["name"] == "paired t-test"
+    assert means["diff"] == pytest.approx(reference["diff"], rel=1e-9)
+    assert means["diff_ci"] == [
+        pytest.approx(reference["low"], rel=1e-9),
+        pytest.approx(reference["high"], rel=1e-9),
+    ]
+    assert means["test"]["p"] == pytest.approx(reference["p"], rel=1e-6)
+    assert means["test"]["df"] == reference["df"]

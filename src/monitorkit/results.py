@@ -27,7 +27,9 @@ def json_value(value: Any) -> Any:
 
 def _empty(value: Any) -> bool:
     """None, an empty tuple, False or a zero count; a statistic of 0.0 is a value."""
-    return value is None or value == () or (not isinstance(value, float) and value == 0)
+    if value is None or isinstance(value, float):
+        return value is None
+    return (isinstance(value, tuple) and not value) or (isinstance(value, int) and value == 0)
 
 
 class Record:
@@ -358,8 +360,29 @@ class ItemChange(Record):
 
 
 @dataclass(frozen=True)
+class PairedMeans(Record):
+    """A numeric question over the panel members who answered it in both waves."""
+
+    n: int
+    change: Change
+
+
+@dataclass(frozen=True)
+class UnpairedMeans(Record):
+    """With a partial panel: the numeric answers of respondents present in one wave only."""
+
+    first: NumericStats
+    last: NumericStats
+    change: Change
+
+
+@dataclass(frozen=True)
 class MeanChange(Record):
-    """A numeric question across the waves: each wave's statistics and the change of the mean."""
+    """A numeric question across the waves: each wave's statistics and the change of the mean.
+
+    As for items, a full panel's change is the paired one and a partial panel's
+    shows its paired and independent parts.
+    """
 
     #: Each wave's statistics by wave label (null where the wave lacks the question).
     waves: dict[str, NumericStats | None]
@@ -370,8 +393,21 @@ class MeanChange(Record):
     diff_ci: tuple[float | None, float | None] | None
     test: TestResult | None
     interval: str | None = None
+    paired: PairedMeans | None = None
+    unpaired: UnpairedMeans | None = None
+    #: The share of the question's respondents present in both waves of the panel.
+    overlap: float | None = None
 
+    OPTIONAL = ("paired", "unpaired", "overlap")
     RENAMED: ClassVar[dict[str, str]] = {"first": "from", "last": "to"}
+
+    #: Read by the change table as an item's are.
+    label: ClassVar[str] = "Mean"
+    trend: ClassVar[None] = None
+    across: ClassVar[None] = None
+
+    def cell(self, wave: str) -> NumericStats | None:
+        return self.waves.get(wave)
 
     def stats(self, wave: str) -> NumericStats | None:
         return self.waves.get(wave)
@@ -394,12 +430,17 @@ class QuestionChange(Record):
     OPTIONAL = ("means",)
 
     @property
+    def rows(self) -> tuple[ItemChange | MeanChange, ...]:
+        """What a table shows a row for: the items, or the mean of a numeric question."""
+        return (self.means,) if self.means is not None else self.items
+
+    @property
     def paired(self) -> bool:
-        return any(item.paired is not None for item in self.items)
+        return any(row.paired is not None for row in self.rows)
 
     @property
     def trend(self) -> bool:
-        return any(item.trend is not None for item in self.items)
+        return any(row.trend is not None for row in self.rows)
 
 
 @dataclass(frozen=True)

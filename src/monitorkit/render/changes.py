@@ -14,7 +14,6 @@ from typing import Any, Literal
 from monitorkit.render.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import ci_title, level, word
 from monitorkit.results import Change, NumericStats, QuestionChange
-from monitorkit.stats.changes import MEAN_INTERVAL, MEAN_TEST
 from monitorkit.stats.compare import Comparison, trend_scores
 
 Kind = Literal["label", "wave", "change", "interval", "p", "count", "share"]
@@ -78,23 +77,11 @@ def change_table(
         Column(ci_title(confidence, locale), "interval"),
         Column("p", "p"),
     ]
-    if question.means is not None:
-        means = question.means
+    numeric = question.means is not None
+    if numeric:
         headline[0] = Column(word("Change", locale), "change")
-        mean_row = (
-            word("Mean", locale),
-            *(means.stats(label) for label in comparison.labels),
-            *_headline(means.change),
-        )
-        return ChangeTable(
-            question,
-            (Column(word("Item", locale), "label"), *waves, *headline),
-            (mean_row,),
-            (_mean_note(confidence, locale),),
-            decimals=2,
-        )
-    partial = any(item.unpaired is not None for item in question.items)
-    tested = not partial or any(item.change.diff_ci is not None for item in question.items)
+    partial = any(row.unpaired is not None for row in question.rows)
+    tested = not partial or any(row.change.diff_ci is not None for row in question.rows)
     if not tested:
         headline = headline[:1]
     extra: list[Column] = []
@@ -114,8 +101,9 @@ def change_table(
     elif question.paired:
         extra.append(Column(word("Paired n", locale), "count"))
     rows = []
-    for item in question.items:
-        row: list[Any] = [item.label, *(item.cell(label) for label in comparison.labels)]
+    for item in question.rows:
+        name = word(item.label, locale) if numeric else item.label
+        row: list[Any] = [name, *(item.cell(label) for label in comparison.labels)]
         row += _headline(item.change)[: len(headline)]
         if question.trend:
             row += [item.trend.p if item.trend else None, item.across.p if item.across else None]
@@ -128,11 +116,11 @@ def change_table(
             row.append(item.paired.n if item.paired else None)
         rows.append(tuple(row))
     columns = (Column(word("Item", locale), "label"), *waves, *headline, *extra)
-    notes = _proportion_notes(comparison, question, partial, locale)
-    return ChangeTable(question, columns, tuple(rows), notes)
+    notes = _notes(comparison, question, partial, locale)
+    return ChangeTable(question, columns, tuple(rows), notes, decimals=2 if numeric else 1)
 
 
-def _proportion_notes(
+def _notes(
     comparison: Comparison, question: QuestionChange, partial: bool, locale: str
 ) -> tuple[str, ...]:
     """Say which analysis each column is: independent, paired, partly paired, trend.
@@ -142,7 +130,10 @@ def _proportion_notes(
     """
     confidence = level(comparison.confidence)
     first, last = comparison.labels[0], comparison.labels[-1]
-    change = word("Change: last minus first wave in percentage points", locale)
+    if question.means is not None:
+        change = word("Change: last minus first wave's mean", locale)
+    else:
+        change = word("Change: last minus first wave in percentage points", locale)
     panel = comparison.panel
     notes = []
     if panel is None or not question.paired:
@@ -167,8 +158,8 @@ def _proportion_notes(
     if question.trend:
         scores = trend_scores(comparison.labels)
         axis = "the years" if scores[0] != 1.0 else "the waves' order (1, 2, …)"
-        trend = next(item.trend.name for item in question.items if item.trend)
-        across = next(item.across.name for item in question.items if item.across)
+        trend = next(item.trend.name for item in question.rows if item.trend)
+        across = next(item.across.name for item in question.rows if item.across)
         notes.append(
             f"p trend: {trend} over {axis}, the waves taken as independent samples; "
             f"p across waves: {across} (equal percentages in every wave)."
@@ -177,9 +168,9 @@ def _proportion_notes(
 
 
 def _changes(question: QuestionChange, part: str) -> list[Change]:
-    """The headline, paired or unpaired changes of the question's items."""
+    """The headline, paired or unpaired changes of the question's rows."""
     found = []
-    for item in question.items:
+    for item in question.rows:
         value = getattr(item, part)
         change = value if isinstance(value, Change) else getattr(value, "change", None)
         if change is not None and change.interval is not None:
@@ -196,11 +187,6 @@ def _methods(changes: list[Change], confidence: str) -> str:
         "; ".join(f"{confidence} {interval} interval; p: {test}" for interval, test in pairs)
         or "no change could be computed"
     )
-
-
-def _mean_note(confidence: float, locale: str) -> str:
-    change = word("Change: last minus first wave's mean", locale)
-    return f"{change}; {level(confidence)} {MEAN_INTERVAL} interval; p: {MEAN_TEST}."
 
 
 def _keys(keys: list[str]) -> str:

@@ -28,10 +28,13 @@ from monitorkit.results import (
     ItemChange,
     ItemEstimate,
     MeanChange,
+    NumericStats,
+    PairedMeans,
     PairedTable,
     QuestionChange,
     QuestionResult,
     TestResult,
+    UnpairedMeans,
     UnpairedPart,
     WaveCell,
 )
@@ -447,7 +450,10 @@ def compare_summaries(
         if sum(q is not None for q in others) < 2:
             continue
         if question.type == "numeric":
-            questions.append(_compare_means(question, others, names, confidence))
+            entry = _compare_means(question, others, names, confidence)
+            if panel is not None and others[-1] is not None and entry.means is not None:
+                entry = _with_mean_panel(entry, summaries, names, panel, confidence)
+            questions.append(entry)
             continue
         entry = _compare_question(question, others, names, populations, scores, confidence)
         if panel is not None and others[-1] is not None:
@@ -646,3 +652,137 @@ def _compare_means(
         stats, first, last, change.diff_pp, change.diff_ci, change.test, change.interval
     )
     return QuestionChange(question.id, question.label, question.type, means=means)
+
+
+PAIRED_MEAN_TEST = "paired t-test"
+PAIRED_MEAN_INTERVAL = "t (paired differences)"
+
+
+def _with_mean_panel(
+    entry: QuestionChange,
+    summaries: list[Summary],
+    names: list[str],
+    panel: Panel,
+    confidence: float,
+) -> QuestionChange:
+    """A numeric question's panel analysis: paired differences and the other respondents.
+
+    Unweighted, the paired part is the paired t-test and interval (R's
+    ``t.test(x2, x1, paired = TRUE)``); under a design, the mean difference on the
+    first wave's design as for items. The other respondents of each wave are
+    compared as independent samples (Welch, or design-based). A full panel's
+    headline is the paired change; a partial panel's has no test of its own.
+    """
+    import pandas as pd
+
+    means = entry.means
+    if means is None or (means.first, means.last) != (names[0], names[-1]):
+        return entry
+    values = [
+        pd.to_numeric(s.responses.question(entry.id).answers, errors="coerce").to_numpy(float)
+        for s in (summaries[0], summaries[-1])
+    ]
+    rows = np.array(panel.rows, dtype=int).reshape(-1, 2)
+    both = ~np.isnan(values[0][rows[:, 0]]) & ~np.isnan(values[1][rows[:, 1]]) if len(rows) else []
+    pairs = rows[both] if len(rows) else rows
+    only = []
+    for side, wave in enumerate(values):
+        mask = ~np.isnan(wave)
+        mask[pairs[:, side]] = False
+        only.append(mask)
+    design_a, design_b = summaries[0].sampling, summaries[-1].sampling
+    designed = design_a is not None and design_a.design_based and design_b is not None
+    difference = np.full(len(values[0]), np.nan)
+    difference[pairs[:, 0]] = values[1][pairs[:, 1]] - values[0][pairs[:, 0]]
+    if designed and design_a is not None:
+        paired = _design_paired_mean(difference, design_a, confidence)
+    else:
+        paired = _paired_mean(difference[pairs[:, 0]], confidence)
+    respondents = len(pairs) + int(only[0].sum()) + int(only[1].sum())
+    overlap = len(pairs) / respondents if respondents else None
+    unpaired = None
+    if only[0].any() or only[1].any():
+        parts = [
+            _part_stats(wave, mask, design if designed else None, confidence)
+            for wave, mask, design in (
+                (values[0], only[0], design_a),
+                (values[1], only[1], design_b),
+            )
+        ]
+        unpaired = UnpairedMeans(
+            parts[0], parts[1], mean_difference(parts[0], parts[1], confidence)
+        )
+    if unpaired is None:
+        headline = paired
+    else:
+        note = "the waves share only part of their respondents"
+        headline = Change(means.diff, None, TestResult(PARTIAL_PANEL, None, note=note))
+    updated = replace(
+        means,
+        diff=headline.diff_pp,
+        diff_ci=headline.diff_ci,
+        test=headline.test,
+        interval=headline.interval,
+        paired=PairedMeans(len(pairs), paired),
+        unpaired=unpaired,
+        overlap=overlap,
+    )
+    return replace(entry, means=updated)
+
+
+def _paired_mean(differences: np.ndarray, confidence: float) -> Change:
+    """Mean of the paired differences with its t interval and the paired t-test."""
+    from scipy.stats import t as student
+
+    n = differences.size
+    if n < 2:
+        return Change(None, None, None)
+    mean, sd = float(differences.mean()), float(differences.std(ddof=1))
+    if sd == 0:
+        note = "every respondent changed by the same amount"
+        return Change(mean, (mean, mean), TestResult(PAIRED_MEAN_TEST, None, note=note))
+    se = sd / float(np.sqrt(n))
+    half = float(student.ppf(0.5 + confidence / 2, n - 1)) * se
+    p = float(2 * student.sf(abs(mean / se), n - 1))
+    test = TestResult(PAIRED_MEAN_TEST, p, statistic=mean / se, df=n - 1)
+    return Change(mean, (mean - half, mean + half), test, PAIRED_MEAN_INTERVAL)
+
+
+def _design_paired_mean(difference: np.ndarray, design: Design, confidence: float) -> Change:
+    """The paired mean difference on the first wave's design (as R's svymean and svyttest)."""
+    from scipy.stats import t as student
+
+    from monitorkit.stats.design import design_mean
+
+    if int((~np.isnan(difference)).sum()) < 2:
+        return Change(None, None, None)
+    sizes = design.population_sizes(len(difference))
+    mean = design_mean(difference, design.weights, design.strata, sizes, confidence)
+    if mean.se == 0:
+        note = "every respondent changed by the same amount"
+        return Change(
+            mean.mean, (mean.mean, mean.mean), TestResult(PAIRED_DESIGN_TEST, None, note=note)
+        )
+    df = max(mean.df - 1, 1)
+    p = float(2 * student.sf(abs(mean.mean / mean.se), df))
+    test = TestResult(PAIRED_DESIGN_TEST, p, statistic=mean.mean / mean.se, df=df)
+    return Change(mean.mean, (mean.low, mean.high), test, PAIRED_DESIGN_INTERVAL)
+
+
+def _part_stats(
+    values: np.ndarray, mask: np.ndarray, design: Design | None, confidence: float
+) -> NumericStats:
+    """n, mean and sd of the answers in ``mask`` (design-based with a design: mean, se, df)."""
+    chosen = values[mask]
+    if chosen.size == 0:
+        return NumericStats(0)
+    sd = float(chosen.std(ddof=1)) if chosen.size > 1 else None
+    if design is None:
+        return NumericStats(int(chosen.size), float(chosen.mean()), sd=sd)
+    from monitorkit.stats.design import design_mean
+
+    sizes = design.population_sizes(len(values))
+    estimate = design_mean(values, design.weights, design.strata, sizes, confidence, mask)
+    return NumericStats(
+        int(chosen.size), estimate.mean, sd=estimate.sd, se=estimate.se, df=estimate.df
+    )

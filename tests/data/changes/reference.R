@@ -1,6 +1,6 @@
 # Three waves of a municipal survey and the reference values of their comparison,
 # for tests/test_changes.py. Base R only (stats): prop.trend.test, prop.test,
-# binom.test (exact McNemar) and t.test (Welch).
+# binom.test (exact McNemar) and t.test (Welch, and paired for the panel).
 # Regenerate: Rscript reference.R  (in this folder; writes the CSVs and reference.json)
 set.seed(20141517)
 codes <- sprintf("GM%04d", sample(1:1999, 120))
@@ -45,6 +45,7 @@ discordant <- c(sum(a & !b), sum(!a & b))
 mcnemar <- binom.test(min(discordant), sum(discordant))
 welch <- t.test(w2017$`Aantal fte in het team`, w2014$`Aantal fte in het team`)
 welch90 <- t.test(w2017$`Aantal fte in het team`, w2014$`Aantal fte in het team`, conf.level = 0.9)
+paired_t <- t.test(matched$`Aantal fte in het team.y`, matched$`Aantal fte in het team.x`, paired = TRUE)
 out <- list(
   ja = ja, n = n,
   trend = list(statistic = unname(trend_years$statistic), p = trend_years$p.value),
@@ -58,6 +59,10 @@ out <- list(
     diff = unname(welch$estimate[1] - welch$estimate[2]), p = welch$p.value,
     df = unname(welch$parameter), low = welch$conf.int[1], high = welch$conf.int[2],
     low90 = welch90$conf.int[1], high90 = welch90$conf.int[2]
+  ),
+  paired_t = list(
+    diff = unname(paired_t$estimate), p = paired_t$p.value, df = unname(paired_t$parameter),
+    low = paired_t$conf.int[1], high = paired_t$conf.int[2]
   )
 )
 writeLines(jsonlite::toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), "reference.json")
