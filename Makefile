@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format docs data report bench snapshots clean help
+.PHONY: demo test test-fast lint format docs data report bench snapshots clean help
 
 help:
 	@echo "make demo   summarize the bundled Divosa-monitor 2011 data (reconstructed from published tables)"
 	@echo "make test   lint and run the whole test suite"
+	@echo "make test-fast  the tests not marked slow, without the linters"
 	@echo "make docs   regenerate the CLI reference in README.md and the JSON Schemas in docs/"
 	@echo "make snapshots  rewrite the golden outputs in tests/snapshots/ after an intended change"
 	@echo "make data   rebuild data/reconstructed/ from data/published/"
@@ -30,6 +31,10 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/cog --check README.md
 	$(BIN)/python -m pytest -q
+
+# The quick loop while editing: everything but the tests marked slow.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

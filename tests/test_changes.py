@@ -89,7 +89,9 @@ def test_every_format_shows_the_trend_and_the_paired_change(run_cli, monkeypatch
     assert "│ 6.00 (n 80) │ 6.73 (n 80) │ 6.86 (n 80) │ ↑ 0.85 * │ 0.65–1.06 │ <0.001 │" in out
     assert "p trend: Cochran-Armitage test for trend over the years" in out
     md = run_cli("compare", *WAVES, "--key", "gemeentecode", "-f", "md").out
-    assert "| Mean | 6.00 (n 80) | 6.73 (n 80) | 6.86 (n 80) | 0.85 | 0.65–1.06 | <0.001 | 80 |" in md
+    assert (
+        "| Mean | 6.00 (n 80) | 6.73 (n 80) | 6.86 (n 80) | 0.85 | 0.65–1.06 | <0.001 | 80 |" in md
+    )
     assert "the change is paired, 95% Newcombe square-and-add (paired) interval" in md
 
 

@@ -314,6 +314,7 @@ def test_four_digit_respondent_ids_are_not_a_panel_but_key_pairs_them(run_cli, t
     assert paired["questions"][0]["items"][0]["paired"]["table"] == [[2, 2], [0, 2]]
 
 
+@pytest.mark.slow
 def test_the_same_file_gives_the_same_bytes_under_any_hash_seed(tmp_path):
     import platforms.google_forms as google
 

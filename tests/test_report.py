@@ -94,6 +94,7 @@ def test_report_config_selects_and_orders_questions(run_cli, tmp_path):
     assert "report config names unknown question(s): nope" in result.err
 
 
+@pytest.mark.slow
 def test_make_report_twice_changes_nothing(tmp_path):
     """Runs the Makefile's report recipe twice into two folders and compares every byte."""
     import subprocess
