@@ -26,6 +26,7 @@ from monitorkit.render.report import build_report
 from monitorkit.stats.compare import compare_waves
 from monitorkit.stats.estimates import summarize_survey
 from monitorkit.stats.responses import read_respondents, read_survey
+from monitorkit.stats.stapeling import count_stapeling
 from monitorkit.stats.weighting import rake_weights
 
 
@@ -44,6 +45,7 @@ __all__ = [
     "build_report",
     "check_figures",
     "compare_waves",
+    "count_stapeling",
     "infer_codebook_of",
     "rake_weights",
     "read_codebook",

@@ -521,6 +521,68 @@ def report(
         click.echo(f"wrote {len(written)} files to {folder}", err=True)
 
 
+@cli.command(short_help="Users under more than one law (Jeugdwet, P-wet, Wmo) per region.")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--person", help="Column of the person id (default: found from the headers).")
+@click.option("--household", help="Column of the household id (optional).")
+@click.option("--region", help="Column of the gemeente (code).")
+@click.option("--period", help="Column of the period (year, month).")
+@click.option("--law", help="Column naming the law: Jeugdwet, Participatiewet or Wmo.")
+@click.option("--provision", help="Column of the provision (voorziening), optional.")
+@output_options
+def stapeling(
+    files: tuple[str, ...],
+    person: str | None,
+    household: str | None,
+    region: str | None,
+    period: str | None,
+    law: str | None,
+    provision: str | None,
+    render: RenderOptions,
+):
+    """Count users of provisions under each combination of laws (stapeling), per region
+    and period, from person-level records: FILES are csv or parquet files, folders of
+    them, or globs, with one row per person x provision x period.
+
+    The categories are CBS's (Alleen Jeugd, Alleen P-wet, Alleen Wmo, Jeugd en P-wet,
+    Jeugd en Wmo, P-wet en Wmo, Jeugd, P-wet en Wmo, Totaal), for persons and, with a
+    household column, households; with a provision column also by number of
+    provisions. Region 'Totaal' counts each person once over all regions.
+
+    \b
+    Example:
+      monitorkit stapeling registers/2024/*.parquet -f csv -o stapeling.csv
+    """
+    from monitorkit.api import count_stapeling
+
+    result = count_stapeling(
+        list(files),
+        person=person,
+        household=household,
+        region=region,
+        period=period,
+        law=law,
+        provision=provision,
+    )
+    fmt = _choose_format(render.fmt, render.output)
+    if fmt == "terminal":
+        from monitorkit.render.stapeling import print_stapeling
+
+        print_stapeling(result, locale=render.locale)
+        return
+    from monitorkit.render.stapeling import render_stapeling
+
+    data = render_stapeling(result, fmt, render.locale)
+    if render.output:
+        from monitorkit.io.files import write_atomic
+
+        write_atomic(Path(render.output), data, inputs=[Path(s) for s in result.sources])
+        if not render.quiet:
+            click.echo(f"wrote {render.output}", err=True)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
 @cli.group(short_help="Infer and validate codebooks.")
 def codebook():
     """Infer, check and write codebooks (which columns form which question)."""

@@ -496,3 +496,20 @@ class DesignUsed(Record):
     fpc: FpcUsed
     weights: WeightsUsed | None = None
     strata: StrataUsed | None = None
+
+
+@dataclass(frozen=True)
+class StapelingCell(Record):
+    """Users of provisions under one combination of laws in one region and period.
+
+    ``category`` is as CBS writes it ("Alleen Jeugd", …, "Jeugd, P-wet en Wmo",
+    "Totaal"), or a number of provisions ("1 voorziening", …); ``share`` is the
+    count over the region's total users in the period (0–100).
+    """
+
+    region: str
+    period: str
+    unit: str
+    category: str
+    count: int
+    share: float | None

@@ -1,0 +1,167 @@
+"""Stapeling counts in every format: a wide table per unit and period, or tidy cells.
+
+Terminal, Markdown and the xlsx overview show one table per unit (persons,
+households) and period: a row per region, a column per category, each cell
+the count with its share. JSON and CSV hold the tidy cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from monitorkit.errors import UsageError
+from monitorkit.io.files import escape_formula
+from monitorkit.render.numbers import fmt_count, fmt_percent
+from monitorkit.results import StapelingCell
+from monitorkit.stats.stapeling import Stapeling
+
+CELL_COLUMNS = ["region", "period", "unit", "category", "count", "share"]
+
+
+def tables(
+    result: Stapeling,
+) -> list[tuple[str, str, list[str], dict[str, dict[str, StapelingCell]]]]:
+    """Per unit and period: the categories in order and each region's cells by category."""
+    grouped: dict[tuple[str, str], dict[str, dict[str, StapelingCell]]] = {}
+    categories: dict[tuple[str, str], list[str]] = {}
+    for cell in result.cells:
+        key = (cell.unit, cell.period)
+        grouped.setdefault(key, {}).setdefault(cell.region, {})[cell.category] = cell
+        order = categories.setdefault(key, [])
+        if cell.category not in order:
+            order.append(cell.category)
+    return [
+        (unit, period, categories[(unit, period)], rows) for (unit, period), rows in grouped.items()
+    ]
+
+
+def cell_text(cell: StapelingCell | None, locale: str) -> str:
+    if cell is None:
+        return "–"
+    return f"{fmt_count(cell.count, locale)} ({fmt_percent(cell.share, 1, locale)})"
+
+
+#: Regions the terminal shows side by side (Totaal included); files hold all of them.
+TERMINAL_REGIONS = 5
+
+
+def print_stapeling(result: Stapeling, console: Any = None, locale: str = "en") -> None:
+    """One table per unit and period: a row per category, a column per region, count (share).
+
+    With more regions than fit, the terminal shows the first ones and Totaal and
+    says so; csv, xlsx, md and json hold every region.
+    """
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = console or Console()
+    console.print(f"Register: {', '.join(result.sources)}", style="dim", highlight=False)
+    used = ", ".join(f"{role} = '{name}'" for role, name in result.columns.items())
+    console.print(f"Columns: {used}", style="dim", highlight=False)
+    for unit, period, categories, rows in tables(result):
+        regions = list(rows)
+        shown = (
+            regions
+            if len(regions) <= TERMINAL_REGIONS
+            else [*regions[: TERMINAL_REGIONS - 1], regions[-1]]
+        )
+        table = Table(title=f"{unit}, {period}", title_justify="left", show_edge=False)
+        table.add_column("Category")
+        for region in shown:
+            table.add_column(escape(region), justify="right")
+        for category in categories:
+            table.add_row(
+                escape(category), *(cell_text(rows[r].get(category), locale) for r in shown)
+            )
+        console.print()
+        console.print(table)
+        if len(shown) < len(regions):
+            console.print(
+                f"{len(regions) - 1} regions: the first {len(shown) - 1} and Totaal shown; "
+                "-f csv, md or xlsx (-o FILE) holds them all.",
+                style="dim",
+                highlight=False,
+            )
+    console.print()
+    console.print(NOTE, style="dim", highlight=False)
+    for warning in result.warnings:
+        console.print(f"warning: {warning}", style="yellow", highlight=False)
+
+
+NOTE = (
+    "Count (share of the region's users in the period). A person counts once per region "
+    "and period, under every law they used a provision of; Totaal counts each person once."
+)
+
+
+def stapeling_markdown(result: Stapeling, locale: str = "en") -> str:
+    lines = ["# Stapeling", "", f"Register: {', '.join(result.sources)}", ""]
+    for unit, period, categories, rows in tables(result):
+        header = ["Region", *categories]
+        lines += [
+            f"## {unit}, {period}",
+            "",
+            "| " + " | ".join(_md(h) for h in header) + " |",
+            "|" + "|".join([" --- "] + [" ---: "] * len(categories)) + "|",
+        ]
+        for region, cells in rows.items():
+            texts = [cell_text(cells.get(c), locale) for c in categories]
+            lines.append("| " + " | ".join(_md(t) for t in [region, *texts]) + " |")
+        lines.append("")
+    lines.append(NOTE)
+    lines += [f"- warning: {w}" for w in result.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def stapeling_xlsx(result: Stapeling) -> bytes:
+    """A sheet of tidy cells, then a wide sheet per unit and period (counts as numbers)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from monitorkit.io.files import workbook_bytes
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Cells"
+    sheet.append(CELL_COLUMNS)
+    for cell in result.cells:
+        sheet.append([escape_formula(v) for v in cell.as_dict().values()])
+    for unit, period, categories, rows in tables(result):
+        wide = workbook.create_sheet(f"{unit} {period}"[:31])
+        wide.append(["Region", *categories])
+        for title in wide[1]:
+            title.font = Font(bold=True)
+        for region, cells in rows.items():
+            wide.append(
+                [
+                    escape_formula(region),
+                    *(cells[c].count if c in cells else None for c in categories),
+                ]
+            )
+    return workbook_bytes(workbook)
+
+
+def render_stapeling(result: Stapeling, fmt: str, locale: str = "en") -> bytes:
+    """The bytes of a stapeling result in json, csv, md or xlsx."""
+    if fmt == "json":
+        return (json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CELL_COLUMNS)
+        for cell in result.cells:
+            writer.writerow([escape_formula(v) for v in cell.as_dict().values()])
+        return buffer.getvalue().encode("utf-8")
+    if fmt == "md":
+        return stapeling_markdown(result, locale).encode("utf-8")
+    if fmt == "xlsx":
+        return stapeling_xlsx(result)
+    raise UsageError(f"unknown format '{fmt}'", hint="choose one of json, csv, md, xlsx")
