@@ -277,19 +277,30 @@ def summarize(
 
 
 def _emit_summary(result, fmt: str, render: RenderOptions, readings: bool) -> None:
+    from functools import partial
+
+    from monitorkit.render.outputs import render_summary
+    from monitorkit.render.terminal import print_summary
+
+    inputs = [Path(result.responses.source.input_path)]
+    _emit(result, fmt, render, partial(print_summary, readings=readings), render_summary, inputs)
+
+
+def _emit(result, fmt: str, render: RenderOptions, show, as_bytes, inputs: list[Path]) -> None:
+    """Print a result on the terminal, or write its bytes in ``fmt`` to -o (never over an
+    input) or to standard output."""
     if fmt == "terminal":
-        from monitorkit.render.terminal import print_summary
-
-        print_summary(result, locale=render.locale, readings=readings)
+        show(result, locale=render.locale)
         return
-    from monitorkit.render.outputs import render_summary, write_summary
-
+    data = as_bytes(result, fmt, render.locale)
     if render.output:
-        write_summary(result, fmt, render.output, render.locale)
+        from monitorkit.io.files import write_atomic
+
+        write_atomic(Path(render.output), data, inputs=inputs)
         if not render.quiet:
             click.echo(f"wrote {render.output}", err=True)
     else:
-        click.echo(render_summary(result, fmt, render.locale).decode("utf-8"), nl=False)
+        click.echo(data.decode("utf-8"), nl=False)
 
 
 @cli.command(short_help="Compare waves: change, interval, test, panel.")
@@ -359,23 +370,11 @@ def compare(
         mergers=mergers,
         design=design,
     )
+    from monitorkit.render.outputs import render_comparison
+    from monitorkit.render.terminal import print_comparison
+
     fmt = _choose_format(render.fmt, render.output)
-    if fmt == "terminal":
-        from monitorkit.render.terminal import print_comparison
-
-        print_comparison(result, locale=render.locale)
-    else:
-        from monitorkit.render.outputs import render_comparison
-
-        data = render_comparison(result, fmt, render.locale)
-        if render.output:
-            from monitorkit.io.files import write_atomic
-
-            write_atomic(Path(render.output), data, inputs=[Path(f) for f in files])
-            if not render.quiet:
-                click.echo(f"wrote {render.output}", err=True)
-        else:
-            click.echo(data.decode("utf-8"), nl=False)
+    _emit(result, fmt, render, print_comparison, render_comparison, [Path(f) for f in files])
     if charts:
         from monitorkit.render.charts import write_comparison_charts
 
@@ -564,23 +563,11 @@ def stapeling(
         law=law,
         provision=provision,
     )
+    from monitorkit.render.stapeling import print_stapeling, render_stapeling
+
     fmt = _choose_format(render.fmt, render.output)
-    if fmt == "terminal":
-        from monitorkit.render.stapeling import print_stapeling
-
-        print_stapeling(result, locale=render.locale)
-        return
-    from monitorkit.render.stapeling import render_stapeling
-
-    data = render_stapeling(result, fmt, render.locale)
-    if render.output:
-        from monitorkit.io.files import write_atomic
-
-        write_atomic(Path(render.output), data, inputs=[Path(s) for s in result.sources])
-        if not render.quiet:
-            click.echo(f"wrote {render.output}", err=True)
-    else:
-        click.echo(data.decode("utf-8"), nl=False)
+    inputs = [Path(source) for source in result.sources]
+    _emit(result, fmt, render, print_stapeling, render_stapeling, inputs)
 
 
 @cli.group(short_help="Infer and validate codebooks.")

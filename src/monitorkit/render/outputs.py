@@ -6,11 +6,10 @@ import csv
 import io
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 from monitorkit.errors import UsageError
-from monitorkit.io.files import escape_formula, workbook_bytes, write_atomic
+from monitorkit.io.files import escape_formula, workbook_bytes
 from monitorkit.render.common import (
     adjustment,
     base_note,
@@ -65,17 +64,6 @@ def render_summary(summary: Summary, fmt: str, locale: str = "en") -> bytes:
     if fmt == "xlsx":
         return summary_xlsx(summary, locale)
     raise UsageError(f"unknown format '{fmt}'", hint=f"choose one of {', '.join(FORMATS)}")
-
-
-def write_summary(summary: Summary, fmt: str, path: str | Path, locale: str = "en") -> Path:
-    """Write a summary to ``path`` (never over the input file)."""
-    path = Path(path)
-    write_atomic(
-        path,
-        render_summary(summary, fmt, locale),
-        inputs=[Path(summary.responses.source.input_path)],
-    )
-    return path
 
 
 def csv_records(summary: Summary) -> list[dict[str, Any]]:
