@@ -18,10 +18,10 @@ DESIGN = ROOT / "tests" / "data" / "design"
 VALIDATOR = jsonschema.Draft202012Validator(summary_schema())
 
 
-def problems(document) -> list[str]:
+def problems(document, validator=VALIDATOR) -> list[str]:
     return [
         f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
-        for error in VALIDATOR.iter_errors(document)
+        for error in validator.iter_errors(document)
     ]
 
 
@@ -103,10 +103,7 @@ CHANGES = ROOT / "tests" / "data" / "changes"
 
 
 def compare_problems(document) -> list[str]:
-    return [
-        f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
-        for error in COMPARE_VALIDATOR.iter_errors(document)
-    ]
+    return problems(document, COMPARE_VALIDATOR)
 
 
 def test_the_compare_schema_is_valid_and_documented():
