@@ -235,7 +235,8 @@ def test_never_writes_over_the_input(run_cli, tmp_path):
     assert_one_line(
         result,
         4,
-        f"{path}: refusing to write over the input file (hint: choose another output path with -o)",
+        f"{path}: refusing to write over an input file ({path}) (hint: choose another output "
+        "path with -o)",
     )
     assert path.read_bytes() == before
 
@@ -317,4 +318,42 @@ def test_nothing_to_tabulate_says_so(run_cli, tmp_path):
         f"{path}: no questions found: every column is open text, empty or platform "
         "metadata (2 columns) (hint: write a codebook and pass it with --codebook; "
         "'monitorkit codebook infer' shows what was recognised)",
+    )
+
+
+def test_no_input_is_written_over_by_link_or_as_codebook(run_cli, tmp_path):
+    import os
+
+    path = write_rows(tmp_path / "data.csv", yes_no_rows("dash"))
+    before = path.read_bytes()
+    hard = tmp_path / "hard.csv"
+    os.link(path, hard)
+    soft = tmp_path / "soft.csv"
+    soft.symlink_to(path)
+    for target in (hard, soft):
+        result = run_cli("summarize", path, "-f", "csv", "-o", target)
+        assert result.code == 4 and "refusing to write over an input file" in result.err
+    codebook = tmp_path / "cb.yaml"
+    assert run_cli("codebook", "infer", path, "-o", codebook).code == 0
+    kept = codebook.read_bytes()
+    result = run_cli("summarize", path, "-c", codebook, "-f", "csv", "-o", codebook)
+    assert result.code == 4 and f"({codebook})" in result.err
+    assert codebook.read_bytes() == kept and path.read_bytes() == before
+
+
+def test_chart_names_from_question_ids_stay_in_the_folder(run_cli, tmp_path):
+    path = write_rows(tmp_path / "data.csv", yes_no_rows("dash"))
+    codebook = tmp_path / "cb.yaml"
+    assert run_cli("codebook", "infer", path, "-o", codebook).code == 0
+    text = codebook.read_text(encoding="utf-8")
+    first_id = text.split("- id: ", 1)[1].split("\n", 1)[0]
+    codebook.write_text(text.replace(f"- id: {first_id}", "- id: ../../escaped", 1))
+    charts = tmp_path / "deep" / "charts"
+    result = run_cli("summarize", path, "-c", codebook, "--charts", charts)
+    assert result.code == 0, result.err
+    names = sorted(p.name for p in charts.iterdir())
+    assert "escaped.png" in names and "escaped.svg" in names
+    assert all("/" not in name and not name.startswith(".") for name in names)
+    assert (
+        not (tmp_path / "escaped.png").exists() and not (tmp_path / "deep" / "escaped.png").exists()
     )

@@ -35,6 +35,7 @@ def test_markdown_links_charts_that_exist(wijkteams_report):
     assert len(links) == 12
     assert all((wijkteams_report / link).exists() for link in links)
     assert sorted(p.name for p in wijkteams_report.iterdir()) == [
+        ".monitorkit-report",
         "charts",
         "comparison.xlsx",
         "report-2014.xlsx",
@@ -51,6 +52,7 @@ def test_same_inputs_give_the_same_bytes(run_cli, tmp_path):
         p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file()
     )
     assert [str(p) for p in first] == [
+        ".monitorkit-report",
         "charts/divosa-monitor-2011-financiering_wmo.png",
         "charts/divosa-monitor-2011-financiering_wwb.png",
         "charts/divosa-monitor-2011-knelpunten.png",
@@ -144,3 +146,49 @@ def test_unrelated_files_are_not_compared_as_waves_by_accident(run_cli, tmp_path
     result = run_cli("report", first, second, "--no-compare", "-o", tmp_path / "report", "-q")
     assert result.code == 0, result.err
     assert "Vraag B" in (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_report_never_touches_what_it_did_not_write(run_cli, tmp_path):
+    """The input in the output folder, the user's own charts and a link are left alone."""
+    import pandas as pd
+
+    from monitorkit.io.datasets import resolve_input
+
+    folder = tmp_path / "out"
+    (folder / "charts").mkdir(parents=True)
+    own = folder / "charts" / "mine.png"
+    own.write_bytes(b"the user's own chart")
+    survey = folder / "report.xlsx"
+    pd.read_csv(resolve_input("wijkteams-2015")).to_excel(survey, index=False)
+    before = survey.read_bytes()
+    result = run_cli("report", survey, "-o", folder, "-q")
+    assert result.code == 4
+    assert result.err == (
+        f"monitorkit: error: {survey}: refusing to write over an input file ({survey}) "
+        "(hint: choose another output path with -o)\n"
+    )
+    assert survey.read_bytes() == before
+    assert sorted(p.name for p in folder.rglob("*")) == ["charts", "mine.png", "report.xlsx"]
+    survey.rename(tmp_path / "survey.xlsx")
+    assert run_cli("report", tmp_path / "survey.xlsx", "-o", folder, "-q").code == 0
+    assert own.read_bytes() == b"the user's own chart"
+    written = (folder / ".monitorkit-report").read_text().splitlines()
+    assert "report.html" in written and "charts/mine.png" not in written
+    link = tmp_path / "linked"
+    (link / "elsewhere").mkdir(parents=True)
+    (link / "charts").symlink_to(link / "elsewhere")
+    linked = run_cli("report", tmp_path / "survey.xlsx", "-o", link, "-q")
+    assert linked.code == 4 and "the report's charts folder is a link or a file" in linked.err
+    assert list((link / "elsewhere").iterdir()) == []
+
+
+def test_a_rebuilt_report_removes_only_its_own_stale_charts(run_cli, tmp_path):
+    folder = tmp_path / "out"
+    assert run_cli("report", "divosa-monitor-2011", "-o", folder, "-q").code == 0
+    stale = folder / "charts" / "divosa-monitor-2011-gone.png"
+    stale.write_bytes(b"x")
+    manifest = folder / ".monitorkit-report"
+    manifest.write_text(manifest.read_text() + "charts/divosa-monitor-2011-gone.png\n../../etc\n")
+    assert run_cli("report", "divosa-monitor-2011", "-o", folder, "-q").code == 0
+    assert not stale.exists()
+    assert "charts/divosa-monitor-2011-gone.png" not in manifest.read_text()

@@ -282,7 +282,9 @@ def _emit_summary(result, fmt: str, render: RenderOptions, readings: bool) -> No
     from monitorkit.render.outputs import render_summary
     from monitorkit.render.terminal import print_summary
 
+    codebook = result.responses.codebook
     inputs = [Path(result.responses.source.input_path)]
+    inputs += [Path(codebook.path)] if codebook.origin == "file" and codebook.path else []
     _emit(result, fmt, render, partial(print_summary, readings=readings), render_summary, inputs)
 
 
@@ -374,7 +376,8 @@ def compare(
     from monitorkit.render.terminal import print_comparison
 
     fmt = _choose_format(render.fmt, render.output)
-    _emit(result, fmt, render, print_comparison, render_comparison, [Path(f) for f in files])
+    inputs = [Path(f) for f in (*files, *codebooks, *([mergers] if mergers else []))]
+    _emit(result, fmt, render, print_comparison, render_comparison, inputs)
     if charts:
         from monitorkit.render.charts import write_comparison_charts
 

@@ -35,19 +35,31 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths are one file: the same path, a symlink to it, or a hard link."""
+    try:
+        if first.resolve() == second.resolve():
+            return True
+        return first.exists() and second.exists() and os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def refuse_inputs(path: Path, inputs: list[Path] | tuple[Path, ...]) -> None:
+    """Refuse to write over an input file, by path, symlink or hard link."""
+    for source in inputs:
+        if same_file(Path(source), path):
+            raise OutputError(
+                f"refusing to write over an input file ({source})",
+                Location(str(path)),
+                "choose another output path with -o",
+            )
+
+
 def check_output_path(path: Path, inputs: list[Path] | tuple[Path, ...] = ()) -> None:
     """Refuse to write over an input file or into a folder that does not exist."""
+    refuse_inputs(path, inputs)
     target = path.resolve()
-    for source in inputs:
-        try:
-            if source.exists() and source.resolve() == target:
-                raise OutputError(
-                    "refusing to write over the input file",
-                    Location(str(path)),
-                    "choose another output path with -o",
-                )
-        except OSError:
-            continue
     if not target.parent.is_dir():
         raise OutputError(
             f"folder '{path.parent}' does not exist",
@@ -56,6 +68,16 @@ def check_output_path(path: Path, inputs: list[Path] | tuple[Path, ...] = ()) ->
         )
     if target.is_dir():
         raise OutputError("is a directory", Location(str(path)), "give a file name with -o")
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(text: str, limit: int = 80) -> str:
+    """A file name made from data (a question id, a wave label): letters, digits, '.', '_'
+    and '-' only, never a path component, never hidden, never empty."""
+    name = _UNSAFE.sub("_", text).strip("._") or "unnamed"
+    return name[:limit]
 
 
 def write_atomic(path: Path, data: bytes, inputs: list[Path] | tuple[Path, ...] = ()) -> None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from monitorkit.io.files import write_atomic
+from monitorkit.io.files import safe_name, write_atomic
 from monitorkit.render.common import provenance_notice
 from monitorkit.render.numbers import fmt_number, fmt_percent
 from monitorkit.render.words import ci_title, interval_axis, word
@@ -287,12 +287,13 @@ def write_comparison_charts(comparison, folder: str | Path, locale: str = "en") 
 
 
 def _save(figure, folder: Path, name: str) -> list[Path]:
-    """PNG and SVG of a figure, written atomically with no timestamps."""
+    """PNG and SVG of a figure, written atomically with no timestamps, under a file name
+    made safe from ``name`` (a question id from a codebook is data, never a path)."""
     paths = []
     for suffix, options in (("png", {"dpi": 150}), ("svg", {"metadata": {"Date": None}})):
         buffer = io.BytesIO()
         figure.savefig(buffer, format=suffix, **options)
-        path = folder / f"{name}.{suffix}"
+        path = folder / f"{safe_name(name)}.{suffix}"
         write_atomic(path, buffer.getvalue())
         paths.append(path)
     return paths

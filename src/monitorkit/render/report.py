@@ -9,13 +9,17 @@ fixed and workbook dates are fixed, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import io
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from monitorkit.errors import UsageError
-from monitorkit.io.files import write_atomic
+from monitorkit.io.datasets import resolve_input
+from monitorkit.io.files import safe_name, write_atomic
 from monitorkit.options import DesignOptions, sort_options
 from monitorkit.render.common import (
     base_note,
@@ -57,7 +61,9 @@ class ReportQuestion:
     rows: list[list[str]]
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    figure: Any = None
+    #: Draws the question's chart when called; drawn one at a time and closed at once,
+    #: so a report of hundreds of questions never holds more than one figure.
+    figure: Callable[[], Any] | None = None
     svg: str = ""
     png: bytes = b""
 
@@ -149,7 +155,7 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
             notes.append(pairwise)
         figure = None
         if question.stats is None and question.items:
-            figure = question_figure(question, notice, locale, summary.confidence)
+            figure = partial(question_figure, question, notice, locale, summary.confidence)
         questions.append(
             ReportQuestion(
                 question.id,
@@ -187,7 +193,7 @@ def comparison_part(comparison, locale: str, wanted: list[str] | None) -> Report
                 rows,
                 list(spec.notes),
                 [],
-                slope_figure(comparison, question, locale),
+                partial(slope_figure, comparison, question, locale),
             )
         )
     notices = sorted({n for s in comparison.summaries if (n := provenance_notice(s))})
@@ -249,7 +255,7 @@ def render_markdown(title: str, subtitle: str, parts: list[ReportPart], charts: 
             lines += [f"Warning: {w}" for w in question.warnings]
             if question.figure is not None:
                 lines += [
-                    f"![{_md_cell(question.heading)}]({charts}/{part.anchor}-{question.id}.png)",
+                    f"![{_md_cell(question.heading)}]({charts}/{chart_file(part, question)})",
                     "",
                 ]
     return "\n".join(lines) + "\n"
@@ -316,41 +322,103 @@ def build_report(
     )
     title = settings.get("title") or " · ".join(instruments)
     subtitle = settings.get("subtitle", "")
-    written = []
-    folder.mkdir(parents=True, exist_ok=True)
     figures = [q for part in parts for q in part.questions if q.figure is not None]
     with steps(len(figures), "Drawing charts", quiet) as advance:
         for question in figures:
-            question.svg = _svg(question.figure)
-            question.png = _png(question.figure)
+            drawn = question.figure()  # type: ignore[misc]
+            question.svg, question.png = _svg(drawn), _png(drawn)
+            plt.close(drawn)
             advance()
-    html = render_html(title, subtitle, parts, locale, design.confidence)
-    write_atomic(folder / "report.html", html.encode("utf-8"))
-    written.append(folder / "report.html")
-    charts = folder / "charts"
-    charts.mkdir(exist_ok=True)
-    for stale in charts.glob("*.png"):  # the report's own charts folder: no leftovers
-        stale.unlink()
+    outputs: dict[str, bytes] = {
+        "report.html": render_html(title, subtitle, parts, locale, design.confidence).encode(),
+        "report.md": render_markdown(title, subtitle, parts, "charts").encode("utf-8"),
+    }
     for part in parts:
         for question in part.questions:
-            if question.figure is not None:
-                path = charts / f"{part.anchor}-{question.id}.png"
-                write_atomic(path, question.png)
-                written.append(path)
-                plt.close(question.figure)
-    write_atomic(
-        folder / "report.md", render_markdown(title, subtitle, parts, "charts").encode("utf-8")
-    )
-    written.append(folder / "report.md")
+            if question.png:
+                outputs[f"charts/{chart_file(part, question)}"] = question.png
     if len(summaries) == 1:
-        write_atomic(folder / "report.xlsx", summary_xlsx(summaries[0], locale))
-        written.append(folder / "report.xlsx")
+        outputs["report.xlsx"] = summary_xlsx(summaries[0], locale)
     else:
         for summary, name in zip(summaries, names, strict=True):
-            path = folder / f"report-{_anchor(name)}.xlsx"
-            write_atomic(path, summary_xlsx(summary, locale))
-            written.append(path)
+            outputs[f"report-{safe_name(_anchor(name))}.xlsx"] = summary_xlsx(summary, locale)
         if comparison is not None:
-            write_atomic(folder / "comparison.xlsx", comparison_xlsx(comparison, locale))
-            written.append(folder / "comparison.xlsx")
-    return written
+            outputs["comparison.xlsx"] = comparison_xlsx(comparison, locale)
+    inputs = [resolve_input(f) for f in files] + ([Path(config)] if config else [])
+    return publish_folder(folder, outputs, inputs)
+
+
+#: The list of files a report wrote into its folder, so a rebuild removes only those.
+MANIFEST = ".monitorkit-report"
+
+
+def publish_folder(folder: Path, outputs: dict[str, bytes], inputs: list[Path]) -> list[Path]:
+    """Write a report's files into ``folder`` as a whole, touching nothing else.
+
+    Every target is checked against the inputs first (no input is ever written
+    over); the files are built in a temporary folder inside ``folder`` and then
+    moved into place, so a run stopped midway leaves the previous report as it
+    was. Of the files a previous run wrote (its manifest), those this run does
+    not write again are removed; a file the report did not write is never touched.
+    """
+    import shutil
+    import tempfile
+
+    from monitorkit.errors import Location, OutputError
+    from monitorkit.io.files import refuse_inputs
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("is not a folder", Location(str(folder)), "give a folder with -o")
+    folder.mkdir(parents=True, exist_ok=True)
+    charts = folder / "charts"
+    if charts.is_symlink() or (charts.exists() and not charts.is_dir()):
+        raise OutputError(
+            "the report's charts folder is a link or a file",
+            Location(str(charts)),
+            "remove it or choose another -o folder",
+        )
+    targets = {name: folder / name for name in outputs}
+    for target in targets.values():
+        refuse_inputs(target, inputs)
+    previous = _manifest(folder)
+    stage = Path(tempfile.mkdtemp(prefix=".report-", dir=folder))
+    try:
+        for name, data in outputs.items():
+            staged = stage / name
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(data)
+        charts.mkdir(exist_ok=True)
+        for name, target in targets.items():
+            os.replace(stage / name, target)
+    except OSError as exc:
+        raise OutputError(
+            f"could not write the report: {exc.strerror or exc}",
+            Location(str(folder)),
+            "check that the folder is writable",
+        ) from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    for name in previous - set(outputs):
+        stale = folder / name
+        if stale.is_file() and not stale.is_symlink():
+            stale.unlink()
+    write_atomic(folder / MANIFEST, "".join(f"{name}\n" for name in sorted(outputs)).encode())
+    return [targets[name] for name in outputs]
+
+
+def _manifest(folder: Path) -> set[str]:
+    """The files the previous report in ``folder`` wrote (plain names under it only)."""
+    try:
+        lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    return {
+        line for line in lines
+        if line and not line.startswith(("/", "\\")) and ".." not in Path(line).parts
+    }  # fmt: skip
+
+
+def chart_file(part: ReportPart, question: ReportQuestion) -> str:
+    """The file name of a question's chart in the report's charts folder."""
+    return f"{safe_name(f'{part.anchor}-{question.id}')}.png"

@@ -189,12 +189,13 @@ def rake_weights(
     from monitorkit.stats.responses import read_weights
 
     source = resolve_input(path)
-    check_output_path(Path(output), [source])
+    inputs = [source, Path(margins_path)]
+    check_output_path(Path(output), inputs)
     raw = read_table(source, **reading)
     base = read_weights(raw, base_weight) if base_weight else None
     result = rake(raw, read_margins(margins_path), base, max_iterations, tolerance)
     frame = raw.frame.copy()
     frame[weight_name] = result.weights
     text = frame.map(escape_formula).to_csv(index=False, lineterminator="\n")
-    write_atomic(Path(output), text.encode("utf-8"), inputs=[source])
+    write_atomic(Path(output), text.encode("utf-8"), inputs=inputs)
     return result
