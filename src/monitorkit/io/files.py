@@ -17,12 +17,27 @@ os.umask(_UMASK)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def escape_formula(value: Any) -> Any:
-    """Text a spreadsheet would execute gets a leading apostrophe; other values pass.
+#: Characters no spreadsheet cell may hold (XML 1.0 forbids them), dropped from text.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
-    A plain number written as text ('-5', '+31') is data, not a formula, and passes.
+
+def add_row(sheet: Any, values: Any) -> None:
+    """Append a row to an openpyxl sheet with every text made inert (``escape_formula``):
+    the one way monitorkit's workbooks receive their cells."""
+    sheet.append([escape_formula(value) for value in values])
+
+
+def escape_formula(value: Any) -> Any:
+    """Text a spreadsheet would execute gets a leading apostrophe, and characters no cell
+    may hold are dropped; other values pass.
+
+    A plain number written as text ('-5', '+31') is data, not a formula, and passes, as
+    do a lone '-' or '+' (a dash for "none" is text to every spreadsheet).
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _is_number(value):
+    if not isinstance(value, str):
+        return value
+    value = _ILLEGAL.sub("", value)
+    if value.startswith(FORMULA_STARTS) and value not in ("-", "+") and not _is_number(value):
         return "'" + value
     return value
 

@@ -8,6 +8,7 @@ SVG hash salt and no creation date in the metadata.
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from dataclasses import replace
 from pathlib import Path
@@ -26,8 +27,13 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 LABEL_WIDTH = 38
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
-    return "\n".join(textwrap.wrap(str(text), width, break_on_hyphens=False)) or str(text)
+    """Chart text from the data, wrapped, without control characters (no glyph for them)."""
+    plain = _CONTROL.sub("", str(text))
+    return "\n".join(textwrap.wrap(plain, width, break_on_hyphens=False)) or plain
 
 
 def question_figure(
@@ -44,6 +50,7 @@ def question_figure(
     import numpy as np
 
     plt.rcParams["svg.hashsalt"] = "monitorkit"
+    plt.rcParams["text.parse_math"] = False  # labels are data: '$x$' is text, not math
     items = [item for item in question.items if item.percent is not None]
     if question.type == "scale":
         items.reverse()  # bars run bottom-up: the scale's first point on top
@@ -180,6 +187,7 @@ def slope_figure(comparison, question: QuestionChange, locale: str = "en"):
     from monitorkit.stats.compare import trend_scores
 
     plt.rcParams["svg.hashsalt"] = "monitorkit"
+    plt.rcParams["text.parse_math"] = False  # labels are data: '$x$' is text, not math
     labels = comparison.labels
     scores = trend_scores(labels)
     positions = [score - scores[0] for score in scores]
@@ -304,6 +312,7 @@ def reproduction_figure(results, locale: str = "en"):
     import matplotlib.pyplot as plt
 
     plt.rcParams["svg.hashsalt"] = "monitorkit"
+    plt.rcParams["text.parse_math"] = False  # labels are data: '$x$' is text, not math
     rows = [r for r in results if r.computed is not None and r.figure.unit == "percent"]
     height = 1.4 + 0.22 * len(rows)
     figure, axes = plt.subplots(figsize=(8.5, height), layout="constrained")

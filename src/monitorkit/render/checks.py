@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from monitorkit.published.consistency import ROUNDING_RULES, ConsistencyReport
+from monitorkit.render.common import shown
 
 
 def _counts(counts: list[int]) -> str:
@@ -30,8 +30,8 @@ def print_check(report: ConsistencyReport, console: Console | None = None) -> No
     for figure in checked:
         style = "bold red" if figure.status == "inconsistent" else None
         table.add_row(
-            escape(figure.id),
-            escape(figure.label),
+            shown(figure.id),
+            shown(figure.label),
             f"{figure.value:g}",
             str(figure.n),
             *[_counts(figure.feasible[rule]) for rule in ROUNDING_RULES],
@@ -43,7 +43,7 @@ def print_check(report: ConsistencyReport, console: Console | None = None) -> No
     console.print("Relations between figures:", highlight=False)
     for relation in report.relations:
         mark = "[green]ok[/green]  " if relation.ok else "[bold red]FAIL[/bold red]"
-        console.print(f"  {mark} {relation.type:<14} {escape(relation.detail)}", highlight=False)
+        console.print(f"  {mark} {relation.type:<14} {shown(relation.detail)}", highlight=False)
     summary = report.as_dict()["summary"]
     console.print()
     console.print(
@@ -72,13 +72,13 @@ def print_reproduction(results, console: Console | None = None) -> None:
         computed = "–" if data["computed"] is None else f"{data['computed']:g}"
         status = data["status"] + (f" ({data['reason']})" if data["reason"] else "")
         table.add_row(
-            escape(data["id"]),
-            escape(data["label"]),
-            escape(str(data["published"])),
+            shown(data["id"]),
+            shown(data["label"]),
+            shown(str(data["published"])),
             computed,
             str(data["n"] or "–"),
             data["rounding"] or "–",
-            escape(status),
+            shown(status),
             style=styles[data["status"]],
         )
     console.print(table)
@@ -104,7 +104,7 @@ def print_raking(result, output: str, console: Console | None = None) -> None:
     )
     for margin in data["margins"]:
         table = Table(
-            title=escape(margin["column"]),
+            title=shown(margin["column"]),
             title_justify="left",
             show_edge=False,
             header_style="bold",
@@ -113,7 +113,7 @@ def print_raking(result, output: str, console: Console | None = None) -> None:
             table.add_column(title, justify="left" if title == "Category" else "right")
         for row in margin["categories"]:
             table.add_row(
-                escape(row["category"]),
+                shown(row["category"]),
                 f"{100 * row['target']:.1f}",
                 f"{100 * row['sample']:.1f}",
                 f"{100 * row['weighted']:.1f}",

@@ -6,10 +6,36 @@ here keeps the three from drifting apart.
 
 from __future__ import annotations
 
+import re
+
 from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import ci_title, word
 from monitorkit.results import ItemEstimate, QuestionResult, TestResult
 from monitorkit.stats.estimates import FPC_RULE, Summary
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_|]|<(?=[A-Za-z/!?]))")
+_MARKDOWN_LINK = re.compile(r"([\[\]])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def md_text(text: object) -> str:
+    """Text from the data as inert Markdown: emphasis, code, table pipes and anything an
+    HTML tag could start with backslash-escaped, brackets too where they could form a
+    link; line breaks become spaces and control characters are dropped. '<0.001' and
+    '[multi, base 95]' stay as they read."""
+    plain = _CONTROL.sub("", str(text)).replace("\r", " ").replace("\n", " ")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
+    if "](" in plain or "][" in plain or "![" in plain:
+        escaped = _MARKDOWN_LINK.sub(r"\\\1", escaped)
+    return escaped
+
+
+def shown(text: object) -> str:
+    """Text from the data for the terminal: control characters (escape sequences) dropped,
+    rich markup escaped."""
+    from rich.markup import escape
+
+    return escape(_CONTROL.sub("", str(text)))
 
 
 def source_line(summary: Summary) -> str:

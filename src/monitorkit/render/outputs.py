@@ -9,12 +9,13 @@ import re
 from typing import Any
 
 from monitorkit.errors import UsageError
-from monitorkit.io.files import escape_formula, workbook_bytes
+from monitorkit.io.files import add_row, escape_formula, workbook_bytes
 from monitorkit.render.common import (
     adjustment,
     base_note,
     design_note,
     fpc_note,
+    md_text,
     pairwise_note,
     provenance_notice,
     question_heading,
@@ -134,10 +135,6 @@ def summary_csv(summary: Summary) -> str:
     return buffer.getvalue()
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _document_title(summary: Summary) -> str:
     codebook = summary.responses.codebook
     return codebook.title or codebook.instrument or "Survey summary"
@@ -155,17 +152,17 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
         lines += [f"> **{notice}**", ""]
     if fpc := fpc_note(summary):
         lines += [fpc, ""]
-    lines += [f"Warning: {_md_cell(warning)}" for warning in summary.responses.warnings]
+    lines += [f"Warning: {md_text(warning)}" for warning in summary.responses.warnings]
     if summary.responses.warnings:
         lines.append("")
     for question in summary.questions:
         groups = [group.group for group in question.groups]
         header = table_header(question, groups, locale, summary.confidence)
-        lines += [f"## {_md_cell(question_heading(question, locale))}", ""]
-        lines.append("| " + " | ".join(_md_cell(h) for h in header) + " |")
+        lines += [f"## {md_text(question_heading(question, locale))}", ""]
+        lines.append("| " + " | ".join(md_text(h) for h in header) + " |")
         lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|")
         for row in table_rows(question, locale, summary.confidence):
-            lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
+            lines.append("| " + " | ".join(md_text(cell) for cell in row) + " |")
         lines += ["", base_note(question, locale), design_note(summary, locale), ""]
         notes = (scale_note(question, locale, summary.confidence), ungrouped_note(question, locale))
         lines += [note for note in notes if note]
@@ -184,8 +181,8 @@ def summary_markdown(summary: Summary, locale: str = "en") -> str:
             "| --- | --- | --- |",
         ]
         lines += [
-            f"| {_md_cell(entry.column)} | {_md_cell(word(entry.reason, locale))} "
-            f"| {_md_cell(entry.detail)} |"
+            f"| {md_text(entry.column)} | {md_text(word(entry.reason, locale))} "
+            f"| {md_text(entry.detail)} |"
             for entry in summary.responses.not_tabulated
         ]
         lines.append("")
@@ -219,21 +216,28 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
     overview = workbook.active
     overview.title = "Overview"
     bold = Font(bold=True)
-    overview.append(["monitorkit summary"])
+    add_row(overview, ["monitorkit summary"])
     overview["A1"].font = Font(bold=True, size=13)
-    overview.append([word("Source", locale), escape_formula(source_line(summary))])
+    add_row(overview, [word("Source", locale), source_line(summary)])
     notice = provenance_notice(summary, locale)
     if notice:
-        overview.append([word("Provenance", locale), notice])
+        add_row(overview, [word("Provenance", locale), notice])
         overview.cell(overview.max_row, 2).font = Font(bold=True, color="9C5700")
-    overview.append([])
-    overview.append([word(w, locale) for w in ("Sheet", "Question", "Type", "Base", "Base rule")])
+    add_row(overview, [])
+    add_row(overview, [word(w, locale) for w in ("Sheet", "Question", "Type", "Base", "Base rule")])
     for cell in overview[overview.max_row]:
         cell.font = bold
     names = _sheet_names([q.id for q in summary.questions])
     for name, question in zip(names, summary.questions, strict=True):
-        overview.append(
-            [name, escape_formula(question.label), question.type, question.base, question.base_rule]
+        add_row(
+            overview,
+            [
+                name,
+                question.label,
+                question.type,
+                question.base,
+                question.base_rule,
+            ],
         )
     overview.column_dimensions["A"].width = 16
     overview.column_dimensions["B"].width = 60
@@ -242,24 +246,24 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
     for name, question in zip(names, summary.questions, strict=True):
         sheet = workbook.create_sheet(name)
         preamble = [
-            [escape_formula(question_heading(question, locale))],
+            [question_heading(question, locale)],
             [base_note(question, locale)],
             [design_note(summary, locale)],
         ]
         if notice:
-            preamble.append([notice])
+            add_row(preamble, [notice])
         for row in preamble:
-            sheet.append(row)
+            add_row(sheet, row)
         sheet["A1"].font = Font(bold=True, size=12)
-        sheet.append([])
+        add_row(sheet, [])
         header_row = len(preamble) + 2
         columns, rows = _xlsx_table(question)
-        sheet.append([word(column, locale) for column in columns])
+        add_row(sheet, [word(column, locale) for column in columns])
         for cell in sheet[header_row]:
             cell.font = bold
             cell.alignment = Alignment(horizontal="center", wrap_text=True)
         for row in rows:
-            sheet.append([escape_formula(value) for value in row])
+            add_row(sheet, row)
         for column_index, title in enumerate(columns, start=1):
             letter = get_column_letter(column_index)
             sheet.column_dimensions[letter].width = (
@@ -278,22 +282,23 @@ def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
         notes = (scale_note(question, locale, summary.confidence), ungrouped_note(question, locale))
         for note in notes:
             if note:
-                sheet.append([escape_formula(note)])
+                add_row(sheet, [note])
         for warning in question.warnings:
-            sheet.append([escape_formula(f"{word('Warning:', locale)} {warning}")])
+            add_row(sheet, [f"{word('Warning:', locale)} {warning}"])
         sheet.freeze_panes = sheet.cell(header_row + 1, 2)
     if summary.responses.not_tabulated:
         sheet = workbook.create_sheet(word("Not tabulated", locale)[:31])
-        sheet.append([word(title, locale) for title in ("Column", "Reason", "Detail")])
+        add_row(sheet, [word(title, locale) for title in ("Column", "Reason", "Detail")])
         for cell in sheet[1]:
             cell.font = bold
         for entry in summary.responses.not_tabulated:
-            sheet.append(
+            add_row(
+                sheet,
                 [
-                    escape_formula(entry.column),
+                    entry.column,
                     word(entry.reason, locale),
-                    escape_formula(entry.detail) or None,
-                ]
+                    entry.detail or None,
+                ],
             )
         sheet.column_dimensions["A"].width = 60
         sheet.column_dimensions["B"].width = 24
@@ -439,9 +444,9 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
     for question in comparison.questions:
         spec = change_table(comparison, question, locale)
         lines += [
-            f"## {_md_cell(question.label)}",
+            f"## {md_text(question.label)}",
             "",
-            "| " + " | ".join(_md_cell(c.title) for c in spec.columns) + " |",
+            "| " + " | ".join(md_text(c.title) for c in spec.columns) + " |",
             "|" + "|".join([" --- "] + [" ---: "] * (len(spec.columns) - 1)) + "|",
         ]
         for row in spec.rows:
@@ -449,7 +454,7 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
                 cell_text(c.kind, v, locale, spec.decimals)
                 for c, v in zip(spec.columns, row, strict=True)
             )
-            lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+            lines.append("| " + " | ".join(md_text(c) for c in cells) + " |")
         lines += ["", *(f"{note}  " for note in spec.notes), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -468,36 +473,38 @@ def comparison_xlsx(comparison, locale: str = "en") -> bytes:
     workbook = Workbook()
     overview = workbook.active
     overview.title = "Overview"
-    overview.append(["Waves", ", ".join(comparison.labels)])
+    add_row(overview, ["Waves", ", ".join(comparison.labels)])
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
-        overview.append([label, escape_formula(source_line(summary))])
+        add_row(overview, [label, source_line(summary)])
         if provenance_notice(summary, locale):
-            overview.append(["", provenance_notice(summary, locale)])
+            add_row(overview, ["", provenance_notice(summary, locale)])
     overview.column_dimensions["B"].width = 100
     names = _sheet_names([q.id for q in comparison.questions])
     for name, question in zip(names, comparison.questions, strict=True):
         spec = change_table(comparison, question, locale)
         sheet = workbook.create_sheet(name)
-        sheet.append([escape_formula(question.label)])
+        add_row(sheet, [question.label])
         sheet["A1"].font = Font(bold=True, size=12)
-        sheet.append([])
+        add_row(sheet, [])
         numeric = question.means is not None
-        sheet.append(
-            [title for column in spec.columns for title in _xlsx_titles(column, numeric, locale)]
+        add_row(
+            sheet,
+            [title for column in spec.columns for title in _xlsx_titles(column, numeric, locale)],
         )
         for cell in sheet[3]:
             cell.font = Font(bold=True)
         for row in spec.rows:
-            sheet.append(
+            add_row(
+                sheet,
                 [
                     value
                     for column, cell in zip(spec.columns, row, strict=True)
                     for value in _xlsx_values(column.kind, cell)
-                ]
+                ],
             )
-        sheet.append([])
+        add_row(sheet, [])
         for note in spec.notes:
-            sheet.append([note])
+            add_row(sheet, [note])
         sheet.column_dimensions["A"].width = 50
         sheet.freeze_panes = "B4"
     return workbook_bytes(workbook)
@@ -513,9 +520,9 @@ def _xlsx_titles(column, numeric: bool, locale: str) -> list[str]:
 
 
 def _xlsx_values(kind: str, value: Any) -> list[Any]:
-    """A typed cell as the workbook's numbers (labels escaped against formulas)."""
+    """A typed cell as the workbook's numbers (add_row makes the labels inert)."""
     if kind == "label":
-        return [escape_formula(value)]
+        return [value]
     if kind == "wave":
         if value is None:
             return [None, None, None]

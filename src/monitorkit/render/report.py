@@ -25,6 +25,7 @@ from monitorkit.render.common import (
     base_note,
     design_note,
     fpc_note,
+    md_text,
     not_tabulated_groups,
     pairwise_note,
     provenance_notice,
@@ -237,25 +238,24 @@ def render_html(
 
 
 def render_markdown(title: str, subtitle: str, parts: list[ReportPart], charts: str) -> str:
-    from monitorkit.render.outputs import _md_cell
 
     lines = [f"# {title}", ""]
     if subtitle:
         lines += [subtitle, ""]
     for part in parts:
-        lines += [f"## {_md_cell(part.title)}", ""]
+        lines += [f"## {md_text(part.title)}", ""]
         lines += [f"{line}  " for line in part.meta] + [""]
-        lines += [f"> **{_md_cell(n)}**\n" for n in part.notices]
+        lines += [f"> **{md_text(n)}**\n" for n in part.notices]
         for question in part.questions:
-            lines += [f"### {_md_cell(question.heading)}", ""]
-            lines.append("| " + " | ".join(_md_cell(h) for h in question.header) + " |")
+            lines += [f"### {md_text(question.heading)}", ""]
+            lines.append("| " + " | ".join(md_text(h) for h in question.header) + " |")
             lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(question.header) - 1)) + "|")
-            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in question.rows]
+            lines += ["| " + " | ".join(md_text(c) for c in row) + " |" for row in question.rows]
             lines += [""] + [f"{note}  " for note in question.notes] + [""]
             lines += [f"Warning: {w}" for w in question.warnings]
             if question.figure is not None:
                 lines += [
-                    f"![{_md_cell(question.heading)}]({charts}/{chart_file(part, question)})",
+                    f"![{md_text(question.heading)}]({charts}/{chart_file(part, question)})",
                     "",
                 ]
     return "\n".join(lines) + "\n"

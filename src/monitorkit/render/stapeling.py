@@ -13,7 +13,8 @@ import json
 from typing import Any
 
 from monitorkit.errors import UsageError
-from monitorkit.io.files import escape_formula
+from monitorkit.io.files import add_row, escape_formula
+from monitorkit.render.common import md_text, shown
 from monitorkit.render.numbers import fmt_count, fmt_percent
 from monitorkit.results import StapelingCell
 from monitorkit.stats.stapeling import Stapeling
@@ -55,7 +56,6 @@ def print_stapeling(result: Stapeling, console: Any = None, locale: str = "en") 
     says so; csv, xlsx, md and json hold every region.
     """
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     console = console or Console()
@@ -64,24 +64,24 @@ def print_stapeling(result: Stapeling, console: Any = None, locale: str = "en") 
     console.print(f"Columns: {used}", style="dim", highlight=False)
     for unit, period, categories, rows in tables(result):
         regions = list(rows)
-        shown = (
+        visible = (
             regions
             if len(regions) <= TERMINAL_REGIONS
             else [*regions[: TERMINAL_REGIONS - 1], regions[-1]]
         )
         table = Table(title=f"{unit}, {period}", title_justify="left", show_edge=False)
         table.add_column("Category")
-        for region in shown:
-            table.add_column(escape(region), justify="right")
+        for region in visible:
+            table.add_column(shown(region), justify="right")
         for category in categories:
             table.add_row(
-                escape(category), *(cell_text(rows[r].get(category), locale) for r in shown)
+                shown(category), *(cell_text(rows[r].get(category), locale) for r in visible)
             )
         console.print()
         console.print(table)
-        if len(shown) < len(regions):
+        if len(visible) < len(regions):
             console.print(
-                f"{len(regions) - 1} regions: the first {len(shown) - 1} and Totaal shown; "
+                f"{len(regions) - 1} regions: the first {len(visible) - 1} and Totaal shown; "
                 "-f csv, md or xlsx (-o FILE) holds them all.",
                 style="dim",
                 highlight=False,
@@ -105,20 +105,16 @@ def stapeling_markdown(result: Stapeling, locale: str = "en") -> str:
         lines += [
             f"## {unit}, {period}",
             "",
-            "| " + " | ".join(_md(h) for h in header) + " |",
+            "| " + " | ".join(md_text(h) for h in header) + " |",
             "|" + "|".join([" --- "] + [" ---: "] * len(categories)) + "|",
         ]
         for region, cells in rows.items():
             texts = [cell_text(cells.get(c), locale) for c in categories]
-            lines.append("| " + " | ".join(_md(t) for t in [region, *texts]) + " |")
+            lines.append("| " + " | ".join(md_text(t) for t in [region, *texts]) + " |")
         lines.append("")
     lines.append(NOTE)
     lines += [f"- warning: {w}" for w in result.warnings]
     return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def stapeling_xlsx(result: Stapeling) -> bytes:
@@ -131,20 +127,21 @@ def stapeling_xlsx(result: Stapeling) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Cells"
-    sheet.append(CELL_COLUMNS)
+    add_row(sheet, CELL_COLUMNS)
     for cell in result.cells:
-        sheet.append([escape_formula(v) for v in cell.as_dict().values()])
+        add_row(sheet, cell.as_dict().values())
     for unit, period, categories, rows in tables(result):
         wide = workbook.create_sheet(f"{unit} {period}"[:31])
-        wide.append(["Region", *categories])
+        add_row(wide, ["Region", *categories])
         for title in wide[1]:
             title.font = Font(bold=True)
         for region, cells in rows.items():
-            wide.append(
+            add_row(
+                wide,
                 [
-                    escape_formula(region),
+                    region,
                     *(cells[c].count if c in cells else None for c in categories),
-                ]
+                ],
             )
     return workbook_bytes(workbook)
 

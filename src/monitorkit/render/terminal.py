@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from monitorkit.render.common import (
@@ -15,6 +14,7 @@ from monitorkit.render.common import (
     provenance_notice,
     question_heading,
     scale_note,
+    shown,
     source_line,
     table_header,
     table_rows,
@@ -29,7 +29,7 @@ def print_summary(
 ) -> None:
     """Print every question of a summary as a table; with ``readings``, how values were read."""
     console = console or Console()
-    console.print(source_line(summary), style="dim", highlight=False)
+    console.print(shown(source_line(summary)), style="dim", highlight=False)
     notice = provenance_notice(summary, locale)
     if notice:
         console.print(notice, style="bold yellow", highlight=False)
@@ -40,26 +40,26 @@ def print_summary(
     if summary.interval_method != "wilson":
         console.print(design_note(summary, locale), style="dim", highlight=False)
     for warning in summary.responses.warnings:
-        console.print(f"warning: {warning}", style="yellow", highlight=False)
+        console.print(f"warning: {shown(warning)}", style="yellow", highlight=False)
     for question in summary.questions:
         groups = [group.group for group in question.groups]
         table = Table(
-            title=escape(question_heading(question, locale)),
+            title=shown(question_heading(question, locale)),
             title_justify="left",
-            caption=escape(base_note(question, locale)),
+            caption=shown(base_note(question, locale)),
             caption_justify="left",
             show_edge=False,
             header_style="bold",
         )
         for index, title in enumerate(table_header(question, groups, locale, summary.confidence)):
             table.add_column(
-                escape(title),
+                shown(title),
                 justify="left" if index == 0 else "right",
                 overflow="fold",
                 max_width=60 if index == 0 else None,
             )
         for row in table_rows(question, locale, summary.confidence):
-            table.add_row(*(escape(cell) for cell in row))
+            table.add_row(*(shown(cell) for cell in row))
         console.print()
         console.print(table)
         for note in (
@@ -71,10 +71,12 @@ def print_summary(
         if pairwise_note(question):
             console.print(f"  {pairwise_note(question)}", style="dim", highlight=False)
         for warning in question.warnings:
-            console.print(f"  warning: {warning}", style="yellow", highlight=False)
+            console.print(f"  warning: {shown(warning)}", style="yellow", highlight=False)
         if readings:
-            shown = " · ".join(f"'{r.value}' {r.read_as} ({r.count})" for r in question.readings)
-            console.print(f"  values read: {shown}", style="dim", highlight=False)
+            readings_text = " · ".join(
+                f"'{r.value}' {r.read_as} ({r.count})" for r in question.readings
+            )
+            console.print(f"  values read: {shown(readings_text)}", style="dim", highlight=False)
     _print_not_tabulated(summary, console, locale)
 
 
@@ -92,11 +94,11 @@ def _print_not_tabulated(summary: Summary, console: Console, locale: str) -> Non
     )
     texts = summary.responses.raw.labels
     for reason, columns in groups:
-        shown = ", ".join(
+        listed = ", ".join(
             _short(column if texts.get(column, column) == column else f"{column} ({texts[column]})")
             for column in columns
         )
-        console.print(f"  {reason}: {escape(shown)}", highlight=False)
+        console.print(f"  {reason}: {shown(listed)}", highlight=False)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -109,7 +111,9 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
 
     console = console or Console()
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
-        console.print(f"{label}: {source_line(summary)}", style="dim", highlight=False)
+        console.print(
+            f"{shown(label)}: {shown(source_line(summary))}", style="dim", highlight=False
+        )
         notice = provenance_notice(summary, locale)
         if notice:
             console.print(f"{label}: {notice}", style="bold yellow", highlight=False)
@@ -119,20 +123,20 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
     for question in comparison.questions:
         spec = change_table(comparison, question, locale)
         table = Table(
-            title=escape(f"{question.label} [{question.type}]"),
+            title=shown(f"{question.label} [{question.type}]"),
             title_justify="left",
             show_edge=False,
             header_style="bold",
         )
         for index, column in enumerate(spec.columns):
             if index == 0:
-                table.add_column(escape(column.title), overflow="fold", max_width=50)
+                table.add_column(shown(column.title), overflow="fold", max_width=50)
             else:
-                table.add_column(escape(column.title), justify="right")
+                table.add_column(shown(column.title), justify="right")
         change_at = next(i for i, c in enumerate(spec.columns) if c.kind == "change")
         for row in spec.rows:
             cells = [
-                escape(cell_text(c.kind, v, locale, spec.decimals))
+                shown(cell_text(c.kind, v, locale, spec.decimals))
                 for c, v in zip(spec.columns, row, strict=True)
             ]
             p = row[change_at + 2] if spec.columns[change_at + 1].kind == "interval" else None
@@ -143,7 +147,7 @@ def print_comparison(comparison, console: Console | None = None, locale: str = "
         notes += [note for note in spec.notes if note not in notes]
     if comparison.panel is not None:
         for warning in comparison.panel.warnings:
-            console.print(f"  warning: {warning}", style="yellow", highlight=False)
+            console.print(f"  warning: {shown(warning)}", style="yellow", highlight=False)
     console.print()
     for note in notes:
         console.print(note, style="dim", highlight=False)

@@ -196,6 +196,7 @@ def rake_weights(
     result = rake(raw, read_margins(margins_path), base, max_iterations, tolerance)
     frame = raw.frame.copy()
     frame[weight_name] = result.weights
+    frame.columns = [escape_formula(str(column)) for column in frame.columns]
     text = frame.map(escape_formula).to_csv(index=False, lineterminator="\n")
     write_atomic(Path(output), text.encode("utf-8"), inputs=inputs)
     return result
