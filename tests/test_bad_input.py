@@ -357,3 +357,18 @@ def test_chart_names_from_question_ids_stay_in_the_folder(run_cli, tmp_path):
     assert (
         not (tmp_path / "escaped.png").exists() and not (tmp_path / "deep" / "escaped.png").exists()
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--delimiter", ";;"], "--delimiter must be one character, got ';;'"),
+        (["--population", "²"], "--population takes a number or 'auto', got '²'"),
+    ],
+)
+def test_odd_option_values_are_usage_errors(run_cli, tmp_path, args, message):
+    path = write_rows(tmp_path / "data.csv", yes_no_rows("dash"))
+    result = run_cli("summarize", path, *args)
+    assert result.code == 2
+    assert result.err.startswith(f"monitorkit: error: {message}")
+    assert result.err.count("\n") == 1

@@ -33,6 +33,13 @@ class ReadOptions:
     include_previews: bool = False
     missing_as_category: bool = False
 
+    def __post_init__(self) -> None:
+        if self.delimiter is not None and len(self.delimiter) != 1:
+            raise UsageError(
+                f"--delimiter must be one character, got {self.delimiter!r}",
+                hint="e.g. --delimiter ';' (a tab: --delimiter $'\\t')",
+            )
+
     def as_kwargs(self) -> dict[str, Any]:
         """The options that differ from the defaults, as keywords for a reader."""
         return {

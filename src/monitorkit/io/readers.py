@@ -381,7 +381,7 @@ def _read_excel(path: Path, sheet: str | int | None, header_rows: int | None) ->
 def _pick_sheet(path: Path, names: list[str], sheet: str | int | None) -> str:
     if sheet is None:
         return names[0]
-    if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit()):
+    if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isascii() and sheet.isdecimal()):
         number = int(sheet)
         if sheet not in names and 1 <= number <= len(names):
             return names[number - 1]

@@ -965,7 +965,7 @@ def _stratify(responses: Responses, column: str, population: Any) -> None:
         where = "the codebook's population"
     elif population is None:
         return
-    elif isinstance(population, (int, Population)) or str(population).strip().isdigit():
+    elif isinstance(population, (int, Population)) or str(population).strip().isdecimal():
         raise UsageError(
             "with --strata, --population names a file of the population size per stratum",
             hint="e.g. a YAML file with 'G4: 4', 'G32: 36', 'overig: 353'",

@@ -55,7 +55,7 @@ def read_stratum_sizes(path: str) -> dict[str, int]:
         raise InputError("must map each stratum to its population size", where, "e.g. G4: 4")
     sizes = {}
     for stratum, size in data.items():
-        number = int(size) if str(size).strip().isdigit() else None
+        number = int(size) if str(size).strip().isdecimal() and str(size).isascii() else None
         if number is None or number < 1:
             raise InputError(
                 f"stratum '{stratum}': the population size must be a whole number, got {size!r}",
@@ -83,7 +83,7 @@ def resolve_population(
     if value is None or value == "":
         return None
     text = str(value).strip().lower()
-    if text.isdigit():
+    if text.isdecimal() and text.isascii():
         if int(text) < 2:
             raise UsageError(f"--population must be at least 2, got {value}")
         return Population(int(text), "given with --population")
