@@ -372,3 +372,32 @@ def test_odd_option_values_are_usage_errors(run_cli, tmp_path, args, message):
     assert result.code == 2
     assert result.err.startswith(f"monitorkit: error: {message}")
     assert result.err.count("\n") == 1
+
+
+def test_yaml_bombs_and_deep_nesting_are_refused_quickly(run_cli, tmp_path):
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 9):
+        lines.append(
+            f"l{level}: &l{level} ["
+            + ", ".join([f"*{'a' if level == 1 else f'l{level - 1}'}"] * 9)
+            + "]"
+        )
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join([*lines, "instrument: x", "questions: []"]) + "\n")
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("instrument: x\nq: " + "[" * 200 + "]" * 200 + "\n")
+    data = write_rows(tmp_path / "data.csv", yes_no_rows("dash"))
+    result = run_cli("summarize", data, "-c", bomb)
+    assert_one_line(
+        result,
+        3,
+        f"{bomb}: not accepted as YAML: more than 20 aliases (*references) "
+        "(hint: write the file out plainly)",
+    )
+    result = run_cli("summarize", data, "-c", deep)
+    assert_one_line(
+        result,
+        3,
+        f"{deep}: not accepted as YAML: nested more than 50 levels deep "
+        "(hint: write the file out plainly)",
+    )
