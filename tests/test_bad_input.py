@@ -401,3 +401,14 @@ def test_yaml_bombs_and_deep_nesting_are_refused_quickly(run_cli, tmp_path):
         f"{deep}: not accepted as YAML: nested more than 50 levels deep "
         "(hint: write the file out plainly)",
     )
+
+
+@pytest.mark.slow
+def test_a_header_line_beyond_the_csv_field_limit_is_read(run_cli, tmp_path):
+    header = ["id", *(f"Vraag {i}: een optie met een lange omschrijving" for i in range(3_000))]
+    rows = [header, [1, *["Ja"] * 3_000], [2, *["Nee"] * 3_000]]
+    path = write_rows(tmp_path / "wide.csv", rows)
+    assert len(",".join(header)) > 131_072  # beyond the csv module's default field limit
+    result = run_cli("summarize", path, "-f", "json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["source"]["rows"] == 2

@@ -442,6 +442,7 @@ def _read_text(
     """Read delimited text: encoding, delimiter and decimal comma detected and reported."""
     import pandas as pd
 
+    csv.field_size_limit(_FIELD_LIMIT)  # exports with 10,000 columns have long header lines
     data = path.read_bytes()
     text, encoding, mixed_lines = _decode(data, encoding, path)
     text = text.removeprefix("\ufeff")
@@ -546,6 +547,10 @@ def _detect_encoding(data: bytes) -> str:
     except UnicodeDecodeError:
         return "cp1252"
     return "utf-8"
+
+
+#: The csv module's limit on one field (131,072 by default), raised to the largest it takes.
+_FIELD_LIMIT = 2**31 - 1
 
 
 def _detect_delimiter(text: str, suffix: str) -> str:
