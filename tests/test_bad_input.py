@@ -412,3 +412,23 @@ def test_a_header_line_beyond_the_csv_field_limit_is_read(run_cli, tmp_path):
     result = run_cli("summarize", path, "-f", "json")
     assert result.code == 0, result.err
     assert json.loads(result.out)["source"]["rows"] == 2
+
+
+def test_parquet_list_and_struct_columns_are_read_as_text(run_cli, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from monitorkit.io.readers import read_table
+
+    path = tmp_path / "nested.parquet"
+    table = {
+        "id": [1, 2, 3],
+        "Q: a": ["Ja", "Nee", "Ja"],
+        "partners": [["UWV", "GGD"], ["GGD"], []],
+        "meta": [{"x": 1}, {"x": 2}, {"x": 3}],
+    }
+    pq.write_table(pa.table(table), path)
+    frame = read_table(path).frame
+    assert list(frame["partners"]) == ["UWV; GGD", "GGD", None]
+    assert list(frame["meta"]) == ['{"x": 1}', '{"x": 2}', '{"x": 3}']
+    assert run_cli("summarize", path).code == 0

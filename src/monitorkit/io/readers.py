@@ -633,6 +633,20 @@ def _read_sav(path: Path) -> RawTable:
     )
 
 
+def _flat_value(value: Any) -> Any:
+    """A parquet list cell as one text ('UWV; GGD', a multi-select in one cell), a struct or
+    map cell as JSON text; other values as they are."""
+    import json
+
+    import numpy as np
+
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return "; ".join(str(_flat_value(item)) for item in value) or None
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+    return value
+
+
 def _read_parquet(path: Path) -> RawTable:
     import pandas as pd
 
@@ -644,6 +658,8 @@ def _read_parquet(path: Path) -> RawTable:
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     categories = {}
     for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].map(_flat_value)
         if isinstance(frame[column].dtype, pd.CategoricalDtype):
             # the categories a file declares are its answers, in their order, used or not
             levels = [str(level) for level in frame[column].cat.categories]
