@@ -429,6 +429,7 @@ def test_parquet_list_and_struct_columns_are_read_as_text(run_cli, tmp_path):
     }
     pq.write_table(pa.table(table), path)
     frame = read_table(path).frame
-    assert list(frame["partners"]) == ["UWV; GGD", "GGD", None]
+    partners = list(frame["partners"])
+    assert partners[:2] == ["UWV; GGD", "GGD"] and frame["partners"].isna().iloc[2]
     assert list(frame["meta"]) == ['{"x": 1}', '{"x": 2}', '{"x": 3}']
     assert run_cli("summarize", path).code == 0
