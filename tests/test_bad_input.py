@@ -433,3 +433,13 @@ def test_parquet_list_and_struct_columns_are_read_as_text(run_cli, tmp_path):
     assert partners[:2] == ["UWV; GGD", "GGD"] and frame["partners"].isna().iloc[2]
     assert list(frame["meta"]) == ['{"x": 1}', '{"x": 2}', '{"x": 3}']
     assert run_cli("summarize", path).code == 0
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_output_error(run_cli, tmp_path):
+    data = write_rows(tmp_path / "data.csv", yes_no_rows("dash"))
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run_cli("summarize", data, "--charts", blocker / "charts", "-q")
+    assert result.code == 4
+    assert result.err.startswith(f"monitorkit: error: {blocker / 'charts'}: could not create")
+    assert result.err.count("\n") == 1

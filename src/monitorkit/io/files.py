@@ -95,6 +95,20 @@ def safe_name(text: str, limit: int = 80) -> str:
     return name[:limit]
 
 
+def make_folder(folder: Path) -> Path:
+    """Create an output folder (and its parents); a refusal is an output error (exit 4)."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"could not create the folder: {exc.strerror or exc}",
+            Location(str(folder)),
+            "check the path and that you may write there",
+        ) from None
+    return folder
+
+
 def write_atomic(path: Path, data: bytes, inputs: list[Path] | tuple[Path, ...] = ()) -> None:
     """Write bytes to a temp file beside ``path`` and rename it into place."""
     path = Path(path)

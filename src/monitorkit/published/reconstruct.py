@@ -25,7 +25,7 @@ import numpy as np
 
 from monitorkit.codebook.model import Codebook, Item, Question, write_codebook
 from monitorkit.errors import InputError, Location
-from monitorkit.io.files import write_atomic
+from monitorkit.io.files import make_folder, write_atomic
 from monitorkit.published.consistency import ROUNDING_RULES, nearest_count, round_percent
 from monitorkit.published.registry import Registry
 
@@ -432,8 +432,8 @@ def write_reconstruction(rebuilt: Reconstruction, data: Path) -> list[Path]:
     """Write the CSV to data/reconstructed/ and its codebook to data/codebooks/."""
     csv_path = data / "reconstructed" / f"{rebuilt.name}.csv"
     codebook_path = data / "codebooks" / f"{rebuilt.name}.yaml"
-    csv_path.parent.mkdir(parents=True, exist_ok=True)
-    codebook_path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(csv_path.parent)
+    make_folder(codebook_path.parent)
     write_atomic(csv_path, rebuilt.csv_bytes())
     write_codebook(rebuilt.codebook, codebook_path)
     return [csv_path, codebook_path]

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from monitorkit.io.files import safe_name, write_atomic
+from monitorkit.io.files import make_folder, safe_name, write_atomic
 from monitorkit.render.common import provenance_notice
 from monitorkit.render.numbers import fmt_number, fmt_percent
 from monitorkit.render.words import ci_title, interval_axis, word
@@ -140,7 +140,7 @@ def write_charts(summary: Summary, folder: str | Path, locale: str = "en") -> li
     import matplotlib.pyplot as plt
 
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     notice = provenance_notice(summary)
     written = []
     for question in summary.questions:
@@ -277,7 +277,7 @@ def write_comparison_charts(comparison, folder: str | Path, locale: str = "en") 
     import matplotlib.pyplot as plt
 
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     notice = "reconstructed" if any(provenance_notice(s) for s in comparison.summaries) else None
     written = []
     for question in comparison.questions:

@@ -19,7 +19,7 @@ from typing import Any
 
 from monitorkit.errors import UsageError
 from monitorkit.io.datasets import resolve_input
-from monitorkit.io.files import safe_name, write_atomic
+from monitorkit.io.files import make_folder, safe_name, write_atomic
 from monitorkit.options import DesignOptions, sort_options
 from monitorkit.render.common import (
     base_note,
@@ -370,7 +370,7 @@ def publish_folder(folder: Path, outputs: dict[str, bytes], inputs: list[Path]) 
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutputError("is not a folder", Location(str(folder)), "give a folder with -o")
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     charts = folder / "charts"
     if charts.is_symlink() or (charts.exists() and not charts.is_dir()):
         raise OutputError(
