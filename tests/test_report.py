@@ -192,3 +192,11 @@ def test_a_rebuilt_report_removes_only_its_own_stale_charts(run_cli, tmp_path):
     assert run_cli("report", "divosa-monitor-2011", "-o", folder, "-q").code == 0
     assert not stale.exists()
     assert "charts/divosa-monitor-2011-gone.png" not in manifest.read_text()
+
+
+def test_an_unknown_locale_in_the_report_config_is_a_usage_error(run_cli, tmp_path):
+    config = tmp_path / "report.yaml"
+    config.write_text("locale: fr\n")
+    result = run_cli("report", "divosa-monitor-2011", "-o", tmp_path / "out", "--config", config)
+    assert result.code == 2
+    assert result.err == "monitorkit: error: unknown locale 'fr' (hint: choose one of en, nl)\n"

@@ -15,7 +15,7 @@ import click
 
 from monitorkit.errors import MonitorkitError, UsageError
 from monitorkit.io.readers import KNOWN_EXTENSIONS
-from monitorkit.options import LOCALES, DesignOptions, ReadOptions, RenderOptions
+from monitorkit.options import LOCALES, DesignOptions, Locale, ReadOptions, RenderOptions
 
 OUTPUT_FORMATS = ("terminal", "json", "csv", "md", "xlsx")
 EXIT_INTERNAL = 70
@@ -494,7 +494,7 @@ def report(
     design: DesignOptions,
     labels: str | None,
     compare: bool | None,
-    locale: str | None,
+    locale: Locale | None,
     quiet: bool,
 ):
     """Write a report of FILES: self-contained HTML, Markdown with PNG charts, and xlsx.

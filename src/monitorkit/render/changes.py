@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from monitorkit.options import Locale
 from monitorkit.render.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import ci_title, level, word
 from monitorkit.results import Change, NumericStats, QuestionChange
@@ -39,7 +40,7 @@ class ChangeTable:
     decimals: int = 1
 
 
-def cell_text(kind: Kind, value: Any, locale: str = "en", decimals: int = 1) -> str:
+def cell_text(kind: Kind, value: Any, locale: Locale = "en", decimals: int = 1) -> str:
     """A cell as text: a wave as '43.8% (35/80)' or 'mean 6.0 (n 80)', numbers in the locale."""
     if kind == "label":
         return str(value)
@@ -67,7 +68,7 @@ def _headline(change: Change | None) -> tuple[float | None, Any, float | None]:
 
 
 def change_table(
-    comparison: Comparison, question: QuestionChange, locale: str = "en"
+    comparison: Comparison, question: QuestionChange, locale: Locale = "en"
 ) -> ChangeTable:
     """The columns, rows and notes of one compared question."""
     confidence = comparison.confidence
@@ -121,7 +122,7 @@ def change_table(
 
 
 def _notes(
-    comparison: Comparison, question: QuestionChange, partial: bool, locale: str
+    comparison: Comparison, question: QuestionChange, partial: bool, locale: Locale
 ) -> tuple[str, ...]:
     """Say which analysis each column is: independent, paired, partly paired, trend.
 

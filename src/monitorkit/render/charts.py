@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from monitorkit.io.files import make_folder, safe_name, write_atomic
+from monitorkit.options import Locale
 from monitorkit.render.common import provenance_notice
 from monitorkit.render.numbers import fmt_number, fmt_percent
 from monitorkit.render.words import ci_title, interval_axis, word
@@ -39,7 +40,7 @@ def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
 def question_figure(
     question: QuestionResult,
     notice: str | None = None,
-    locale: str = "en",
+    locale: Locale = "en",
     confidence: float = 0.95,
 ):
     """A matplotlib Figure of one proportion question: bars with interval whiskers.
@@ -135,7 +136,7 @@ def _errors(cells: list[ItemEstimate]):
     return np.array([ends(cell) for cell in cells]).T.reshape(2, len(cells))
 
 
-def write_charts(summary: Summary, folder: str | Path, locale: str = "en") -> list[Path]:
+def write_charts(summary: Summary, folder: str | Path, locale: Locale = "en") -> list[Path]:
     """Write <question>.png and <question>.svg for every proportion question."""
     import matplotlib.pyplot as plt
 
@@ -175,7 +176,7 @@ def _wave_question(comparison, question: QuestionChange) -> QuestionResult:
     return replace(reference, groups=tuple(groups))
 
 
-def slope_figure(comparison, question: QuestionChange, locale: str = "en"):
+def slope_figure(comparison, question: QuestionChange, locale: Locale = "en"):
     """Each item's percentage (a numeric question's mean) per wave, with its interval.
 
     One line per item, labelled at its end; waves named by year sit at their
@@ -271,7 +272,7 @@ def _wave_lines(comparison, question: QuestionChange) -> list[tuple[str, list[tu
     return lines
 
 
-def write_comparison_charts(comparison, folder: str | Path, locale: str = "en") -> list[Path]:
+def write_comparison_charts(comparison, folder: str | Path, locale: Locale = "en") -> list[Path]:
     """<question>.png/.svg (grouped bars by wave) and <question>-slope.png/.svg (the line
     across the waves) per question; a numeric question has the line of its mean only."""
     import matplotlib.pyplot as plt
@@ -307,7 +308,7 @@ def _save(figure, folder: Path, name: str) -> list[Path]:
     return paths
 
 
-def reproduction_figure(results, locale: str = "en"):
+def reproduction_figure(results, locale: Locale = "en"):
     """Published against reproduced percentages: one row per computable figure, two dots."""
     import matplotlib.pyplot as plt
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from monitorkit.options import Locale
 from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import ci_title, word
 from monitorkit.results import ItemEstimate, QuestionResult, TestResult
@@ -67,7 +68,7 @@ def source_line(summary: Summary) -> str:
     return f"{path} ({'; '.join(parts)}) — codebook {name} ({codebook.origin})"
 
 
-def provenance_notice(summary: Summary, locale: str = "en") -> str | None:
+def provenance_notice(summary: Summary, locale: Locale = "en") -> str | None:
     """The honesty notice for reconstructed data (DESIGN §6), or None for real data."""
     provenance = summary.provenance
     if not provenance or provenance.get("kind") != "reconstructed":
@@ -86,7 +87,7 @@ def provenance_notice(summary: Summary, locale: str = "en") -> str | None:
     )
 
 
-def design_note(summary: Summary, locale: str = "en") -> str:
+def design_note(summary: Summary, locale: Locale = "en") -> str:
     """Weighting, strata, finite population correction and provenance in one line."""
     info = summary.design.weights
     responses = summary.responses
@@ -137,7 +138,7 @@ def fpc_note(summary: Summary) -> str | None:
     return f"Finite population correction applied to intervals and tests: {source}; {FPC_RULE}."
 
 
-def question_heading(question: QuestionResult, locale: str = "en") -> str:
+def question_heading(question: QuestionResult, locale: Locale = "en") -> str:
     if question.type == "battery":
         base = word("base per item", locale)
     else:
@@ -145,13 +146,13 @@ def question_heading(question: QuestionResult, locale: str = "en") -> str:
     return f"{question.label} [{question.type}, {base}]"
 
 
-def base_note(question: QuestionResult, locale: str = "en") -> str:
+def base_note(question: QuestionResult, locale: Locale = "en") -> str:
     """'Base: <how the base was defined>.' in the locale's language."""
     return f"{word('Base:', locale)} {word(question.base_rule, locale)}."
 
 
 def table_header(
-    question: QuestionResult, groups: list[str], locale: str = "en", confidence: float = 0.95
+    question: QuestionResult, groups: list[str], locale: Locale = "en", confidence: float = 0.95
 ) -> list[str]:
     """Column titles for a question's table; group names are data and stay as they are."""
 
@@ -170,7 +171,7 @@ def table_header(
 
 
 def table_rows(
-    question: QuestionResult, locale: str = "en", confidence: float = 0.95
+    question: QuestionResult, locale: Locale = "en", confidence: float = 0.95
 ) -> list[list[str]]:
     """The rows of a question's table as display strings."""
     groups = question.groups
@@ -245,7 +246,7 @@ def pairwise_note(question: QuestionResult) -> str | None:
     return prefix.strip() or None
 
 
-def missing_rows(question: QuestionResult, locale: str = "en") -> list[list[str]]:
+def missing_rows(question: QuestionResult, locale: Locale = "en") -> list[list[str]]:
     """Rows for the non-answers below a table: 'Weet niet (not in base)', count."""
     marker = word("not in base", locale)
     rows = [
@@ -261,7 +262,7 @@ def missing_rows(question: QuestionResult, locale: str = "en") -> list[list[str]
 
 
 def scale_note(
-    question: QuestionResult, locale: str = "en", confidence: float = 0.95
+    question: QuestionResult, locale: Locale = "en", confidence: float = 0.95
 ) -> str | None:
     """'Mean 3.45 (95% CI 3.21–3.69; scores: positions 1–5 on the scale; n = 30).'"""
     stats = question.scale
@@ -275,14 +276,14 @@ def scale_note(
     )
 
 
-def ungrouped_note(question: QuestionResult, locale: str = "en") -> str | None:
+def ungrouped_note(question: QuestionResult, locale: Locale = "en") -> str | None:
     """How many respondents in the base have no value in the --by column."""
     if not question.ungrouped:
         return None
     return f"{fmt_count(question.ungrouped, locale)} {word('without a group', locale)} (--by)."
 
 
-def not_tabulated_groups(summary: Summary, locale: str = "en") -> list[tuple[str, list[str]]]:
+def not_tabulated_groups(summary: Summary, locale: Locale = "en") -> list[tuple[str, list[str]]]:
     """The columns no question uses, grouped by reason, in the order the reasons are listed."""
     from monitorkit.codebook.columns import REASONS
 
@@ -296,11 +297,11 @@ def not_tabulated_groups(summary: Summary, locale: str = "en") -> list[tuple[str
     ]
 
 
-def _cell(item: ItemEstimate, locale: str) -> str:
+def _cell(item: ItemEstimate, locale: Locale) -> str:
     return f"{fmt_percent(item.percent, 1, locale)} ({item.count}/{item.base})"
 
 
-def _numeric_rows(question: QuestionResult, locale: str, confidence: float) -> list[list[str]]:
+def _numeric_rows(question: QuestionResult, locale: Locale, confidence: float) -> list[list[str]]:
     """n, mean, median, sd, min, max per column; under a design also the mean's se and interval."""
     columns = [question.stats, *[group.stats for group in question.groups]]
     keys = ["n", "mean", "se", "ci", "median", "sd", "min", "max"]

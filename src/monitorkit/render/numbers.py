@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 
+from monitorkit.options import Locale
+
 
 def _is_missing(value: float | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def fmt_number(value: float | None, decimals: int = 1, locale: str = "en") -> str:
+def fmt_number(value: float | None, decimals: int = 1, locale: Locale = "en") -> str:
     """A number with fixed decimals and thousands separators; '–' when missing."""
     if _is_missing(value):
         return "–"
@@ -21,12 +23,12 @@ def fmt_number(value: float | None, decimals: int = 1, locale: str = "en") -> st
     return text
 
 
-def fmt_count(value: int | None, locale: str = "en") -> str:
+def fmt_count(value: int | None, locale: Locale = "en") -> str:
     """A whole count with thousands separators."""
     return fmt_number(value, 0, locale)
 
 
-def fmt_percent(value: float | None, decimals: int = 1, locale: str = "en") -> str:
+def fmt_percent(value: float | None, decimals: int = 1, locale: Locale = "en") -> str:
     """A percentage: '57.0%' in English, '57,0 %' in Dutch."""
     if _is_missing(value):
         return "–"
@@ -35,7 +37,7 @@ def fmt_percent(value: float | None, decimals: int = 1, locale: str = "en") -> s
 
 
 def fmt_interval(
-    low: float | None, high: float | None, decimals: int = 1, locale: str = "en"
+    low: float | None, high: float | None, decimals: int = 1, locale: Locale = "en"
 ) -> str:
     """An interval as 'low–high', or 'low to high' ('tot' in Dutch) when a bound shows a
     minus sign (no % sign)."""
@@ -47,7 +49,7 @@ def fmt_interval(
     return f"{low_text}{joint}{high_text}"
 
 
-def fmt_p(value: float | None, locale: str = "en") -> str:
+def fmt_p(value: float | None, locale: Locale = "en") -> str:
     """A p-value: three decimals, '<0.001' below that."""
     if value is None or _is_missing(value):
         return "–"

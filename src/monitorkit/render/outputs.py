@@ -10,6 +10,7 @@ from typing import Any
 
 from monitorkit.errors import UsageError
 from monitorkit.io.files import add_row, escape_formula, workbook_bytes
+from monitorkit.options import Locale
 from monitorkit.render.common import (
     adjustment,
     base_note,
@@ -54,7 +55,7 @@ CSV_COLUMNS = [
 ]
 
 
-def render_summary(summary: Summary, fmt: str, locale: str = "en") -> bytes:
+def render_summary(summary: Summary, fmt: str, locale: Locale = "en") -> bytes:
     """The bytes of a summary in one of FORMATS."""
     if fmt == "json":
         return (json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
@@ -140,7 +141,7 @@ def _document_title(summary: Summary) -> str:
     return codebook.title or codebook.instrument or "Survey summary"
 
 
-def summary_markdown(summary: Summary, locale: str = "en") -> str:
+def summary_markdown(summary: Summary, locale: Locale = "en") -> str:
     """A Markdown document with one table per question."""
     lines = [
         f"# {_document_title(summary)}",
@@ -206,7 +207,7 @@ def _sheet_names(ids: list[str]) -> list[str]:
     return names
 
 
-def summary_xlsx(summary: Summary, locale: str = "en") -> bytes:
+def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
     """A workbook: an overview sheet, then one formatted sheet per question."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -431,7 +432,7 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
     return records
 
 
-def comparison_markdown(comparison, locale: str = "en") -> str:
+def comparison_markdown(comparison, locale: Locale = "en") -> str:
     """A Markdown document with one table per question (see render.changes) and its notes."""
     from monitorkit.render.changes import cell_text, change_table
 
@@ -459,7 +460,7 @@ def comparison_markdown(comparison, locale: str = "en") -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def comparison_xlsx(comparison, locale: str = "en") -> bytes:
+def comparison_xlsx(comparison, locale: Locale = "en") -> bytes:
     """A workbook with one sheet per question: the change table with numbers as numbers.
 
     A wave's cell becomes its count, base and percent (a numeric question's n,
@@ -510,7 +511,7 @@ def comparison_xlsx(comparison, locale: str = "en") -> bytes:
     return workbook_bytes(workbook)
 
 
-def _xlsx_titles(column, numeric: bool, locale: str) -> list[str]:
+def _xlsx_titles(column, numeric: bool, locale: Locale) -> list[str]:
     if column.kind == "wave":
         parts = ("n", word("mean", locale), "sd") if numeric else ("n", word("base", locale), "%")
         return [f"{column.title} {part}" for part in parts]
@@ -534,7 +535,7 @@ def _xlsx_values(kind: str, value: Any) -> list[Any]:
     return [value]
 
 
-def render_comparison(comparison, fmt: str, locale: str = "en") -> bytes:
+def render_comparison(comparison, fmt: str, locale: Locale = "en") -> bytes:
     """The bytes of a comparison in json, csv, md or xlsx."""
     if fmt == "json":
         return (json.dumps(comparison.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()

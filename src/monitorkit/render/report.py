@@ -20,7 +20,7 @@ from typing import Any
 from monitorkit.errors import UsageError
 from monitorkit.io.datasets import resolve_input
 from monitorkit.io.files import make_folder, safe_name, write_atomic
-from monitorkit.options import DesignOptions, sort_options
+from monitorkit.options import DesignOptions, Locale, RenderOptions, sort_options
 from monitorkit.render.common import (
     base_note,
     design_note,
@@ -122,7 +122,7 @@ def _selected(questions: list, wanted: list[str] | None) -> list:
     return [by_id[w] for w in wanted]
 
 
-def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> ReportPart:
+def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) -> ReportPart:
     """One file's questions: table, base definition, notes and chart per question."""
     from monitorkit.render.charts import question_figure
 
@@ -171,7 +171,7 @@ def summary_part(summary, label: str, locale: str, wanted: list[str] | None) -> 
     return ReportPart(_anchor(label), label, meta, notices, questions)
 
 
-def comparison_part(comparison, locale: str, wanted: list[str] | None) -> ReportPart:
+def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> ReportPart:
     """The waves side by side (see render.changes), with a slope or line chart per question."""
     from monitorkit.render.changes import cell_text, change_table
     from monitorkit.render.charts import slope_figure
@@ -216,7 +216,7 @@ def _anchor(text: str) -> str:
 
 
 def render_html(
-    title: str, subtitle: str, parts: list[ReportPart], locale: str, confidence: float = 0.95
+    title: str, subtitle: str, parts: list[ReportPart], locale: Locale, confidence: float = 0.95
 ) -> str:
     from importlib.metadata import version
 
@@ -266,7 +266,7 @@ def build_report(
     folder: str | Path,
     *,
     config: str | Path | None = None,
-    locale: str | None = None,
+    locale: Locale | None = None,
     by: str | None = None,
     design: DesignOptions | None = None,
     compare: bool | None = None,
@@ -287,7 +287,7 @@ def build_report(
 
     settings = read_report_config(config)
     _, design = sort_options(None, design, options, "build_report")
-    locale = locale or settings.get("locale", "en")
+    language: Locale = RenderOptions(locale=locale or settings.get("locale", "en")).locale
     by = by or settings.get("by")
     design = replace(
         design,
@@ -306,7 +306,7 @@ def build_report(
     summaries = [summarize_survey(f, by=by, design=design) for f in files]
     titles = names if len(files) > 1 else [Path(summaries[0].responses.source.path).name]
     parts = [
-        summary_part(s, t, locale, settings.get("questions"))
+        summary_part(s, t, language, settings.get("questions"))
         for s, t in zip(summaries, titles, strict=True)
     ]
     comparison = None
@@ -316,7 +316,7 @@ def build_report(
         except UsageError as error:
             error.hint = "use --no-compare for files that are not waves of one survey"
             raise
-        parts.append(comparison_part(comparison, locale, settings.get("questions")))
+        parts.append(comparison_part(comparison, language, settings.get("questions")))
     instruments = dict.fromkeys(
         s.responses.codebook.title or s.responses.codebook.instrument or "Report" for s in summaries
     )
@@ -330,7 +330,7 @@ def build_report(
             plt.close(drawn)
             advance()
     outputs: dict[str, bytes] = {
-        "report.html": render_html(title, subtitle, parts, locale, design.confidence).encode(),
+        "report.html": render_html(title, subtitle, parts, language, design.confidence).encode(),
         "report.md": render_markdown(title, subtitle, parts, "charts").encode("utf-8"),
     }
     for part in parts:
@@ -338,12 +338,12 @@ def build_report(
             if question.png:
                 outputs[f"charts/{chart_file(part, question)}"] = question.png
     if len(summaries) == 1:
-        outputs["report.xlsx"] = summary_xlsx(summaries[0], locale)
+        outputs["report.xlsx"] = summary_xlsx(summaries[0], language)
     else:
         for summary, name in zip(summaries, names, strict=True):
-            outputs[f"report-{safe_name(_anchor(name))}.xlsx"] = summary_xlsx(summary, locale)
+            outputs[f"report-{safe_name(_anchor(name))}.xlsx"] = summary_xlsx(summary, language)
         if comparison is not None:
-            outputs["comparison.xlsx"] = comparison_xlsx(comparison, locale)
+            outputs["comparison.xlsx"] = comparison_xlsx(comparison, language)
     inputs = [resolve_input(f) for f in files] + ([Path(config)] if config else [])
     return publish_folder(folder, outputs, inputs)
 

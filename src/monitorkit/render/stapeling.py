@@ -14,6 +14,7 @@ from typing import Any
 
 from monitorkit.errors import UsageError
 from monitorkit.io.files import add_row, escape_formula
+from monitorkit.options import Locale
 from monitorkit.render.common import md_text, shown
 from monitorkit.render.numbers import fmt_count, fmt_percent
 from monitorkit.results import StapelingCell
@@ -39,7 +40,7 @@ def tables(
     ]
 
 
-def cell_text(cell: StapelingCell | None, locale: str) -> str:
+def cell_text(cell: StapelingCell | None, locale: Locale) -> str:
     if cell is None:
         return "–"
     return f"{fmt_count(cell.count, locale)} ({fmt_percent(cell.share, 1, locale)})"
@@ -49,7 +50,7 @@ def cell_text(cell: StapelingCell | None, locale: str) -> str:
 TERMINAL_REGIONS = 5
 
 
-def print_stapeling(result: Stapeling, console: Any = None, locale: str = "en") -> None:
+def print_stapeling(result: Stapeling, console: Any = None, locale: Locale = "en") -> None:
     """One table per unit and period: a row per category, a column per region, count (share).
 
     With more regions than fit, the terminal shows the first ones and Totaal and
@@ -98,7 +99,7 @@ NOTE = (
 )
 
 
-def stapeling_markdown(result: Stapeling, locale: str = "en") -> str:
+def stapeling_markdown(result: Stapeling, locale: Locale = "en") -> str:
     lines = ["# Stapeling", "", f"Register: {', '.join(result.sources)}", ""]
     for unit, period, categories, rows in tables(result):
         header = ["Region", *categories]
@@ -146,7 +147,7 @@ def stapeling_xlsx(result: Stapeling) -> bytes:
     return workbook_bytes(workbook)
 
 
-def render_stapeling(result: Stapeling, fmt: str, locale: str = "en") -> bytes:
+def render_stapeling(result: Stapeling, fmt: str, locale: Locale = "en") -> bytes:
     """The bytes of a stapeling result in json, csv, md or xlsx."""
     if fmt == "json":
         return (json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from monitorkit.options import Locale
 from monitorkit.render.common import (
     base_note,
     design_note,
@@ -25,7 +26,7 @@ from monitorkit.stats.estimates import Summary
 
 
 def print_summary(
-    summary: Summary, console: Console | None = None, locale: str = "en", readings: bool = False
+    summary: Summary, console: Console | None = None, locale: Locale = "en", readings: bool = False
 ) -> None:
     """Print every question of a summary as a table; with ``readings``, how values were read."""
     console = console or Console()
@@ -80,7 +81,7 @@ def print_summary(
     _print_not_tabulated(summary, console, locale)
 
 
-def _print_not_tabulated(summary: Summary, console: Console, locale: str) -> None:
+def _print_not_tabulated(summary: Summary, console: Console, locale: Locale) -> None:
     """After the tables: every column that is not in them, by reason."""
     groups = not_tabulated_groups(summary, locale)
     if not groups:
@@ -105,7 +106,7 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def print_comparison(comparison, console: Console | None = None, locale: str = "en") -> None:
+def print_comparison(comparison, console: Console | None = None, locale: Locale = "en") -> None:
     """One table per shared question (see render.changes), its notes below it."""
     from monitorkit.render.changes import cell_text, change_table
 

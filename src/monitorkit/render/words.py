@@ -6,6 +6,8 @@ stay as they are; only monitorkit's own headers and notes are translated.
 
 from __future__ import annotations
 
+from monitorkit.options import Locale
+
 _PAIRS = [
     ("Item", "Item"),
     ("Base", "Basis"),
@@ -142,19 +144,19 @@ def level(confidence: float) -> str:
     return f"{confidence * 100:.10g}%"
 
 
-def ci_title(confidence: float, locale: str = "en") -> str:
+def ci_title(confidence: float, locale: Locale = "en") -> str:
     """The interval column's title at the confidence used: '90% CI', Dutch '90%-BI'."""
     return f"{level(confidence)}-BI" if locale == "nl" else f"{level(confidence)} CI"
 
 
-def interval_axis(confidence: float, locale: str = "en") -> str:
+def interval_axis(confidence: float, locale: Locale = "en") -> str:
     """A chart's x label naming the interval the whiskers show."""
     if locale == "nl":
         return f"% van de basis (lijnen: {level(confidence)}-betrouwbaarheidsinterval, Wilson)"
     return f"% of base (whiskers: {level(confidence)} Wilson interval)"
 
 
-def report_footer(confidence: float, locale: str = "en") -> str:
+def report_footer(confidence: float, locale: Locale = "en") -> str:
     """The line under a report saying what its percentages and intervals are."""
     if locale == "nl":
         return (
@@ -167,6 +169,6 @@ def report_footer(confidence: float, locale: str = "en") -> str:
     )
 
 
-def word(text: str, locale: str = "en") -> str:
+def word(text: str, locale: Locale = "en") -> str:
     """``text`` in the locale's language; English is the text itself."""
     return DUTCH.get(text, text) if locale == "nl" else text
