@@ -189,3 +189,15 @@ def test_an_empty_group_has_no_percentage_and_no_pairwise_test(run_cli, tmp_path
     }
     pairs = question["items"][0]["test"]["pairwise"]["pairs"]
     assert [p["groups"] for p in pairs] == [["G32", "overig"]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(0, 1, allow_nan=False), min_size=0, max_size=30))
+def test_adjusted_p_values_equal_statsmodels(pvalues):
+    from statsmodels.stats.multitest import multipletests
+
+    from monitorkit.stats.estimates import adjust_pvalues
+
+    for ours, theirs in (("holm", "holm"), ("bh", "fdr_bh")):
+        expected = list(multipletests(pvalues, method=theirs)[1]) if pvalues else []
+        assert adjust_pvalues(pvalues, ours) == pytest.approx(expected, abs=1e-12)

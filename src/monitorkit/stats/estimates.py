@@ -752,8 +752,6 @@ def _adjusted(
     """
     if adjust is None:
         return tests
-    from statsmodels.stats.multitest import multipletests
-
     from monitorkit.options import ADJUSTMENTS
 
     present = {i: t for i, t in enumerate(tests) if t is not None and t.p is not None}
@@ -763,8 +761,7 @@ def _adjusted(
     if shared:
         adjusted, count = list(pvalues), 1
     else:
-        method = {"holm": "holm", "bh": "fdr_bh"}[adjust]
-        adjusted, count = list(multipletests(pvalues, method=method)[1]), len(present)
+        adjusted, count = adjust_pvalues(pvalues, adjust), len(present)
     how = f"{ADJUSTMENTS[adjust]} over {count} test(s) of the question's items"
     result = list(tests)
     for (index, test), q in zip(present.items(), adjusted, strict=True):
@@ -832,13 +829,34 @@ def column_proportion_tests(
     )
 
 
+def adjust_pvalues(pvalues: list[float], method: str = "holm") -> list[float]:
+    """p-values adjusted for multiplicity: Holm's step-down or Benjamini–Hochberg ('bh').
+
+    The same numbers as statsmodels' ``multipletests`` (``holm``, ``fdr_bh``; tested
+    against it), without its garbage collection on every call, which cost a third
+    of a 100,000-row ``--by`` run that adjusts once per item.
+    """
+    values = np.asarray(pvalues, dtype=float)
+    count = values.size
+    if count == 0:
+        return []
+    order = np.argsort(values, kind="stable")
+    ranked = values[order]
+    if method == "holm":
+        stepped = np.maximum.accumulate(np.minimum(1.0, (count - np.arange(count)) * ranked))
+    else:
+        scaled = ranked * count / np.arange(1, count + 1)
+        stepped = np.minimum(1.0, np.minimum.accumulate(scaled[::-1])[::-1])
+    adjusted = np.empty(count)
+    adjusted[order] = stepped
+    return [float(value) for value in adjusted]
+
+
 def _adjusted_pairs(
     pairs: list[tuple[str, str]], pvalues: list[float], test: str, alpha: float = 0.05
 ) -> PairwiseTests:
     """The pairs with their p-values and Holm's adjustment over the pairs of one item."""
-    from statsmodels.stats.multitest import multipletests
-
-    adjusted = multipletests(pvalues, alpha=alpha, method="holm")[1] if pvalues else []
+    adjusted = adjust_pvalues(pvalues, "holm")
     return PairwiseTests(
         test,
         f"{PAIRWISE_CORRECTION} over {len(pairs)} pair(s)",
