@@ -195,3 +195,18 @@ def test_compare_says_the_confidence_level_it_used(run_cli, monkeypatch):
     result = run_cli("compare", "wijkteams-2014", "wijkteams-2015", "--confidence", "0.9")
     assert "90% CI" in result.out and "90% Newcombe hybrid score interval" in result.out
     assert "95%" not in result.out
+
+
+def test_terminal_output_to_a_pipe_is_not_hard_wrapped(run_cli, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    out = run_cli("summarize", "wijkteams-2015", "--by", "gemeentegrootte").out
+    lines = out.splitlines()
+    assert any(
+        line.startswith("assumption: Figures about teams are printed without N.")
+        and line.endswith("such taken.")
+        for line in lines
+    )
+    assert "Gemeentegrootte [single, base 234]" in lines[lines.index("") + 1]
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = run_cli("summarize", "wijkteams-2015").out
+    assert max(len(line) for line in narrow.splitlines()) <= 80

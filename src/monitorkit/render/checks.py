@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from monitorkit.published.consistency import ROUNDING_RULES, ConsistencyReport
-from monitorkit.render.common import shown
+from monitorkit.render.common import shown, terminal_console
 
 
 def _counts(counts: list[int]) -> str:
@@ -15,7 +15,7 @@ def _counts(counts: list[int]) -> str:
 
 def print_check(report: ConsistencyReport, console: Console | None = None) -> None:
     """Figures with a percentage and an N, with the counts that produce them, then relations."""
-    console = console or Console()
+    console = console or terminal_console()
     checked = [f for f in report.figures if f.status != "not checkable"]
     console.print(
         f"GRIM check: {len(checked)} of {len(report.figures)} published figures are percentages "
@@ -58,7 +58,7 @@ def print_reproduction(results, console: Console | None = None) -> None:
     """Published against computed, one row per figure, with a status count at the end."""
     from collections import Counter
 
-    console = console or Console()
+    console = console or terminal_console()
     table = Table(show_edge=False, header_style="bold")
     for title in ("Figure", "Label", "Published", "Computed", "N", "Rounding", "Status"):
         table.add_column(
@@ -93,7 +93,7 @@ def print_reproduction(results, console: Console | None = None) -> None:
 
 def print_raking(result, output: str, console: Console | None = None) -> None:
     """Convergence, the margins reached, and what the weights cost in precision."""
-    console = console or Console()
+    console = console or terminal_console()
     data = result.as_dict()
     state = "converged" if result.converged else "did NOT converge"
     console.print(

@@ -7,6 +7,7 @@ here keeps the three from drifting apart.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from monitorkit.options import Locale
 from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
@@ -29,6 +30,24 @@ def md_text(text: object) -> str:
     if "](" in plain or "][" in plain or "![" in plain:
         escaped = _MARKDOWN_LINK.sub(r"\\\1", escaped)
     return escaped
+
+
+#: The width of terminal output written to a pipe or file, where no terminal sets one:
+#: wide enough that titles, notes and tables are never hard-wrapped mid-sentence.
+PIPE_WIDTH = 1000
+
+
+def terminal_console() -> Any:
+    """A rich console for the terminal renderers: the terminal's width on a terminal (or
+    COLUMNS when set), and no hard wrapping when the output goes to a pipe or a file."""
+    import os
+    import sys
+
+    from rich.console import Console
+
+    if "COLUMNS" in os.environ or sys.stdout.isatty():
+        return Console()
+    return Console(width=PIPE_WIDTH)
 
 
 def shown(text: object) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from monitorkit.errors import UsageError
 from monitorkit.io.files import add_row, escape_formula
 from monitorkit.options import Locale
-from monitorkit.render.common import md_text, shown
+from monitorkit.render.common import md_text, shown, terminal_console
 from monitorkit.render.numbers import fmt_count, fmt_percent
 from monitorkit.results import StapelingCell
 from monitorkit.stats.stapeling import Stapeling
@@ -56,10 +56,9 @@ def print_stapeling(result: Stapeling, console: Any = None, locale: Locale = "en
     With more regions than fit, the terminal shows the first ones and Totaal and
     says so; csv, xlsx, md and json hold every region.
     """
-    from rich.console import Console
     from rich.table import Table
 
-    console = console or Console()
+    console = console or terminal_console()
     console.print(f"Register: {', '.join(result.sources)}", style="dim", highlight=False)
     used = ", ".join(f"{role} = '{name}'" for role, name in result.columns.items())
     console.print(f"Columns: {used}", style="dim", highlight=False)

@@ -19,6 +19,7 @@ from monitorkit.render.common import (
     source_line,
     table_header,
     table_rows,
+    terminal_console,
     ungrouped_note,
 )
 from monitorkit.render.words import word
@@ -29,7 +30,7 @@ def print_summary(
     summary: Summary, console: Console | None = None, locale: Locale = "en", readings: bool = False
 ) -> None:
     """Print every question of a summary as a table; with ``readings``, how values were read."""
-    console = console or Console()
+    console = console or terminal_console()
     console.print(shown(source_line(summary)), style="dim", highlight=False)
     notice = provenance_notice(summary, locale)
     if notice:
@@ -110,7 +111,7 @@ def print_comparison(comparison, console: Console | None = None, locale: Locale 
     """One table per shared question (see render.changes), its notes below it."""
     from monitorkit.render.changes import cell_text, change_table
 
-    console = console or Console()
+    console = console or terminal_console()
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
         console.print(
             f"{shown(label)}: {shown(source_line(summary))}", style="dim", highlight=False
