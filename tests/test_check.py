@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from monitorkit.published.consistency import check_registry, feasible_counts
 from monitorkit.published.registry import read_registry
@@ -134,3 +136,29 @@ def test_registry_errors_name_file_figure_and_field(run_cli, tmp_path):
         f"monitorkit: error: {path}, figure 'a', field 'kind': must be one of "
         "survey, national, estimate, practice, sample, got 'guess'\n"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 5000), st.data())
+def test_feasible_counts_finds_every_count_of_0_to_n(base, data):
+    """The search is exact: the same counts as trying every k in 0..N."""
+    from fractions import Fraction
+
+    from monitorkit.published.consistency import feasible_counts, round_percent
+
+    decimals = data.draw(st.sampled_from([0, 1]))
+    k = data.draw(st.integers(0, base))
+    rule = data.draw(st.sampled_from(["half_up", "half_even", "truncate"]))
+    value = float(round_percent(k, base, decimals, rule))  # as a registry holds it
+    printed = Fraction(str(value))
+    everything = [c for c in range(base + 1) if round_percent(c, base, decimals, rule) == printed]
+    assert feasible_counts(value, base, decimals, rule) == everything
+
+
+def test_decimals_follow_the_printed_percentage():
+    from monitorkit.published.registry import printed_decimals
+
+    assert printed_decimals("12,5%", 12.5) == 1
+    assert printed_decimals(None, 12.5) == 1
+    assert printed_decimals(None, 40) == 0
+    assert printed_decimals("ongeveer 30 procent", 30) == 0

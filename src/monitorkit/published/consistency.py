@@ -41,8 +41,12 @@ def round_fraction(value: Fraction, decimals: int = 0, rule: str = "half_up") ->
 def feasible_counts(value: float, base: int, decimals: int = 0, rule: str = "half_up") -> list[int]:
     """Every count k in 0..base whose percentage prints as ``value`` under ``rule``."""
     target = Fraction(str(value))
-    centre = int(target * base / 100)
-    window = range(max(0, centre - 2), min(base, centre + 3) + 1)
+    # A count can only print as the target if its exact percentage lies within one
+    # rounding unit of it: |100k/N - target| <= 10^-decimals. Search all of those.
+    reach = Fraction(base, 100 * 10**decimals)
+    centre = target * base / 100
+    low, high = math.floor(centre - reach) - 1, math.ceil(centre + reach) + 1
+    window = range(max(0, low), min(base, high) + 1)
     return [k for k in window if round_percent(k, base, decimals, rule) == target]
 
 

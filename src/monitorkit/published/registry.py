@@ -123,6 +123,23 @@ def registry_files() -> list[Path]:
     return sorted((data_dir() / "published").glob("*.yaml"))
 
 
+def printed_decimals(text: object, value: object) -> int:
+    """How many decimals a percentage was printed with: from its printed text ('12,5%'),
+    else from the value as written in the registry (12.5 -> 1)."""
+    import re
+
+    shown = str(text) if text else str(value)
+    match = re.search(r"\d+[.,](\d+)", shown)
+    return len(match.group(1)) if match else 0
+
+
+def _default_decimals(entry: dict, value: object) -> int:
+    """A percentage's decimals as printed when the registry does not say; 0 otherwise."""
+    if str(entry.get("unit")) != "percent":
+        return 0
+    return printed_decimals(entry.get("value_text"), value)
+
+
 def read_registry(paths: list[str | Path] | None = None) -> Registry:
     """Load and validate registry files (default: every bundled one)."""
     from monitorkit.io.yamlfile import read_yaml
@@ -202,7 +219,7 @@ def _figure(entry: Any, source: Source, path: str) -> Figure:
         n_note=entry.get("n_note"),
         value_text=entry.get("value_text"),
         wave=entry.get("wave"),
-        decimals=int(entry.get("decimals", 0)),
+        decimals=int(entry.get("decimals", _default_decimals(entry, value))),
         rounding=str(entry.get("rounding", "printed")),
         table=entry.get("table"),
         answer=entry.get("answer"),
