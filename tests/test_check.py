@@ -162,3 +162,31 @@ def test_decimals_follow_the_printed_percentage():
     assert printed_decimals(None, 12.5) == 1
     assert printed_decimals(None, 40) == 0
     assert printed_decimals("ongeveer 30 procent", 30) == 0
+
+
+def test_check_one_percentage_or_a_table_of_your_own(run_cli, tmp_path):
+    one = run_cli("check", "--percent", "41", "--n", "17", "-f", "json")
+    assert one.code == 0
+    (figure,) = json.loads(one.out)["figures"]
+    assert figure["feasible_counts"]["half_up"] == [7]
+    impossible = run_cli("check", "--percent", "12,5", "--n", "17", "-f", "json")
+    assert impossible.code == 1  # 2/17 = 11.8%, 3/17 = 17.6%: 12.5 cannot be printed
+    assert json.loads(impossible.out)["figures"][0]["status"] == "inconsistent"
+    table = tmp_path / "tabel.csv"
+    table.write_text("label;percent;n\nFinanciering;12,5;40\nWetgeving;41;17\nAnders;33;17\n")
+    result = run_cli("check", table, "-f", "json")
+    assert result.code == 1
+    figures = json.loads(result.out)["figures"]
+    assert [(f["label"], f["status"]) for f in figures] == [
+        ("Financiering", "consistent"),
+        ("Wetgeving", "consistent"),
+        ("Anders", "inconsistent"),
+    ]
+    assert figures[0]["feasible_counts"]["half_up"] == [5]  # 12,5 read with its one decimal
+    lonely = run_cli("check", "--percent", "41")
+    assert lonely.code == 2 and "--percent and --n go together" in lonely.err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("label,percent,n\nx,veel,17\n")
+    refused = run_cli("check", bad)
+    assert refused.code == 3
+    assert "row 2: percent and n must be numbers, got 'veel' and '17'" in refused.err

@@ -18,6 +18,7 @@ from typing import Any
 
 from monitorkit.codebook.infer import infer_codebook
 from monitorkit.codebook.model import Codebook, read_codebook, write_codebook
+from monitorkit.errors import UsageError
 from monitorkit.published.consistency import ConsistencyReport, check_registry
 from monitorkit.published.reconstruct import reconstruct_datasets
 from monitorkit.published.registry import read_registry
@@ -35,6 +36,33 @@ def check_figures(files: list[str | Path] | None = None) -> ConsistencyReport:
     return check_registry(read_registry(list(files) if files else None))
 
 
+def check_table(
+    files: list[str | Path] | None = None, percent: str | float | None = None, n: int | None = None
+) -> ConsistencyReport:
+    """GRIM for percentages of your own: csv tables (label, percent, n[, decimals]) and/or
+    one ``percent`` with its ``n`` (decimals as written: '12,5' has one)."""
+    from monitorkit.published.consistency import (
+        PrintedPercentage,
+        check_percentages,
+        read_percent_table,
+    )
+    from monitorkit.published.registry import printed_decimals
+
+    figures = [figure for path in files or [] for figure in read_percent_table(path)]
+    if percent is not None and n is not None:
+        text = str(percent).rstrip("%").strip()
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            raise UsageError(f"--percent must be a number, got {percent!r}") from None
+        if not 0 <= value <= 100:
+            raise UsageError(f"--percent must lie between 0 and 100, got {percent}")
+        figures.append(
+            PrintedPercentage("given", f"{text}% of {n}", value, n, printed_decimals(text, value))
+        )
+    return check_percentages(figures)
+
+
 def infer_codebook_of(path: str | Path, **reading: Any) -> Codebook:
     """The codebook monitorkit infers for a file, test and preview responses left out."""
     raw, _, _ = read_respondents(path, **reading)
@@ -44,6 +72,7 @@ def infer_codebook_of(path: str | Path, **reading: Any) -> Codebook:
 __all__ = [
     "build_report",
     "check_figures",
+    "check_table",
     "compare_waves",
     "count_stapeling",
     "infer_codebook_of",

@@ -633,19 +633,40 @@ def codebook_validate(codebook_file: str, file: str | None, reading: ReadOptions
 
 @cli.command(short_help="Are published percentages possible for their N? (GRIM)")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--percent", type=str, help="Check one printed percentage (e.g. 41 or 12,5)...")
+@click.option("--n", "base", type=click.IntRange(1), help="...for this N.")
 @report_format
-def check(files, fmt):
+def check(files, percent, base, fmt):
     """Check that published percentages are possible for their N (GRIM), and related figures.
 
-    FILES are registry files (default: every bundled one in data/published/). For each
-    percentage with a printed N: the counts k that print as the published value when
-    rounding half up, half to even, or truncating; whole tables, yes/no pairs that must add
-    to 100, group splits that must average to a total, and sums of counts. Exit code 1 when
-    something is inconsistent.
-    """
-    from monitorkit.api import check_figures
+    FILES are registry files (default: every bundled one in data/published/), or csv
+    tables of your own with columns label, percent and n (optionally decimals), as
+    copied from a report. For each percentage with an N: the counts k that print as the
+    published value when rounding half up, half to even, or truncating; for registries
+    also whole tables, yes/no pairs that must add to 100, group splits that must average
+    to a total, and sums of counts. Exit code 1 when something is inconsistent.
 
-    report = check_figures(list(files))
+    \b
+    Examples:
+      monitorkit check --percent 41 --n 17
+      monitorkit check tabel.csv
+    """
+    from monitorkit.api import check_figures, check_table
+
+    if (percent is None) != (base is None):
+        raise UsageError(
+            "--percent and --n go together", hint="monitorkit check --percent 41 --n 17"
+        )
+    tables = [f for f in files if Path(f).suffix.lower() in (".csv", ".txt")]
+    if percent is not None or tables:
+        if len(tables) != len(files):
+            raise UsageError(
+                "check takes registry files or your own tables, not both at once",
+                hint="run them separately",
+            )
+        report = check_table(tables, percent, base)
+    else:
+        report = check_figures(list(files))
     if fmt == "json":
         _echo_json(report.as_dict())
     else:

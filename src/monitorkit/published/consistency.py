@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 ROUNDING_RULES = ("half_up", "half_even", "truncate")
@@ -331,3 +332,103 @@ def _ranges(numbers: list[int]) -> str:
             parts.append(str(start) if start == number else f"{start}-{number}")
             start = None
     return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class PrintedPercentage:
+    """A percentage a user copied from a report, with its N: what ``check_figure`` needs."""
+
+    id: str
+    label: str
+    value: float
+    n: int
+    decimals: int = 0
+    unit: str = "percent"
+    rounding: str = "printed"
+    value_text: str | None = None
+
+    @property
+    def is_percentage(self) -> bool:
+        return True
+
+    @property
+    def approximate(self) -> bool:
+        return False
+
+
+#: Header names a user's table may use for each column (case aside).
+TABLE_COLUMNS = {
+    "label": ("label", "omschrijving", "item", "categorie"),
+    "percent": ("percent", "percentage", "pct", "%"),
+    "n": ("n", "basis", "base", "aantal"),
+    "decimals": ("decimals", "decimalen"),
+}
+
+
+def read_percent_table(path: str | Path) -> list[PrintedPercentage]:
+    """A csv of printed percentages: label, percent, n and optionally decimals per row.
+
+    The delimiter may be ',' or ';' and a decimal comma is read; without a decimals
+    column, each percentage is checked at the decimals it is written with.
+    """
+    import csv
+
+    from monitorkit.errors import InputError, Location
+    from monitorkit.published.registry import printed_decimals
+
+    where = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the table: {exc}", Location(where)) from None
+    dialect = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    rows = [row for row in csv.reader(text.splitlines(), delimiter=dialect) if any(row)]
+    if not rows:
+        raise InputError("the table is empty", Location(where))
+    header = [cell.strip().lower() for cell in rows[0]]
+    positions = {
+        role: next((header.index(name) for name in names if name in header), None)
+        for role, names in TABLE_COLUMNS.items()
+    }
+    missing = [role for role in ("percent", "n") if positions[role] is None]
+    if missing:
+        raise InputError(
+            f"no {' or '.join(missing)} column",
+            Location(where),
+            "give columns label, percent, n (and optionally decimals)",
+        )
+    figures = []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = {
+            role: row[index].strip() if index is not None and index < len(row) else ""
+            for role, index in positions.items()
+        }
+        printed = cells["percent"].rstrip("%").strip()
+        try:
+            value = float(printed.replace(",", "."))
+            n = int(cells["n"])
+            decimals = (
+                int(cells["decimals"]) if cells["decimals"] else printed_decimals(printed, value)
+            )
+        except ValueError:
+            raise InputError(
+                f"row {number}: percent and n must be numbers, got {cells['percent']!r} and "
+                f"{cells['n']!r}",
+                Location(where, row=number),
+            ) from None
+        if n < 1 or not 0 <= value <= 100:
+            raise InputError(
+                f"row {number}: needs 0 <= percent <= 100 and n >= 1", Location(where, row=number)
+            )
+        label = cells["label"] or f"row {number}"
+        figures.append(PrintedPercentage(f"row {number}", label, value, n, decimals))
+    return figures
+
+
+def check_percentages(figures: list[PrintedPercentage]) -> ConsistencyReport:
+    """GRIM for each percentage of a user's table, and whether one rounding rule fits all."""
+    results = [check_figure(figure) for figure in figures]
+    relations = []
+    if len(figures) > 1:
+        relations.append(_table_result("the table", figures))
+    return ConsistencyReport(results, relations)
