@@ -107,3 +107,15 @@ def test_reproduce_dot_plot(run_cli, tmp_path):
     assert [t.get_text() for t in axes.get_yticklabels()][:2] == [r.figure.id for r in rows[:2]]
     bad = run_cli("reproduce", "vj2012", "--chart", tmp_path / "dots.pdf")
     assert bad.code == 2 and "name the chart file .png or .svg" in bad.err
+
+
+def test_reproduce_says_what_a_match_means_and_which_n_was_assumed(run_cli):
+    data = json.loads(run_cli("reproduce", "-f", "json").out)
+    matches = [r for r in data if r["status"] == "match"]
+    assert matches and all(r["basis"].startswith("recomputed from data rebuilt") for r in matches)
+    assumed = [r for r in matches if r["n_assumed"]]
+    assert assumed and all(r["n_printed"] is None and r["n"] for r in assumed)
+    printed = next(r for r in matches if r["id"] == "vj2012-t1-anders")
+    assert (printed["n"], printed["n_printed"], printed["n_assumed"]) == (95, 95, False)
+    out = run_cli("reproduce").out
+    assert "not an independent replication" in out and "(assumed)" in out

@@ -17,6 +17,11 @@ from monitorkit.published.consistency import ROUNDING_RULES
 from monitorkit.published.registry import Figure, Registry
 
 MATCH, MISMATCH, NOT_COMPUTABLE = "match", "mismatch", "not computable"
+#: What a match from a reconstructed dataset means, said with every such result.
+REBUILT = (
+    "recomputed from data rebuilt from these published figures: a consistency check of "
+    "the figures and the pipeline, not an independent replication"
+)
 #: How far an 'ongeveer' figure may be from the computed value and still match (points).
 APPROXIMATE_TOLERANCE = 2.5
 
@@ -52,7 +57,10 @@ class Reproduction:
             "computed": self.computed,
             "unrounded": self.exact,
             "n": self.n,
+            "n_printed": self.figure.n,
+            "n_assumed": self.n is not None and self.figure.n is None,
             "status": self.status,
+            "basis": REBUILT if self.dataset else None,
             "dataset": self.dataset,
             "rounding": self.rule,
             "reason": self.reason,

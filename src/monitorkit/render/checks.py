@@ -76,7 +76,7 @@ def print_reproduction(results, console: Console | None = None) -> None:
             shown(data["label"]),
             shown(str(data["published"])),
             computed,
-            str(data["n"] or "–"),
+            "–" if not data["n"] else f"{data['n']}{' (assumed)' if data['n_assumed'] else ''}",
             data["rounding"] or "–",
             shown(status),
             style=styles[data["status"]],
@@ -89,6 +89,15 @@ def print_reproduction(results, console: Console | None = None) -> None:
         f"(of {len(results)} published figures).",
         highlight=False,
     )
+    if any(result.dataset for result in results):
+        from monitorkit.published.reproduce import REBUILT
+
+        console.print(
+            f"Matches and mismatches are {REBUILT}. N (assumed): not printed in the source; "
+            "the reconstruction chose it.",
+            style="dim",
+            highlight=False,
+        )
 
 
 def print_raking(result, output: str, console: Console | None = None) -> None:
