@@ -210,3 +210,19 @@ def test_terminal_output_to_a_pipe_is_not_hard_wrapped(run_cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     narrow = run_cli("summarize", "wijkteams-2015").out
     assert max(len(line) for line in narrow.splitlines()) <= 80
+
+
+def test_dutch_csv_opens_in_columns_with_decimal_commas(run_cli):
+    import csv as csvmodule
+    import io as iomodule
+
+    english = run_cli("summarize", "wijkteams-2015", "-f", "csv").out
+    dutch = run_cli("summarize", "wijkteams-2015", "-f", "csv", "--locale", "nl").out
+    rows_en = list(csvmodule.DictReader(iomodule.StringIO(english)))
+    rows_nl = list(csvmodule.DictReader(iomodule.StringIO(dutch), delimiter=";"))
+    assert dutch.splitlines()[0] == english.splitlines()[0].replace(",", ";")
+    assert len(rows_nl) == len(rows_en)
+    for en, nl in zip(rows_en, rows_nl, strict=True):
+        assert nl["percent"].replace(",", ".") == en["percent"]
+        assert nl["count"] == en["count"]
+    assert any("," in row["percent"] for row in rows_nl)

@@ -42,6 +42,35 @@ def escape_formula(value: Any) -> Any:
     return value
 
 
+def csv_bytes(columns: list[str], records: list[dict[str, Any]], dutch: bool = False) -> bytes:
+    """Tidy CSV of ``records`` with every text inert (``escape_formula``).
+
+    Dutch spreadsheets read ';' as the separator and ',' as the decimal sign: with
+    ``dutch`` the file uses both, so it opens in columns with numbers as numbers.
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer,
+        fieldnames=columns,
+        lineterminator="\n",
+        extrasaction="ignore",
+        delimiter=";" if dutch else ",",
+    )
+    writer.writeheader()
+    for record in records:
+        row = {key: escape_formula(value) for key, value in record.items()}
+        if dutch:
+            row = {
+                key: repr(value).replace(".", ",") if isinstance(value, float) else value
+                for key, value in row.items()
+            }
+        writer.writerow(row)
+    return buffer.getvalue().encode("utf-8")
+
+
 def _is_number(text: str) -> bool:
     try:
         float(text.replace(",", "."))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from typing import Any
 
 from monitorkit.errors import UsageError
-from monitorkit.io.files import add_row, escape_formula, workbook_bytes
+from monitorkit.io.files import add_row, csv_bytes, workbook_bytes
 from monitorkit.options import Locale
 from monitorkit.render.common import (
     adjustment,
@@ -60,7 +58,7 @@ def render_summary(summary: Summary, fmt: str, locale: Locale = "en") -> bytes:
     if fmt == "json":
         return (json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
     if fmt == "csv":
-        return summary_csv(summary).encode("utf-8")
+        return summary_csv(summary, locale)
     if fmt == "md":
         return summary_markdown(summary, locale).encode("utf-8")
     if fmt == "xlsx":
@@ -126,14 +124,9 @@ def _item_fields(item: ItemEstimate) -> dict[str, Any]:
     return {key: getattr(item, key) for key in keys}
 
 
-def summary_csv(summary: Summary) -> str:
-    """Tidy CSV: a row per item and group; text that would run as a formula is escaped."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for record in csv_records(summary):
-        writer.writerow({key: escape_formula(value) for key, value in record.items()})
-    return buffer.getvalue()
+def summary_csv(summary: Summary, locale: Locale = "en") -> bytes:
+    """Tidy CSV: a row per item and group (';' and decimal commas with --locale nl)."""
+    return csv_bytes(CSV_COLUMNS, csv_records(summary), dutch=locale == "nl")
 
 
 def _document_title(summary: Summary) -> str:
@@ -540,14 +533,7 @@ def render_comparison(comparison, fmt: str, locale: Locale = "en") -> bytes:
     if fmt == "json":
         return (json.dumps(comparison.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(
-            buffer, fieldnames=COMPARE_CSV_COLUMNS, lineterminator="\n", extrasaction="ignore"
-        )
-        writer.writeheader()
-        for record in comparison_records(comparison):
-            writer.writerow({k: escape_formula(v) for k, v in record.items()})
-        return buffer.getvalue().encode("utf-8")
+        return csv_bytes(COMPARE_CSV_COLUMNS, comparison_records(comparison), locale == "nl")
     if fmt == "md":
         return comparison_markdown(comparison, locale).encode("utf-8")
     if fmt == "xlsx":

@@ -7,13 +7,11 @@ the count with its share. JSON and CSV hold the tidy cells.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from monitorkit.errors import UsageError
-from monitorkit.io.files import add_row, escape_formula
+from monitorkit.io.files import add_row, csv_bytes
 from monitorkit.options import Locale
 from monitorkit.render.common import md_text, shown, terminal_console
 from monitorkit.render.numbers import fmt_count, fmt_percent
@@ -151,12 +149,8 @@ def render_stapeling(result: Stapeling, fmt: str, locale: Locale = "en") -> byte
     if fmt == "json":
         return (json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(CELL_COLUMNS)
-        for cell in result.cells:
-            writer.writerow([escape_formula(v) for v in cell.as_dict().values()])
-        return buffer.getvalue().encode("utf-8")
+        records = [cell.as_dict() for cell in result.cells]
+        return csv_bytes(CELL_COLUMNS, records, dutch=locale == "nl")
     if fmt == "md":
         return stapeling_markdown(result, locale).encode("utf-8")
     if fmt == "xlsx":
