@@ -121,6 +121,56 @@ def change_table(
     return ChangeTable(question, columns, tuple(rows), notes, decimals=2 if numeric else 1)
 
 
+#: The sentences of a compare table's notes, per locale; method names stay as named.
+NOTES = {
+    "en": {
+        "independent": "{change}; {methods}.",
+        "partial": (
+            "{change}. {first} and {last} share only part of their respondents ({n} matched "
+            "on {keys}), so the change of all respondents has no test of its own. Overlap: "
+            "the share of the item's respondents present in both waves. Paired: those "
+            "respondents, {paired}. Independent: the other respondents of each wave (not "
+            "matched, or matched without an answer in the other wave), {independent}."
+        ),
+        "full": (
+            "{change}. Every respondent of {first} and {last} is matched ({n} on {keys}): the "
+            "change is paired, {paired}."
+        ),
+        "trend": (
+            "p trend: {trend} over {axis}, the waves taken as independent samples; p across "
+            "waves: {across} (equal percentages in every wave)."
+        ),
+        "years": "the years",
+        "order": "the waves' order (1, 2, …)",
+        "method": "{confidence} {interval} interval; p: {test}",
+        "none": "no change could be computed",
+    },
+    "nl": {
+        "independent": "{change}; {methods}.",
+        "partial": (
+            "{change}. {first} en {last} delen maar een deel van hun respondenten ({n} "
+            "gekoppeld op {keys}); het verschil over alle respondenten heeft daarom geen "
+            "eigen toets. Overlap: het aandeel van de respondenten van het item dat in beide "
+            "metingen voorkomt. Gepaard: die respondenten, {paired}. Onafhankelijk: de "
+            "overige respondenten van elke meting (niet gekoppeld, of gekoppeld zonder "
+            "antwoord in de andere meting), {independent}."
+        ),
+        "full": (
+            "{change}. Elke respondent van {first} en {last} is gekoppeld ({n} op {keys}): "
+            "het verschil is gepaard, {paired}."
+        ),
+        "trend": (
+            "p trend: {trend} over {axis}, de metingen als onafhankelijke steekproeven; p "
+            "over alle metingen: {across} (gelijke percentages in elke meting)."
+        ),
+        "years": "de jaren",
+        "order": "de volgorde van de metingen (1, 2, …)",
+        "method": "{confidence}-betrouwbaarheidsinterval ({interval}); p: {test}",
+        "none": "geen verschil te berekenen",
+    },
+}
+
+
 def _notes(
     comparison: Comparison, question: QuestionChange, partial: bool, locale: Locale
 ) -> tuple[str, ...]:
@@ -129,42 +179,39 @@ def _notes(
     The names come from the results themselves, so a weighted comparison names
     its design-based interval and test, an unweighted one Newcombe and the z-test.
     """
+    text = NOTES[locale]
     confidence = level(comparison.confidence)
-    first, last = comparison.labels[0], comparison.labels[-1]
     if question.means is not None:
         change = word("Change: last minus first wave's mean", locale)
     else:
         change = word("Change: last minus first wave in percentage points", locale)
     panel = comparison.panel
+
+    def methods(part: str) -> str:
+        return _methods(_changes(question, part), confidence, text)
+
     notes = []
     if panel is None or not question.paired:
-        notes.append(f"{change}; {_methods(_changes(question, 'change'), confidence)}.")
-    elif partial:
-        paired = _methods(_changes(question, "paired"), confidence)
-        independent = _methods(_changes(question, "unpaired"), confidence)
-        notes.append(
-            f"{change}. {first} and {last} share only part of their respondents "
-            f"({len(panel.rows)} matched on {_keys(panel.keys)}), so the change of all "
-            "respondents has no test of its own. Overlap: the share of the item's "
-            f"respondents present in both waves. Paired: those respondents, {paired}. "
-            "Independent: the other respondents of each wave (not matched, or matched "
-            f"without an answer in the other wave), {independent}."
-        )
+        notes.append(text["independent"].format(change=change, methods=methods("change")))
     else:
-        paired = _methods(_changes(question, "paired"), confidence)
+        key = "partial" if partial else "full"
         notes.append(
-            f"{change}. Every respondent of {first} and {last} is matched "
-            f"({len(panel.rows)} on {_keys(panel.keys)}): the change is paired, {paired}."
+            text[key].format(
+                change=change,
+                first=comparison.labels[0],
+                last=comparison.labels[-1],
+                n=len(panel.rows),
+                keys=_keys(panel.keys),
+                paired=methods("paired"),
+                independent=methods("unpaired"),
+            )
         )
     if question.trend:
         scores = trend_scores(comparison.labels)
-        axis = "the years" if scores[0] != 1.0 else "the waves' order (1, 2, …)"
+        axis = text["years"] if scores[0] != 1.0 else text["order"]
         trend = next(item.trend.name for item in question.rows if item.trend)
         across = next(item.across.name for item in question.rows if item.across)
-        notes.append(
-            f"p trend: {trend} over {axis}, the waves taken as independent samples; "
-            f"p across waves: {across} (equal percentages in every wave)."
-        )
+        notes.append(text["trend"].format(trend=trend, axis=axis, across=across))
     return tuple(notes)
 
 
@@ -179,14 +226,17 @@ def _changes(question: QuestionChange, part: str) -> list[Change]:
     return found
 
 
-def _methods(changes: list[Change], confidence: str) -> str:
+def _methods(changes: list[Change], confidence: str, text: dict[str, str]) -> str:
     """'95% <interval> interval; p: <test>' for each distinct pair the changes used."""
     pairs = dict.fromkeys(
         (change.interval, change.test.name if change.test else None) for change in changes
     )
     return (
-        "; ".join(f"{confidence} {interval} interval; p: {test}" for interval, test in pairs)
-        or "no change could be computed"
+        "; ".join(
+            text["method"].format(confidence=confidence, interval=interval, test=test)
+            for interval, test in pairs
+        )
+        or text["none"]
     )
 
 

@@ -22,6 +22,7 @@ from monitorkit.render.common import (
     terminal_console,
     ungrouped_note,
 )
+from monitorkit.render.numbers import fmt_number
 from monitorkit.render.words import word
 from monitorkit.stats.estimates import Summary
 
@@ -153,7 +154,7 @@ def print_comparison(comparison, console: Console | None = None, locale: Locale 
     console.print()
     for note in notes:
         console.print(note, style="dim", highlight=False)
-    console.print("* p < 0.05.", style="dim", highlight=False)
+    console.print(f"* p < {fmt_number(0.05, 2, locale)}.", style="dim", highlight=False)
 
 
 def _arrow(change: float | None, p: float | None, text: str) -> str:
