@@ -259,3 +259,14 @@ def test_a_simple_random_sample_keeps_wilson_and_pearson(rows):
         statistic, p, _, _ = chi2_contingency(counts, correction=False)
         assert ja.test.name == "Pearson chi-square"
         assert (ja.test.statistic, ja.test.p) == (pytest.approx(statistic), pytest.approx(p))
+
+
+def test_a_miscased_design_column_gets_the_right_hint(run_cli):
+    strata = run_cli("summarize", GROUPS, "--strata", "Stratum")
+    assert strata.code == 2
+    assert strata.err == (
+        f"monitorkit: error: {GROUPS}: --strata column 'Stratum' is not in the data "
+        "(hint: the closest header is 'stratum')\n"
+    )
+    weight = run_cli("summarize", GROUPS, "--weight", "W")
+    assert weight.code == 2 and "(hint: the closest header is 'w')" in weight.err

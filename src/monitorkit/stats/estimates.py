@@ -33,7 +33,12 @@ from monitorkit.results import (
     json_value,
 )
 from monitorkit.stats.population import Population
-from monitorkit.stats.responses import BASE_RULES, QuestionResponses, Responses
+from monitorkit.stats.responses import (
+    BASE_RULES,
+    QuestionResponses,
+    Responses,
+    closest_header,
+)
 from monitorkit.vocabulary import SELECTED
 
 if TYPE_CHECKING:
@@ -965,7 +970,11 @@ def _stratify(responses: Responses, column: str, population: Any) -> None:
 
     raw = responses.raw
     if column not in raw.frame.columns:
-        raise UsageError(f"--strata column '{column}' is not in the data", raw.location())
+        raise UsageError(
+            f"--strata column '{column}' is not in the data",
+            raw.location(),
+            closest_header(raw, column, "--strata"),
+        )
     labels = read_categories(raw.frame[column], ValueRules.for_column(raw, column)).values
     if labels.isna().any():
         rows = ", ".join(str(r) for r in labels.index[labels.isna().to_numpy()][:5])

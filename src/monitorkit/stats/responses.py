@@ -308,16 +308,23 @@ def _mark_not_tabulated(codebook: Codebook, column: str, reason: str) -> None:
     codebook.not_tabulated.append(NotTabulated(column, reason))
 
 
-def read_weights(raw: RawTable, column: str) -> np.ndarray:
-    """Positive weights from a column; missing, zero or negative ones are refused by row."""
+def closest_header(raw: RawTable, name: str, option: str) -> str:
+    """A hint for a column name that is not in the data: the header it most likely meant
+    (case aside first, then by similarity)."""
     import difflib
 
+    same = [column for column in raw.columns if column.casefold() == name.casefold()]
+    close = same or difflib.get_close_matches(name, raw.columns, n=1, cutoff=0.5)
+    return f"the closest header is '{close[0]}'" if close else f"check {option}"
+
+
+def read_weights(raw: RawTable, column: str) -> np.ndarray:
+    """Positive weights from a column; missing, zero or negative ones are refused by row."""
     if column not in raw.frame.columns:
-        close = difflib.get_close_matches(column, raw.columns, n=1, cutoff=0.5)
         raise UsageError(
             f"weight column '{column}' is not in the data",
             raw.location(),
-            f"the closest header is '{close[0]}'" if close else "check --weight",
+            closest_header(raw, column, "--weight"),
         )
     values, _ = read_numbers(raw.frame[column], raw.decimal_of(column))
     bad = values.isna() | (values <= 0)
