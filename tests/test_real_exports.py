@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from exports import qualtrics_rows, write_rows, write_xlsx
+from monitorkit.stats.estimates import wilson_interval
 
 
 def summary_json(run_cli, *args):
@@ -193,6 +194,13 @@ def test_likert_in_scale_order_with_zero_counts_and_missing_below(run_cli, tmp_p
     ]
     assert question["missing"] == [{"label": "Weet niet", "count": 1}]
     assert question["scale"]["mean"] == pytest.approx((2 + 3 + 4 * 3 + 5) / 6)
+    top, bottom = question["scale"]["top2"], question["scale"]["bottom2"]
+    low, high = wilson_interval(4, 6)
+    assert top["label"] == "top 2 (Eens, Helemaal eens)"
+    assert (top["count"], top["base"], top["ci_low"]) == (4, 6, pytest.approx(float(low)))
+    assert top["ci_high"] == pytest.approx(float(high))
+    assert bottom["label"] == "bottom 2 (Helemaal oneens, Oneens)"
+    assert (bottom["count"], bottom["base"]) == (1, 6)
     (inside,) = summary_json(run_cli, path, "--missing-as-category")["questions"]
     assert inside["base"] == 7 and items_of(inside)[-1] == ("Weet niet", 1)
     assert inside["base_rule"].startswith("respondents with any answer")
@@ -207,6 +215,8 @@ def test_rapportcijfer_lists_every_point(run_cli, tmp_path):
     assert question["type"] == "scale"
     assert [label for label, _ in items_of(question)] == [str(n) for n in range(1, 11)]
     assert question["scale"]["mean"] == pytest.approx(sum(grades) / 8)
+    assert question["scale"]["top2"]["label"] == "top 2 (9, 10)"
+    assert (question["scale"]["top2"]["count"], question["scale"]["bottom2"]["count"]) == (1, 0)
 
 
 def test_footer_row_is_not_a_respondent(run_cli, tmp_path):

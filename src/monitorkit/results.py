@@ -210,6 +210,12 @@ class ScaleStats(Record):
     ci_high: float | None
     sd: float | None
     scores: str
+    #: The share answering one of the two highest (lowest) points of the scale, with its
+    #: interval, the label naming those points.
+    top2: ItemEstimate | None = None
+    bottom2: ItemEstimate | None = None
+
+    OPTIONAL = ("top2", "bottom2")
 
 
 @dataclass(frozen=True)

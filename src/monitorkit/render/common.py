@@ -288,11 +288,19 @@ def scale_note(
     if stats is None or stats.mean is None:
         return None
     interval = fmt_interval(stats.ci_low, stats.ci_high, 2, locale)
-    return (
+    note = (
         f"{word('Mean', locale)} {fmt_number(stats.mean, 2, locale)} "
         f"({ci_title(confidence, locale)} {interval}; "
         f"{word('scores', locale)}: {stats.scores}; n = {fmt_count(stats.n, locale)})."
     )
+    for box in (stats.top2, stats.bottom2):
+        if box is not None:
+            box_interval = fmt_interval(box.ci_low, box.ci_high, 1, locale)
+            note += (
+                f" {box.label}: {fmt_percent(box.percent, 1, locale)} "
+                f"({ci_title(confidence, locale)} {box_interval})."
+            )
+    return note
 
 
 def ungrouped_note(question: QuestionResult, locale: Locale = "en") -> str | None:

@@ -512,6 +512,7 @@ def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> S
     values = chosen[answered]
     if values.size == 0:
         return ScaleStats(0, None, None, None, None, scoring)
+    boxes = _boxes(points, scores, chosen, answered, design)
     if design.design_based:
         from monitorkit.stats.design import design_mean
 
@@ -525,6 +526,8 @@ def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> S
             ci_high=json_value(estimate.high) if values.size > 1 else None,
             sd=json_value(estimate.sd) if values.size > 1 else None,
             scores=scoring,
+            top2=boxes[0],
+            bottom2=boxes[1],
         )
     described = DescrStatsW(values, ddof=1)
     low, high = (None, None)
@@ -540,7 +543,35 @@ def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> S
         ci_high=json_value(high),
         sd=json_value(described.std) if values.size > 1 else None,
         scores=scoring,
+        top2=boxes[0],
+        bottom2=boxes[1],
     )
+
+
+def _boxes(
+    points: list[str],
+    scores: np.ndarray,
+    chosen: np.ndarray,
+    answered: np.ndarray,
+    design: Design,
+) -> tuple[ItemEstimate | None, ItemEstimate | None]:
+    """Top-2-box and bottom-2-box: the share choosing one of the two highest (lowest) scored
+    points of the scale, among those who chose a point, with the interval every percentage
+    of the design gets. None for a scale of fewer than four points."""
+    if len(points) < 4:
+        return None, None
+    order = np.argsort(scores, kind="stable")
+    low, high = scores[order[:2]], scores[order[-2:]]
+    names = [points[i] for i in order]
+    top = np.isin(chosen, high) & answered
+    bottom = np.isin(chosen, low) & answered
+    boxes = Indicators(
+        [f"top 2 ({', '.join(names[-2:])})", f"bottom 2 ({', '.join(names[:2])})"],
+        np.column_stack([top, bottom]),
+        np.column_stack([answered, answered]),
+    )
+    top_box, bottom_box = proportion_rows(boxes, design)
+    return top_box, bottom_box
 
 
 def _category_counts(valid: pd.Series, order: list[str]) -> pd.Series:
