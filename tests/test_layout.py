@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).parents[1] / "src" / "monitorkit"
 
 #: Floors from the ground up; a module may import from its own floor and the ones below.
@@ -65,3 +67,36 @@ def test_the_library_api_is_importable_from_the_package():
     assert set(api.__all__) <= set(dir(monitorkit))
     assert all(callable(getattr(monitorkit, name)) for name in api.__all__)
     assert monitorkit.summarize_survey is api.summarize_survey
+
+
+def test_options_are_checked_when_made_and_keywords_win():
+    from monitorkit import summarize_survey
+    from monitorkit.errors import UsageError
+    from monitorkit.options import DesignOptions, ReadOptions, sort_options
+
+    with pytest.raises(UsageError, match=r"header rows must be 1, 2 or 3, got -1"):
+        ReadOptions(header_rows=-1)
+    with pytest.raises(UsageError, match=r"the confidence level must be a number, got '0\.9'"):
+        DesignOptions(confidence="0.9")
+    with pytest.raises(UsageError, match="unknown adjustment 'bonf'"):
+        DesignOptions(adjust="bonf")
+    with pytest.raises(TypeError, match="unexpected keyword argument 'wieght'"):
+        summarize_survey("wijkteams-2015", wieght="w")
+    with pytest.raises(TypeError, match=r"takes design=DesignOptions\(...\), got dict"):
+        summarize_survey("wijkteams-2015", design={"confidence": 0.9})
+    _, design = sort_options(None, DesignOptions(confidence=0.8), {"confidence": 0.9}, "f")
+    assert design.confidence == 0.9
+
+
+def test_one_path_is_one_file_not_its_letters(tmp_path):
+    from monitorkit import check_table, compare_waves, count_stapeling
+    from monitorkit.errors import UsageError
+
+    with pytest.raises(UsageError, match="compare needs at least two files"):
+        compare_waves("wijkteams-2015")
+    register = tmp_path / "r.csv"
+    register.write_text("persoon,gemeente,periode,wet\np1,GM0363,2024,Wmo\n")
+    cells = {c.category: c.count for c in count_stapeling(str(register)).cells}
+    assert cells["Alleen Wmo"] == 1 and cells["Totaal"] == 1
+    with pytest.raises(UsageError, match="a percentage needs its n"):
+        check_table(percent="12,5")

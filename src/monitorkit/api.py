@@ -37,7 +37,9 @@ def check_figures(files: list[str | Path] | None = None) -> ConsistencyReport:
 
 
 def check_table(
-    files: list[str | Path] | None = None, percent: str | float | None = None, n: int | None = None
+    files: str | Path | list[str | Path] | None = None,
+    percent: str | float | None = None,
+    n: int | None = None,
 ) -> ConsistencyReport:
     """GRIM for percentages of your own: csv tables (label, percent, n[, decimals]) and/or
     one ``percent`` with its ``n`` (decimals as written: '12,5' has one)."""
@@ -48,7 +50,13 @@ def check_table(
     )
     from monitorkit.published.registry import printed_decimals
 
+    if isinstance(files, (str, Path)):
+        files = [files]
     figures = [figure for path in files or [] for figure in read_percent_table(path)]
+    if (percent is None) != (n is None):
+        raise UsageError("a percentage needs its n, and an n its percentage")
+    if n is not None and n < 1:
+        raise UsageError(f"n must be at least 1, got {n}")
     if percent is not None and n is not None:
         text = str(percent).rstrip("%").strip()
         try:

@@ -34,6 +34,11 @@ class ReadOptions:
     missing_as_category: bool = False
 
     def __post_init__(self) -> None:
+        if self.header_rows is not None and self.header_rows not in (1, 2, 3):
+            raise UsageError(
+                f"header rows must be 1, 2 or 3, got {self.header_rows!r}",
+                hint="2 = SurveyMonkey, 3 = Qualtrics; leave it out to detect it",
+            )
         if self.delimiter is not None and len(self.delimiter) != 1:
             raise UsageError(
                 f"--delimiter must be one character, got {self.delimiter!r}",
@@ -65,6 +70,11 @@ class DesignOptions:
     adjust: str | None = None
 
     def __post_init__(self) -> None:
+        if isinstance(self.confidence, bool) or not isinstance(self.confidence, (int, float)):
+            raise UsageError(
+                f"the confidence level must be a number, got {self.confidence!r}",
+                hint="e.g. 0.95 for 95% intervals",
+            )
         if not 0 < self.confidence < 1:
             raise UsageError(
                 f"the confidence level must lie between 0 and 1, got {self.confidence}",
@@ -102,8 +112,14 @@ def sort_options(
     """Keyword options of an API call sorted into reading and design options.
 
     Keywords override the fields of the objects given; an unknown keyword is a
-    TypeError naming the function ``what``, as Python's own would be.
+    TypeError naming the function ``what``, as Python's own would be, and so is an
+    options argument of the wrong type.
     """
+    for given, cls, name in ((reading, ReadOptions, "reading"), (design, DesignOptions, "design")):
+        if given is not None and not isinstance(given, cls):
+            raise TypeError(
+                f"{what}() takes {name}={cls.__name__}(...), got {type(given).__name__}"
+            )
     reading, design = reading or ReadOptions(), design or DesignOptions()
     read_names = {spec.name for spec in fields(ReadOptions)}
     design_names = {spec.name for spec in fields(DesignOptions)}

@@ -502,6 +502,10 @@ class DesignUsed(Record):
     fpc: FpcUsed
     weights: WeightsUsed | None = None
     strata: StrataUsed | None = None
+    #: With --adjust and --by: how the group tests were adjusted over a table's items.
+    adjust: str | None = None
+
+    OPTIONAL = ("adjust",)
 
 
 @dataclass(frozen=True)

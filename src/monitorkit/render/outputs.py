@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from monitorkit.errors import UsageError
@@ -64,6 +65,18 @@ def render_summary(summary: Summary, fmt: str, locale: Locale = "en") -> bytes:
     if fmt == "xlsx":
         return summary_xlsx(summary, locale)
     raise UsageError(f"unknown format '{fmt}'", hint=f"choose one of {', '.join(FORMATS)}")
+
+
+def write_summary(summary: Summary, fmt: str, path: str | Path, locale: Locale = "en") -> Path:
+    """Write a summary in ``fmt`` to ``path`` atomically, never over the file it was read
+    from: the library's counterpart of ``summarize -o``."""
+    from monitorkit.io.files import write_atomic
+
+    path = Path(path)
+    write_atomic(
+        path, render_summary(summary, fmt, locale), [Path(summary.responses.source.input_path)]
+    )
+    return path
 
 
 def csv_records(summary: Summary) -> list[dict[str, Any]]:

@@ -412,6 +412,8 @@ def compare_waves(
     from monitorkit.stats.estimates import summarize_survey
 
     reading, design = sort_options(reading, design, options, "compare_waves")
+    if isinstance(paths, (str, Path)):
+        paths = [str(paths)]
     if len(paths) < 2:
         raise UsageError(
             "compare needs at least two files", hint="monitorkit compare A.xlsx B.xlsx"

@@ -57,6 +57,8 @@ class Summary:
     population: Population | None = None
     #: The sampling design the estimates used (weights, strata, stratum sizes).
     sampling: Design | None = None
+    #: --adjust: 'holm' or 'bh' for the group tests of each table (with ``by``).
+    adjust: str | None = None
 
     @property
     def provenance(self) -> dict[str, Any] | None:
@@ -104,7 +106,10 @@ class Summary:
             fpc = FpcUsed(True, self.population.size, source=self.population.source)
         else:
             fpc = FpcUsed(False)
-        return DesignUsed(self.confidence, self.interval_method, fpc, weights, strata)
+        from monitorkit.options import ADJUSTMENTS
+
+        adjust = ADJUSTMENTS[self.adjust] if self.adjust and self.by else None
+        return DesignUsed(self.confidence, self.interval_method, fpc, weights, strata, adjust)
 
     def as_dict(self) -> dict[str, Any]:
         """The documented JSON schema (DESIGN §5); percentages unrounded, 0-100."""
@@ -372,7 +377,9 @@ def estimate(
         if groups is not None and entry.question.id != by_question:
             result = _with_groups(result, entry, groups, order, design, adjust)
         results.append(result)
-    return Summary(responses, results, tidy_frame(results), by, confidence, population, design)
+    return Summary(
+        responses, results, tidy_frame(results), by, confidence, population, design, adjust
+    )
 
 
 def _with_groups(

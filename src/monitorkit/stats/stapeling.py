@@ -117,7 +117,7 @@ def _law_case(column: str) -> str:
 
 
 def count_stapeling(
-    paths: list[str | Path],
+    paths: str | Path | list[str | Path],
     *,
     person: str | None = None,
     household: str | None = None,
@@ -136,7 +136,7 @@ def count_stapeling(
 
     from monitorkit.io.registers import columns_of, expand_sources, scan
 
-    files = expand_sources(paths)
+    files = expand_sources([paths] if isinstance(paths, (str, Path)) else paths)
     where = str(files[0]) if len(files) == 1 else f"{files[0]} (+{len(files) - 1} more)"
     connection = duckdb.connect()
     table = scan(connection, files)
