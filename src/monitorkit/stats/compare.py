@@ -193,6 +193,37 @@ def _cell(selected: np.ndarray) -> WaveCell:
     return WaveCell(count, base, 100 * count / base if base else None)
 
 
+@dataclass(frozen=True)
+class PanelSplit:
+    """A question's respondents by the panel: the pairs that answered in both waves (row in
+    the first wave, row in the last), and everyone else who answered in each wave."""
+
+    pairs: np.ndarray
+    only_first: np.ndarray
+    only_last: np.ndarray
+
+    @property
+    def overlap(self) -> float | None:
+        """The paired share of the respondents, counting a panel member once."""
+        respondents = len(self.pairs) + int(self.only_first.sum()) + int(self.only_last.sum())
+        return len(self.pairs) / respondents if respondents else None
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.only_first.any() or self.only_last.any())
+
+
+def split_panel(answered_a: np.ndarray, answered_b: np.ndarray, panel: Panel) -> PanelSplit:
+    """Pair the panel members who answered in both waves; the rest of each wave stays apart."""
+    rows = np.array(panel.rows, dtype=int).reshape(-1, 2)
+    both = answered_a[rows[:, 0]] & answered_b[rows[:, 1]]
+    pairs = rows[both]
+    only_a, only_b = answered_a.copy(), answered_b.copy()
+    only_a[pairs[:, 0]] = False
+    only_b[pairs[:, 1]] = False
+    return PanelSplit(pairs, only_a, only_b)
+
+
 def panel_parts(
     states_a: np.ndarray,
     states_b: np.ndarray,
@@ -209,40 +240,29 @@ def panel_parts(
     weighted or stratified design (``designs`` of the two waves) both parts are
     design-based (see ``_design_parts``); the 2x2 table counts respondents.
     """
-    rows = np.array(panel.rows, dtype=int).reshape(-1, 2)
-    a = states_a[rows[:, 0]] if len(rows) else np.array([], dtype=np.int8)
-    b = states_b[rows[:, 1]] if len(rows) else np.array([], dtype=np.int8)
-    both = (a >= 0) & (b >= 0)
-    earlier, later = a[both] == SELECTED, b[both] == SELECTED
+    split = split_panel(states_a >= 0, states_b >= 0, panel)
+    earlier = states_a[split.pairs[:, 0]] == SELECTED
+    later = states_b[split.pairs[:, 1]] == SELECTED
     table = (
         (int((earlier & later).sum()), int((earlier & ~later).sum())),
         (int((~earlier & later).sum()), int((~earlier & ~later).sum())),
     )
-    in_pairs_a = np.zeros(len(states_a), dtype=bool)
-    in_pairs_b = np.zeros(len(states_b), dtype=bool)
-    in_pairs_a[rows[both, 0]] = True
-    in_pairs_b[rows[both, 1]] = True
-    only_a = (states_a >= 0) & ~in_pairs_a
-    only_b = (states_b >= 0) & ~in_pairs_b
-    paired_n = int(both.sum())
-    respondents = paired_n + int(only_a.sum()) + int(only_b.sum())
-    overlap = paired_n / respondents if respondents else None
+    paired_n = len(split.pairs)
     design_a, design_b = designs
     if design_a is not None and design_a.design_based and design_b is not None:
-        pairs = rows[both]
         paired_change, unpaired = _design_parts(
-            states_a, states_b, pairs, only_a, only_b, design_a, design_b, confidence
+            states_a, states_b, split, design_a, design_b, confidence
         )
-        return PanelParts(PairedTable(paired_n, table, paired_change), unpaired, overlap)
+        return PanelParts(PairedTable(paired_n, table, paired_change), unpaired, split.overlap)
     paired = PairedTable(paired_n, table, paired_difference(table, confidence))
-    if not only_a.any() and not only_b.any():
-        return PanelParts(paired, None, overlap)
-    first = _cell(states_a[only_a] == SELECTED)
-    last = _cell(states_b[only_b] == SELECTED)
+    if not split.partial:
+        return PanelParts(paired, None, split.overlap)
+    first = _cell(states_a[split.only_first] == SELECTED)
+    last = _cell(states_b[split.only_last] == SELECTED)
     change = difference_of_shares(
         (first.percent or 0) / 100, first.base, (last.percent or 0) / 100, last.base, confidence
     )
-    return PanelParts(paired, UnpairedPart(first, last, change), overlap)
+    return PanelParts(paired, UnpairedPart(first, last, change), split.overlap)
 
 
 PAIRED_DESIGN_TEST = "design-based t-test of the paired difference (first wave's design)"
@@ -252,9 +272,7 @@ PAIRED_DESIGN_INTERVAL = "t on the first wave's design (linearised standard erro
 def _design_parts(
     states_a: np.ndarray,
     states_b: np.ndarray,
-    pairs: np.ndarray,
-    only_a: np.ndarray,
-    only_b: np.ndarray,
+    split: PanelSplit,
     design_a: Design,
     design_b: Design,
     confidence: float,
@@ -262,44 +280,27 @@ def _design_parts(
     """The panel's parts under a weighted or stratified design.
 
     Paired: the mean over the pairs of the later minus the earlier answer (1, 0
-    or -1), a domain estimate on the first wave's design (its weights, strata
-    and FPC), with its linearised standard error and t interval on the design's
-    degrees of freedom (R: ``confint(svymean(~d, sub), df = degf(sub))`` with
-    ``sub = subset(design, paired)``) and R's ``svyttest(d ~ 0, sub)``.
-    Independent: each wave's other respondents as a domain of that wave's
-    design, compared as design-based waves are (MOVER and Wald z).
+    or -1) on the first wave's design (``_design_paired_mean``), in percentage
+    points. Independent: each wave's other respondents as a domain of that
+    wave's design, compared as design-based waves are (MOVER and Wald z).
     """
-    from scipy.stats import t as student
+    from monitorkit.stats.design import design_proportions
 
-    from monitorkit.stats.design import design_mean, design_proportions
-
-    difference_by_row = np.full(len(states_a), np.nan)
-    difference_by_row[pairs[:, 0]] = (states_b[pairs[:, 1]] == SELECTED).astype(float) - (
+    pairs = split.pairs
+    difference = np.full(len(states_a), np.nan)
+    difference[pairs[:, 0]] = (states_b[pairs[:, 1]] == SELECTED).astype(float) - (
         states_a[pairs[:, 0]] == SELECTED
     ).astype(float)
-    sizes_a = design_a.population_sizes(len(states_a))
-    if len(pairs) < 2:
-        paired = Change(None, None, None)
-    else:
-        mean = design_mean(
-            difference_by_row, design_a.weights, design_a.strata, sizes_a, confidence
-        )
-        if mean.se > 0:
-            # as R's svyttest: the residual df of svyglm(d ~ 1), one less than degf
-            df = max(mean.df - 1, 1)
-            p = float(2 * student.sf(abs(mean.mean / mean.se), df))
-            test = TestResult(PAIRED_DESIGN_TEST, p, statistic=mean.mean / mean.se, df=df)
-        else:
-            test = TestResult(PAIRED_DESIGN_TEST, None, note="no respondent changed answer")
-        interval = (100 * mean.low, 100 * mean.high)
-        paired = Change(100 * mean.mean, interval, test, PAIRED_DESIGN_INTERVAL)
-    if not only_a.any() and not only_b.any():
+    paired = _design_paired_mean(difference, design_a, confidence, scale=100)
+    if not split.partial:
         return paired, None
     cells = []
-    for states, only, design in ((states_a, only_a, design_a), (states_b, only_b, design_b)):
-        selected = (states == SELECTED)[:, None]
+    for states, only, design in (
+        (states_a, split.only_first, design_a),
+        (states_b, split.only_last, design_b),
+    ):
         estimate = design_proportions(
-            selected,
+            (states == SELECTED)[:, None],
             only[:, None],
             design.weights,
             design.strata,
@@ -307,15 +308,15 @@ def _design_parts(
             confidence,
         )
         cell = _cell(states[only] == SELECTED)
-        cells.append(
-            replace(
+        if only.any():
+            cell = replace(
                 cell,
-                percent=float(100 * estimate.share[0]) if only.any() else None,
-                ci_low=float(100 * estimate.low[0]) if only.any() else None,
-                ci_high=float(100 * estimate.high[0]) if only.any() else None,
-                se=float(100 * estimate.se[0]) if only.any() else None,
+                percent=float(100 * estimate.share[0]),
+                ci_low=float(100 * estimate.low[0]),
+                ci_high=float(100 * estimate.high[0]),
+                se=float(100 * estimate.se[0]),
             )
-        )
+        cells.append(cell)
     return paired, UnpairedPart(
         cells[0], cells[1], design_difference(cells[0], cells[1], confidence)
     )
@@ -684,14 +685,8 @@ def _with_mean_panel(
         pd.to_numeric(s.responses.question(entry.id).answers, errors="coerce").to_numpy(float)
         for s in (summaries[0], summaries[-1])
     ]
-    rows = np.array(panel.rows, dtype=int).reshape(-1, 2)
-    both = ~np.isnan(values[0][rows[:, 0]]) & ~np.isnan(values[1][rows[:, 1]]) if len(rows) else []
-    pairs = rows[both] if len(rows) else rows
-    only = []
-    for side, wave in enumerate(values):
-        mask = ~np.isnan(wave)
-        mask[pairs[:, side]] = False
-        only.append(mask)
+    split = split_panel(~np.isnan(values[0]), ~np.isnan(values[1]), panel)
+    pairs = split.pairs
     design_a, design_b = summaries[0].sampling, summaries[-1].sampling
     designed = design_a is not None and design_a.design_based and design_b is not None
     difference = np.full(len(values[0]), np.nan)
@@ -700,15 +695,13 @@ def _with_mean_panel(
         paired = _design_paired_mean(difference, design_a, confidence)
     else:
         paired = _paired_mean(difference[pairs[:, 0]], confidence)
-    respondents = len(pairs) + int(only[0].sum()) + int(only[1].sum())
-    overlap = len(pairs) / respondents if respondents else None
     unpaired = None
-    if only[0].any() or only[1].any():
+    if split.partial:
         parts = [
             _part_stats(wave, mask, design if designed else None, confidence)
             for wave, mask, design in (
-                (values[0], only[0], design_a),
-                (values[1], only[1], design_b),
+                (values[0], split.only_first, design_a),
+                (values[1], split.only_last, design_b),
             )
         ]
         unpaired = UnpairedMeans(
@@ -727,7 +720,7 @@ def _with_mean_panel(
         interval=headline.interval,
         paired=PairedMeans(len(pairs), paired),
         unpaired=unpaired,
-        overlap=overlap,
+        overlap=split.overlap,
     )
     return replace(entry, means=updated)
 
@@ -750,8 +743,13 @@ def _paired_mean(differences: np.ndarray, confidence: float) -> Change:
     return Change(mean, (mean - half, mean + half), test, PAIRED_MEAN_INTERVAL)
 
 
-def _design_paired_mean(difference: np.ndarray, design: Design, confidence: float) -> Change:
-    """The paired mean difference on the first wave's design (as R's svymean and svyttest)."""
+def _design_paired_mean(
+    difference: np.ndarray, design: Design, confidence: float, scale: float = 1.0
+) -> Change:
+    """The mean of the paired differences (NaN outside the pairs) as a domain of the first
+    wave's design, with its t interval on the design's df (R: ``confint(svymean(~d, sub),
+    df = degf(sub))``) and R's ``svyttest(d ~ 0, sub)``, whose df is one less. ``scale``
+    100 gives a difference of shares in percentage points."""
     from scipy.stats import t as student
 
     from monitorkit.stats.design import design_mean
@@ -760,15 +758,14 @@ def _design_paired_mean(difference: np.ndarray, design: Design, confidence: floa
         return Change(None, None, None)
     sizes = design.population_sizes(len(difference))
     mean = design_mean(difference, design.weights, design.strata, sizes, confidence)
+    centre, interval = scale * mean.mean, (scale * mean.low, scale * mean.high)
     if mean.se == 0:
         note = "every respondent changed by the same amount"
-        return Change(
-            mean.mean, (mean.mean, mean.mean), TestResult(PAIRED_DESIGN_TEST, None, note=note)
-        )
+        return Change(centre, (centre, centre), TestResult(PAIRED_DESIGN_TEST, None, note=note))
     df = max(mean.df - 1, 1)
     p = float(2 * student.sf(abs(mean.mean / mean.se), df))
     test = TestResult(PAIRED_DESIGN_TEST, p, statistic=mean.mean / mean.se, df=df)
-    return Change(mean.mean, (mean.low, mean.high), test, PAIRED_DESIGN_INTERVAL)
+    return Change(centre, interval, test, PAIRED_DESIGN_INTERVAL)
 
 
 def _part_stats(
