@@ -633,6 +633,15 @@ def _read_sav(path: Path) -> RawTable:
     )
 
 
+def _nested(values: Any) -> bool:
+    """Whether a parquet column holds lists, structs or maps (it holds one kind throughout):
+    only those need flattening, so text columns are not walked value by value."""
+    import numpy as np
+
+    present = values.dropna()
+    return not present.empty and isinstance(present.iloc[0], (list, tuple, np.ndarray, dict))
+
+
 def _flat_value(value: Any) -> Any:
     """A parquet list cell as one text ('UWV; GGD', a multi-select in one cell), a struct or
     map cell as JSON text; other values as they are."""
@@ -658,7 +667,7 @@ def _read_parquet(path: Path) -> RawTable:
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     categories = {}
     for column in frame.columns:
-        if frame[column].dtype == object:
+        if frame[column].dtype == object and _nested(frame[column]):
             frame[column] = frame[column].map(_flat_value)
         if isinstance(frame[column].dtype, pd.CategoricalDtype):
             # the categories a file declares are its answers, in their order, used or not

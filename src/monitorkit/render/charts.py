@@ -8,7 +8,6 @@ SVG hash salt and no creation date in the metadata.
 from __future__ import annotations
 
 import io
-import re
 import textwrap
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from monitorkit.io.files import make_folder, safe_name, write_atomic
 from monitorkit.options import Locale
-from monitorkit.render.common import provenance_notice
+from monitorkit.render.common import plain_text, provenance_notice
 from monitorkit.render.numbers import fmt_number, fmt_percent
 from monitorkit.render.words import ci_title, interval_axis, word
 from monitorkit.results import GroupEstimate, ItemEstimate, QuestionChange, QuestionResult
@@ -28,12 +27,9 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 LABEL_WIDTH = 38
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
     """Chart text from the data, wrapped, without control characters (no glyph for them)."""
-    plain = _CONTROL.sub("", str(text))
+    plain = plain_text(text)
     return "\n".join(textwrap.wrap(plain, width, break_on_hyphens=False)) or plain
 
 

@@ -20,12 +20,18 @@ _MARKDOWN_LINK = re.compile(r"([\[\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def plain_text(text: object) -> str:
+    """Text from the data without control characters (escape sequences, bells, NULs):
+    what every renderer shows of a label."""
+    return _CONTROL.sub("", str(text))
+
+
 def md_text(text: object) -> str:
     """Text from the data as inert Markdown: emphasis, code, table pipes and anything an
     HTML tag could start with backslash-escaped, brackets too where they could form a
     link; line breaks become spaces and control characters are dropped. '<0.001' and
     '[multi, base 95]' stay as they read."""
-    plain = _CONTROL.sub("", str(text)).replace("\r", " ").replace("\n", " ")
+    plain = plain_text(text).replace("\r", " ").replace("\n", " ")
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
     if "](" in plain or "][" in plain or "![" in plain:
         escaped = _MARKDOWN_LINK.sub(r"\\\1", escaped)
@@ -55,7 +61,7 @@ def shown(text: object) -> str:
     rich markup escaped."""
     from rich.markup import escape
 
-    return escape(_CONTROL.sub("", str(text)))
+    return escape(plain_text(text))
 
 
 def source_line(summary: Summary) -> str:
