@@ -182,3 +182,75 @@ def workbook_bytes(workbook) -> bytes:
             member.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(member, data)
     return output.getvalue()
+
+
+#: The list of files a run wrote into its folder, so a rebuild removes only those.
+MANIFEST = ".monitorkit-report"
+
+
+def publish_folder(
+    folder: Path, outputs: dict[str, bytes], inputs: list[Path], what: str = "output"
+) -> list[Path]:
+    """Write a set of files (names relative to ``folder``) as a whole, touching nothing else.
+
+    Every target is checked against the inputs first (no input is ever written
+    over), and no subfolder may be a link out of ``folder``; the files are built
+    in a temporary folder inside ``folder`` and then moved into place, so a run
+    stopped midway leaves the previous set as it was. Of the files a previous run
+    wrote (its manifest), those this run does not write again are removed; a file
+    it did not write is never touched.
+    """
+    import shutil
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("is not a folder", Location(str(folder)), "give a folder with -o")
+    make_folder(folder)
+    targets = {name: folder / name for name in outputs}
+    subfolders = sorted({target.parent for target in targets.values()} - {folder})
+    for sub in subfolders:
+        if sub.is_symlink() or (sub.exists() and not sub.is_dir()):
+            raise OutputError(
+                f"the {what}'s {sub.name} folder is a link or a file",
+                Location(str(sub)),
+                "remove it or choose another -o folder",
+            )
+    for target in targets.values():
+        refuse_inputs(target, inputs)
+    previous = _manifest(folder)
+    stage = Path(tempfile.mkdtemp(prefix=f".{what}-", dir=folder))
+    try:
+        for name, data in outputs.items():
+            staged = stage / name
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(data)
+        for sub in subfolders:
+            sub.mkdir(parents=True, exist_ok=True)
+        for name, target in targets.items():
+            os.replace(stage / name, target)
+    except OSError as exc:
+        raise OutputError(
+            f"could not write the {what}: {exc.strerror or exc}",
+            Location(str(folder)),
+            "check that the folder is writable",
+        ) from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    for name in previous - set(outputs):
+        stale = folder / name
+        if stale.is_file() and not stale.is_symlink():
+            stale.unlink()
+    write_atomic(folder / MANIFEST, "".join(f"{name}\n" for name in sorted(outputs)).encode())
+    return [targets[name] for name in outputs]
+
+
+def _manifest(folder: Path) -> set[str]:
+    """The files the previous run in ``folder`` wrote (plain names under it only)."""
+    try:
+        lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    return {
+        line for line in lines
+        if line and not line.startswith(("/", "\\")) and ".." not in Path(line).parts
+    }  # fmt: skip

@@ -9,7 +9,6 @@ fixed and workbook dates are fixed, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import io
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -19,7 +18,7 @@ from typing import Any
 
 from monitorkit.errors import UsageError
 from monitorkit.io.datasets import resolve_input
-from monitorkit.io.files import make_folder, safe_name, write_atomic
+from monitorkit.io.files import publish_folder, safe_name
 from monitorkit.options import DesignOptions, Locale, RenderOptions, sort_options
 from monitorkit.render.common import (
     base_note,
@@ -345,78 +344,7 @@ def build_report(
         if comparison is not None:
             outputs["comparison.xlsx"] = comparison_xlsx(comparison, language)
     inputs = [resolve_input(f) for f in files] + ([Path(config)] if config else [])
-    return publish_folder(folder, outputs, inputs)
-
-
-#: The list of files a report wrote into its folder, so a rebuild removes only those.
-MANIFEST = ".monitorkit-report"
-
-
-def publish_folder(folder: Path, outputs: dict[str, bytes], inputs: list[Path]) -> list[Path]:
-    """Write a report's files into ``folder`` as a whole, touching nothing else.
-
-    Every target is checked against the inputs first (no input is ever written
-    over); the files are built in a temporary folder inside ``folder`` and then
-    moved into place, so a run stopped midway leaves the previous report as it
-    was. Of the files a previous run wrote (its manifest), those this run does
-    not write again are removed; a file the report did not write is never touched.
-    """
-    import shutil
-    import tempfile
-
-    from monitorkit.errors import Location, OutputError
-    from monitorkit.io.files import refuse_inputs
-
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError("is not a folder", Location(str(folder)), "give a folder with -o")
-    make_folder(folder)
-    charts = folder / "charts"
-    if charts.is_symlink() or (charts.exists() and not charts.is_dir()):
-        raise OutputError(
-            "the report's charts folder is a link or a file",
-            Location(str(charts)),
-            "remove it or choose another -o folder",
-        )
-    targets = {name: folder / name for name in outputs}
-    for target in targets.values():
-        refuse_inputs(target, inputs)
-    previous = _manifest(folder)
-    stage = Path(tempfile.mkdtemp(prefix=".report-", dir=folder))
-    try:
-        for name, data in outputs.items():
-            staged = stage / name
-            staged.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_bytes(data)
-        charts.mkdir(exist_ok=True)
-        for name, target in targets.items():
-            os.replace(stage / name, target)
-    except OSError as exc:
-        raise OutputError(
-            f"could not write the report: {exc.strerror or exc}",
-            Location(str(folder)),
-            "check that the folder is writable",
-        ) from None
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    for name in previous - set(outputs):
-        stale = folder / name
-        if stale.is_file() and not stale.is_symlink():
-            stale.unlink()
-    write_atomic(folder / MANIFEST, "".join(f"{name}\n" for name in sorted(outputs)).encode())
-    return [targets[name] for name in outputs]
-
-
-def _manifest(folder: Path) -> set[str]:
-    """The files the previous report in ``folder`` wrote (plain names under it only)."""
-    try:
-        lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return set()
-    return {
-        line for line in lines
-        if line and not line.startswith(("/", "\\")) and ".." not in Path(line).parts
-    }  # fmt: skip
+    return publish_folder(folder, outputs, inputs, "report")
 
 
 def chart_file(part: ReportPart, question: ReportQuestion) -> str:
