@@ -83,10 +83,10 @@ def test_every_format_shows_the_trend_and_the_paired_change(run_cli, monkeypatch
     monkeypatch.setenv("COLUMNS", "200")
     out = run_cli("compare", *WAVES, "--key", "gemeentecode").out
     assert (
-        "│ 43.8% (35/80) │ 55.0% (44/80) │ 60.0% (48/80) │    ↑ 16.2 * │      4.7–27.1 │ 0.011 │"
-        "   0.053 │          0.108 │       80" in out
+        "43.8% (35/80)   55.0% (44/80)   60.0% (48/80)      ↑ 16.2 *        4.7–27.1   0.011"
+        "     0.053            0.108         80" in out
     )
-    assert "│ 6.00 (n 80) │ 6.73 (n 80) │ 6.86 (n 80) │ ↑ 0.85 * │ 0.65–1.06 │ <0.001 │" in out
+    assert "6.00 (n 80)   6.73 (n 80)   6.86 (n 80)   ↑ 0.85 *   0.65–1.06   <0.001" in out
     assert "p trend: Cochran-Armitage test for trend over the years" in out
     md = run_cli("compare", *WAVES, "--key", "gemeentecode", "-f", "md").out
     assert (

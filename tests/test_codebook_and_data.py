@@ -23,10 +23,8 @@ def test_inferred_codebook_round_trips_through_yaml(run_cli, tmp_path):
     result = run_cli("codebook", "infer", data, "-o", target)
     assert result.code == 0 and result.err == f"wrote {target}: 2 questions\n"
     codebook = read_codebook(target)
-    assert [(q.id, q.type) for q in codebook.questions] == [
-        ("welke_knelpunten_ervaart_u", "multi"),
-        ("gemeentegrootte", "single"),
-    ]
+    # ids are the export's own codes (Qualtrics' code row), not the question text
+    assert [(q.id, q.type) for q in codebook.questions] == [("Q2", "multi"), ("Q3", "single")]
     assert [i.column for i in codebook.questions[0].items] == ["Q2_1", "Q2_2", "Q2_3"]
     inferred = json.loads(run_cli("summarize", data, "-f", "json").out)
     given = json.loads(run_cli("summarize", data, "-f", "json", "-c", target).out)
@@ -202,3 +200,22 @@ def test_a_bundled_codebook_applies_when_named(run_cli, tmp_path):
     data = json.loads(run_cli("summarize", copy, "-c", "divosa-monitor-2011", "-f", "json").out)
     assert data["codebook"]["origin"] == "bundled" and "provenance" not in data
     assert [q["base"] for q in data["questions"]][:4] == [95, 99, 95, 95]
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        # full question texts: the first words, cut after a whole word, at most 32 characters
+        (
+            ["Hoe tevreden bent u over de samenwerking met het wijkteam?"],
+            "hoe_tevreden_bent_u_over_de",
+        ),
+        (["Welke knelpunten ervaart u?"], "welke_knelpunten_ervaart_u"),
+    ],
+)
+def test_inferred_ids_from_question_text_are_short_and_whole_words(
+    run_cli, tmp_path, headers, expected
+):
+    rows = [["id", *headers]] + [[i, "Ja" if i % 2 else "Nee"] for i in range(10)]
+    data = json.loads(run_cli("summarize", write_rows(tmp_path / "t.csv", rows), "-f", "json").out)
+    assert [q["id"] for q in data["questions"]] == [expected]

@@ -251,8 +251,8 @@ def test_terminal_output_names_the_panel_and_its_test(run_cli, tmp_path, monkeyp
         "Gemeente (CBS-code)), so the change of all respondents has no test of its own."
     ) in out
     assert (
-        "│ 70.0% (7/10) │ 44.4% (4/9) │     ↓ -25.6 │     73% │        8 │         -37.5 │ "
-        "-69.3 to 12.5 │    0.375 │               50.0 │      -39.1 to 90.5 │         0.386"
+        "70.0% (7/10)   44.4% (4/9)       ↓ -25.6       73%          8           -37.5   "
+        "-69.3 to 12.5      0.375                 50.0        -39.1 to 90.5           0.386"
     ) in out
 
 

@@ -148,18 +148,35 @@ def test_pairwise_tests_follow_the_overall_rule_for_small_counts_and_fpc():
     )
 
 
-def test_group_table_names_differing_pairs(run_cli, tmp_path, monkeypatch):
+def test_group_table_marks_significant_differences_with_letters(run_cli, tmp_path):
+    """SPSS Custom Tables' convention: each group has a letter, and a cell lists the letters
+    of the groups whose percentage is significantly lower."""
     from exports import write_rows
 
-    monkeypatch.setenv("COLUMNS", "220")
     rows = [["id", "Heeft wijkteam", "grootte"]]
-    rows += [[i, "Ja", "G32"] for i in range(30)] + [[i, "Nee", "overig"] for i in range(30, 60)]
-    rows += [[i, "Ja" if i % 2 else "Nee", "overig"] for i in range(60, 90)]
-    out = run_cli("summarize", write_rows(tmp_path / "g.csv", rows), "--by", "grootte").out
-    assert "G32 ≠ overig" in out
+    rows += [[i, "Ja", "G4"] for i in range(30)]
+    rows += [[i, "Ja" if i % 2 else "Nee", "G32"] for i in range(30, 70)]
+    rows += [[i, "Nee", "overig"] for i in range(70, 100)]
+    path = write_rows(tmp_path / "g.csv", rows)
+    out = run_cli("summarize", path, "--by", "grootte", "-f", "md").out
+    header = next(line for line in out.splitlines() if line.startswith("| Item"))
+    assert header.split(" | ")[1:5] == [
+        "All %",
+        "All 95% CI",
+        "All n/base",
+        "G32 (A) %",
+    ]
+    ja = next(line for line in out.splitlines() if line.startswith("| Ja |"))
+    cells = [cell.strip() for cell in ja.strip("|").split("|")]
+    assert cells[1:-1:3] == ["50.0%", "50.0% C", "100.0% AC", "0.0%"]
+    assert cells[3::3] == ["50/100", "20/40", "30/30", "0/30"]
+    assert cells[-1] == "<0.001"
+    assert "p: Pearson chi-square." in out
     assert (
-        "p adjusted by Holm over 1 pair(s) (pairs only where the overall test is significant), "
-        "at 5%." in out
+        "Letters: the percentage is significantly higher than in the group with that letter "
+        "(Pearson chi-square per pair of groups (Fisher exact where an expected count is below "
+        "5), p adjusted by Holm over 3 pair(s) (pairs only where the overall test is "
+        "significant), at 5%)." in out
     )
 
 

@@ -15,7 +15,15 @@ import click
 
 from monitorkit.errors import MonitorkitError, UsageError
 from monitorkit.io.readers import KNOWN_EXTENSIONS
-from monitorkit.options import LOCALES, DesignOptions, Locale, ReadOptions, RenderOptions
+from monitorkit.options import (
+    LOCALES,
+    MAX_WIDTH,
+    MIN_WIDTH,
+    DesignOptions,
+    Locale,
+    ReadOptions,
+    RenderOptions,
+)
 
 OUTPUT_FORMATS = ("terminal", "json", "csv", "md", "xlsx")
 EXIT_INTERNAL = 70
@@ -172,9 +180,33 @@ def output_options(command):
             show_default=True,
             help="Number formatting: nl gives decimal commas.",
         ),
+        click.option(
+            "--width",
+            type=click.IntRange(MIN_WIDTH, MAX_WIDTH),
+            help="Width of terminal output in characters (default: the terminal's; "
+            "output to a pipe or file is not wrapped).",
+        ),
         quiet_option,
     ]
     return _apply(options, _collect("render", RenderOptions, command))
+
+
+def _question_ids(ctx, param, value: str | None) -> list[str] | None:
+    """'Q2,knelpunten' -> ['Q2', 'knelpunten']."""
+    if value is None:
+        return None
+    ids = [part.strip() for part in value.split(",") if part.strip()]
+    if not ids:
+        raise click.BadParameter("give one or more question ids, separated by commas")
+    return ids
+
+
+questions_option = click.option(
+    "--questions",
+    metavar="ID,...",
+    callback=_question_ids,
+    help="Only these questions, in this order (ids as shown by --format json or the codebook).",
+)
 
 
 report_format = click.option(
@@ -239,6 +271,7 @@ def cli(debug: bool) -> None:
     is_flag=True,
     help="Also show how every raw value was read (selected, not selected, missing).",
 )
+@questions_option
 @output_options
 def summarize(
     file: str,
@@ -247,6 +280,7 @@ def summarize(
     charts: str | None,
     design: DesignOptions,
     readings: bool,
+    questions: list[str] | None,
     render: RenderOptions,
 ):
     """Tabulate every question of FILE: counts, bases, percentages and intervals.
@@ -266,7 +300,7 @@ def summarize(
 
     fmt = _choose_format(render.fmt, render.output)
     with status(f"Reading and tabulating {file}…", render.quiet):
-        result = summarize_survey(file, by=by, reading=reading, design=design)
+        result = summarize_survey(file, by=by, questions=questions, reading=reading, design=design)
     _emit_summary(result, fmt, render, readings)
     if charts:
         from monitorkit.render.charts import write_charts
@@ -292,7 +326,9 @@ def _emit(result, fmt: str, render: RenderOptions, show, as_bytes, inputs: list[
     """Print a result on the terminal, or write its bytes in ``fmt`` to -o (never over an
     input) or to standard output."""
     if fmt == "terminal":
-        show(result, locale=render.locale)
+        from monitorkit.render.common import terminal_console
+
+        show(result, console=terminal_console(render.width), locale=render.locale)
         return
     data = as_bytes(result, fmt, render.locale)
     if render.output:
@@ -332,6 +368,7 @@ def _emit(result, fmt: str, render: RenderOptions, show, as_bytes, inputs: list[
     type=click.Path(file_okay=False),
     help="Also write grouped bar and slope charts per question (PNG and SVG).",
 )
+@questions_option
 @output_options
 def compare(
     files: tuple[str, ...],
@@ -341,6 +378,7 @@ def compare(
     mergers: str | None,
     design: DesignOptions,
     charts: str | None,
+    questions: list[str] | None,
     render: RenderOptions,
 ):
     """Compare the same questions across waves: FILE_A FILE_B [FILE_C...].
@@ -370,6 +408,7 @@ def compare(
         codebooks=list(codebooks) or None,
         key=key,
         mergers=mergers,
+        questions=questions,
         design=design,
     )
     from monitorkit.render.outputs import render_comparison
@@ -780,6 +819,15 @@ def schema(output: str):
     _echo_json(summary_schema() if output == "summary" else comparison_schema())
 
 
+def _stdout_to_devnull() -> None:
+    """After the reader of a pipe went away (``| head``): send what is still buffered
+    nowhere, so the interpreter's final flush does not fail a second time."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the CLI and turn errors into one line and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -805,6 +853,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("monitorkit: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
+        _stdout_to_devnull()
         sys.exit(0)
     except Exception as exc:
         if debug:

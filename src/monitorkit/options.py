@@ -87,6 +87,10 @@ class DesignOptions:
             )
 
 
+#: The narrowest and widest terminal output --width accepts.
+MIN_WIDTH, MAX_WIDTH = 40, 1000
+
+
 @dataclass(frozen=True)
 class RenderOptions:
     """How results are shown: format, target file, number locale and progress messages."""
@@ -95,11 +99,20 @@ class RenderOptions:
     output: str | Path | None = None
     locale: Locale = "en"
     quiet: bool = False
+    #: Terminal output's width in characters (default: the terminal's; unwrapped in a pipe).
+    width: int | None = None
 
     def __post_init__(self) -> None:
         if self.locale not in LOCALES:
             raise UsageError(
                 f"unknown locale '{self.locale}'", hint=f"choose one of {', '.join(LOCALES)}"
+            )
+        if self.width is not None and not (
+            isinstance(self.width, int) and MIN_WIDTH <= self.width <= MAX_WIDTH
+        ):
+            raise UsageError(
+                f"width {self.width!r} is out of range",
+                hint=f"give a number of characters from {MIN_WIDTH} to {MAX_WIDTH}",
             )
 
 

@@ -10,8 +10,37 @@ empty base) and becomes ``null`` in JSON.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, TypeVar
+
+from monitorkit.errors import UsageError
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Identified = TypeVar("Identified", bound=HasId)
+
+
+def select_by_id(
+    entries: Sequence[Identified], wanted: Sequence[str] | None, where: str = ""
+) -> list[Identified]:
+    """The entries (questions) whose ``id`` is wanted, in the order asked; all of them, in
+    their own order, when nothing is asked. An unknown id is one line listing the known ones."""
+    if not wanted:
+        return list(entries)
+    by_id = {entry.id: entry for entry in entries}
+    unknown = [name for name in wanted if name not in by_id]
+    if unknown:
+        known = ", ".join(list(by_id)[:30]) + (", ..." if len(by_id) > 30 else "")
+        raise UsageError(
+            f"unknown question id(s){where}: {', '.join(unknown)}",
+            hint=f"the question ids are {known}",
+        )
+    return [by_id[name] for name in dict.fromkeys(wanted)]
 
 
 def json_value(value: Any) -> Any:

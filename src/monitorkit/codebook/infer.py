@@ -407,7 +407,8 @@ def _binary_question(
         ]
     order = {column: index for index, column in enumerate(raw.columns)}
     items.sort(key=lambda item: order[item.source])
-    return Question(id=_slug(stem), type=kind, label=stem, items=items)
+    question_id = _question_id(raw, [item.source for item in items], stem)
+    return Question(id=question_id, type=kind, label=stem, items=items)
 
 
 def _grid_questions(found: _Inference, stem: str, members: list[_Candidate]) -> set[str]:
@@ -569,7 +570,12 @@ def _checkbox_runs(found: _Inference, columns: list[str]) -> set[str]:
                 items.append(Item(label=raw.text(other), column=other, other=True))
         label = " / ".join(item.label for item in items)
         found.questions.append(
-            Question(id=_slug(items[0].label), type="multi", label=label, items=items)
+            Question(
+                id=_question_id(raw, list(run), items[0].label),
+                type="multi",
+                label=label,
+                items=items,
+            )
         )
         used.update(item.source for item in items)
     return used
@@ -641,7 +647,7 @@ def _single_column(
     series = raw.frame[column]
     rules = ValueRules.for_column(raw, column)
     label = label or _clean_text(raw.text(column))
-    question_id = _slug(label)
+    question_id = _question_id(raw, [column], label)
     counts: Counter = Counter()
     frequencies = series.dropna().value_counts(sort=False).items()
     for value, count in sorted(frequencies, key=lambda pair: (-pair[1], str(pair[0]))):
@@ -950,12 +956,47 @@ def _note_write_ins(found: _Inference) -> None:
             )
 
 
+#: The longest id made from a question's text; cut after a whole word.
+ID_LENGTH = 32
+_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_.]{0,23}")
+_CODE_SEPARATORS = "_[.#-"
+
+
 def _slug(text: str) -> str:
-    """A short ascii identifier for a question text."""
+    """A short ascii identifier for a question text: its first words, never half a word."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = "_".join(words)[:40].rstrip("_")
+    slug = ""
+    for part in re.findall(r"[a-z0-9]+", ascii_text.lower()):
+        longer = f"{slug}_{part}" if slug else part
+        if len(longer) > ID_LENGTH and slug:
+            break
+        slug = longer[:ID_LENGTH]
     return slug or "question"
+
+
+def _question_id(raw: RawTable, columns: list[str], text: str) -> str:
+    """A question's id: the export's own code where it has one (SPSS variable names, a
+    Qualtrics or LimeSurvey code row: 'Q2' for Q2_1, Q2_2, ...), else its text's first words.
+
+    Codes are short and stay the same when a question's wording changes between waves.
+    """
+    coded = bool(columns) and all(raw.labels.get(c, c) != c for c in columns)
+    if coded:
+        stem = columns[0]
+        if len(columns) > 1:
+            shortest = min(len(c) for c in columns)
+            shared = next(
+                (i for i in range(shortest) if len({c[i] for c in columns}) > 1), shortest
+            )
+            cuts = [
+                cut
+                for cut in range(1, shared + 1)
+                if all(len(c) > cut and c[cut] in _CODE_SEPARATORS for c in columns)
+            ]
+            stem = columns[0][: cuts[-1]] if cuts else ""
+        if _CODE.fullmatch(stem):
+            return stem
+    return _slug(text)
 
 
 _PIPED = re.compile(r"\$\{[^}]*\}")

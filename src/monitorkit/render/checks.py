@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 
 from monitorkit.published.consistency import ROUNDING_RULES, ConsistencyReport
-from monitorkit.render.common import shown, terminal_console
+from monitorkit.render.common import data_table, shown, terminal_console
 
 
 def _counts(counts: list[int]) -> str:
@@ -22,7 +21,7 @@ def print_check(report: ConsistencyReport, console: Console | None = None) -> No
         "with a printed N; counts k in 0..N that print as the published value:",
         highlight=False,
     )
-    table = Table(show_edge=False, header_style="bold")
+    table = data_table(console, header_style="bold")
     for title in ("Figure", "Label", "%", "N", *ROUNDING_RULES, "Status"):
         table.add_column(
             title, justify="left" if title in ("Figure", "Label") else "right", overflow="fold"
@@ -59,7 +58,7 @@ def print_reproduction(results, console: Console | None = None) -> None:
     from collections import Counter
 
     console = console or terminal_console()
-    table = Table(show_edge=False, header_style="bold")
+    table = data_table(console, header_style="bold")
     for title in ("Figure", "Label", "Published", "Computed", "N", "Rounding", "Status"):
         table.add_column(
             title,
@@ -112,10 +111,10 @@ def print_raking(result, output: str, console: Console | None = None) -> None:
         style=None if result.converged else "bold red",
     )
     for margin in data["margins"]:
-        table = Table(
+        table = data_table(
+            console,
             title=shown(margin["column"]),
             title_justify="left",
-            show_edge=False,
             header_style="bold",
         )
         for title in ("Category", "Target %", "Sample %", "Weighted %"):

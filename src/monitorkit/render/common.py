@@ -12,7 +12,7 @@ from typing import Any
 from monitorkit.options import Locale
 from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import ci_title, word
-from monitorkit.results import ItemEstimate, QuestionResult, TestResult
+from monitorkit.results import ItemEstimate, QuestionResult
 from monitorkit.stats.estimates import FPC_RULE, Summary
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_|]|<(?=[A-Za-z/!?]))")
@@ -43,17 +43,49 @@ def md_text(text: object) -> str:
 PIPE_WIDTH = 1000
 
 
-def terminal_console() -> Any:
-    """A rich console for the terminal renderers: the terminal's width on a terminal (or
-    COLUMNS when set), and no hard wrapping when the output goes to a pipe or a file."""
+def terminal_console(width: int | None = None) -> Any:
+    """A rich console for the terminal renderers: ``width`` characters wide, else the
+    terminal's width on a terminal (or COLUMNS when set); output to a pipe or a file is
+    not hard-wrapped and its tables are drawn in plain ASCII (see ``data_table``)."""
     import os
     import sys
 
     from rich.console import Console
 
-    if "COLUMNS" in os.environ or sys.stdout.isatty():
-        return Console()
-    return Console(width=PIPE_WIDTH)
+    class PipeAwareConsole(Console):
+        plain_tables = False
+
+        def on_broken_pipe(self) -> None:
+            """A closed pipe (``| head``) ends the output; the CLI exits quietly with 0."""
+            raise BrokenPipeError
+
+    terminal = sys.stdout.isatty()
+    if width is None and not terminal and "COLUMNS" not in os.environ:
+        width = PIPE_WIDTH
+    console = PipeAwareConsole(width=width)
+    console.plain_tables = not terminal
+    return console
+
+
+#: Tables outside a terminal: columns apart by spaces, the header underlined with dashes.
+PLAIN_BOX_LINES = ("    ", "    ", " -- ", "    ", "    ", "    ", "    ", "    ")
+
+
+def label_width(console: Any, on_terminal: int) -> int | None:
+    """How wide a label column may be: ``on_terminal`` characters, unlimited in a pipe."""
+    return None if getattr(console, "plain_tables", False) else on_terminal
+
+
+def data_table(console: Any, **options: Any) -> Any:
+    """A rich Table for ``console``: box drawing on a terminal, plain ASCII in a pipe or
+    file, so that text tools and editors see simple columns."""
+    from rich import box
+    from rich.table import Table
+
+    if getattr(console, "plain_tables", False):
+        options["box"] = box.Box("\n".join(PLAIN_BOX_LINES) + "\n", ascii=True)
+    options.setdefault("show_edge", False)
+    return Table(**options)
 
 
 def shown(text: object) -> str:
@@ -179,7 +211,11 @@ def base_note(question: QuestionResult, locale: Locale = "en") -> str:
 def table_header(
     question: QuestionResult, groups: list[str], locale: Locale = "en", confidence: float = 0.95
 ) -> list[str]:
-    """Column titles for a question's table; group names are data and stay as they are."""
+    """Column titles for a question's table; group names are data and stay as they are.
+
+    A --by table has three columns per group (%, interval, n/base) under the spanners
+    of ``table_spanners``; a renderer with one header row joins the two.
+    """
 
     def words(*titles: str) -> list[str]:
         return [word(title, locale) for title in titles]
@@ -187,12 +223,86 @@ def table_header(
     if question.type == "numeric":
         return [*words("Statistic", "All"), *groups]
     if groups:
+        per_group = ["%", ci_title(confidence, locale), word("n/base", locale)]
         p = ("p", "p adj.") if adjustment(question) else ("p",)
-        return [*words("Item", "All"), *groups, *words("Test", *p, "Groups that differ")]
+        return [word("Item", locale), *per_group * (len(groups) + 1), *words(*p)]
     if question.weighted:
         titles = words("Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)")
         return [*titles, ci_title(confidence, locale)]
     return [*words("Item", "n", "Base", "%"), ci_title(confidence, locale)]
+
+
+#: Columns under each group's spanner in a --by table: %, interval, n/base.
+GROUP_SPAN = 3
+
+
+def table_spanners(question: QuestionResult, locale: Locale = "en") -> list[tuple[str, int]]:
+    """The header row above a --by table's columns: (title, columns spanned), covering every
+    column; 'All' and each group with its letter, e.g. ('G32 (A)', 3). Empty without groups."""
+    if not question.groups or question.type == "numeric":
+        return []
+    letters = group_letters(question)
+    spanners = [("", 1), (word("All", locale), GROUP_SPAN)]
+    spanners += [(f"{g.group} ({letters[g.group]})", GROUP_SPAN) for g in question.groups]
+    return [*spanners, ("", 2 if adjustment(question) else 1)]
+
+
+def joined_header(question: QuestionResult, header: list[str], locale: Locale = "en") -> list[str]:
+    """Spanner and column title in one title ('G32 (A) %'), for one-row headers."""
+    spanners = [title for title, span in table_spanners(question, locale) for _ in range(span)]
+    if not spanners:
+        return header
+    return [f"{top} {title}" if top else title for top, title in zip(spanners, header, strict=True)]
+
+
+def stacked_header(question: QuestionResult, header: list[str], locale: Locale = "en") -> list[str]:
+    """Spanner over column title on two lines, the spanner only over its first column, for
+    tables (the terminal's) that have one header row of several lines."""
+    spanners = table_spanners(question, locale)
+    if not spanners:
+        return header
+    tops = [title if column == 0 else "" for title, span in spanners for column in range(span)]
+    return [f"{top}\n{title}" for top, title in zip(tops, header, strict=True)]
+
+
+def group_letters(question: QuestionResult) -> dict[str, str]:
+    """Each group's letter in a --by table, in column order: A, B, ..., Z, AA, AB, ..."""
+    from string import ascii_uppercase as letters
+
+    def letter(index: int) -> str:
+        return letters[index] if index < 26 else letter(index // 26 - 1) + letters[index % 26]
+
+    return {group.group: letter(index) for index, group in enumerate(question.groups)}
+
+
+def significance_letters(question: QuestionResult, index: int) -> dict[str, str]:
+    """Column-proportion letters of item ``index`` as in SPSS Custom Tables: a group's cell
+    lists the letters of the groups whose percentage is significantly lower."""
+    item = question.items[index]
+    pairwise = item.test.pairwise if item.test else None
+    letters = group_letters(question)
+    percent = {group.group: group.items[index].percent for group in question.groups}
+    lower: dict[str, list[str]] = {name: [] for name in letters}
+    for pair in pairwise.pairs if pairwise else ():
+        first, second = pair.groups
+        a, b = percent.get(first), percent.get(second)
+        if not pair.significant or a is None or b is None or a == b:
+            continue
+        higher, smaller = (first, second) if a > b else (second, first)
+        lower[higher].append(letters[smaller])
+    return {
+        name: "".join(sorted(found, key=lambda x: (len(x), x))) for name, found in lower.items()
+    }
+
+
+#: Marks on the p of the rows whose test differs from the table's first one.
+TEST_MARKS = ("†", "‡", "§", "¶", "#")
+
+
+def test_marks(question: QuestionResult) -> dict[str, str]:
+    """Each test used in a --by table -> its mark: none for the first, then † ‡ § ¶ #."""
+    names = dict.fromkeys(item.test.name for item in question.items if item.test)
+    return {name: TEST_MARKS[i - 1] if i else "" for i, name in enumerate(names) if i <= 5}
 
 
 def table_rows(
@@ -204,19 +314,21 @@ def table_rows(
         return _numeric_rows(question, locale, confidence)
     rows = []
     adjusted = adjustment(question) is not None
+    marks = test_marks(question)
     for index, item in enumerate(question.items):
         if groups:
-            cells = [_cell(item, locale)]
-            cells += [_cell(group.items[index], locale) for group in groups]
+            letters = significance_letters(question, index)
+            cells = _group_cells(item, "", locale)
+            for group in groups:
+                cells += _group_cells(group.items[index], letters[group.group], locale)
             test = item.test
+            mark = marks.get(test.name, "") if test else ""
             rows.append(
                 [
                     item.label,
                     *cells,
-                    test.name if test else "–",
-                    fmt_p(test.p if test else None, locale),
+                    fmt_p(test.p if test else None, locale) + mark,
                     *([fmt_p(test.p_adjusted if test else None, locale)] if adjusted else []),
-                    differing_pairs(test),
                 ]
             )
         else:
@@ -244,11 +356,14 @@ def table_rows(
     return rows
 
 
-def differing_pairs(test: TestResult | None) -> str:
-    """'G32 ≠ overig' for every pair whose adjusted column-proportion test is significant."""
-    if test is None or test.pairwise is None:
-        return "–"
-    return "; ".join(" ≠ ".join(pair) for pair in test.pairwise.differing) or "–"
+def _group_cells(cell: ItemEstimate, letters: str, locale: Locale) -> list[str]:
+    """One column's cells in a --by table: '67.4% A', its interval, 'n/base'."""
+    percent = fmt_percent(cell.percent, 1, locale)
+    return [
+        f"{percent} {letters}" if letters else percent,
+        fmt_interval(cell.ci_low, cell.ci_high, 1, locale),
+        f"{fmt_count(cell.count, locale)}/{fmt_count(cell.base, locale)}",
+    ]
 
 
 def adjustment(question: QuestionResult) -> str | None:
@@ -256,19 +371,33 @@ def adjustment(question: QuestionResult) -> str | None:
     return next((i.test.adjustment for i in question.items if i.test and i.test.adjustment), None)
 
 
-def pairwise_note(question: QuestionResult) -> str | None:
-    """Which pairwise test and correction the 'Groups that differ' column uses, and how the
-    p column was adjusted."""
-    adjusted = adjustment(question)
-    prefix = f"p adj.: adjusted by {adjusted}. " if adjusted else ""
-    for item in question.items:
-        pairwise = item.test.pairwise if item.test else None
-        if pairwise:
-            return (
-                f"{prefix}Groups that differ: {pairwise.test}, p adjusted by "
-                f"{pairwise.correction}, at 5%."
-            )
-    return prefix.strip() or None
+def group_notes(question: QuestionResult, locale: Locale = "en") -> list[str]:
+    """The footnotes of a --by table, once per table: which test gave each p (and its mark),
+    how p was adjusted, and what the letters mean."""
+    if not question.groups or question.type == "numeric":
+        return []
+    notes = []
+    tests = [f"{mark} {word(name, locale)}".strip() for name, mark in test_marks(question).items()]
+    if tests:
+        notes.append(f"p: {'; '.join(tests)}.")
+    if adjusted := adjustment(question):
+        notes.append(f"p adj.: {word('adjusted by', locale)} {adjusted}.")
+    pairwise = next(
+        (item.test.pairwise for item in question.items if item.test and item.test.pairwise), None
+    )
+    explained = word(
+        "Letters: the percentage is significantly higher than in the group with that letter",
+        locale,
+    )
+    if pairwise:
+        how = (
+            f"{word(pairwise.test, locale)}, {word('p adjusted by', locale)} "
+            f"{word(pairwise.correction, locale)}, {word('at', locale)} 5%"
+        )
+        notes.append(f"{explained} ({how}).")
+    else:
+        notes.append(f"{explained}; {word('no item differs between the groups at 5%', locale)}.")
+    return notes
 
 
 def missing_rows(question: QuestionResult, locale: Locale = "en") -> list[list[str]]:

@@ -15,8 +15,9 @@ from monitorkit.render.common import (
     base_note,
     design_note,
     fpc_note,
+    group_notes,
+    joined_header,
     md_text,
-    pairwise_note,
     provenance_notice,
     question_heading,
     scale_note,
@@ -164,7 +165,9 @@ def summary_markdown(summary: Summary, locale: Locale = "en") -> str:
         lines.append("")
     for question in summary.questions:
         groups = [group.group for group in question.groups]
-        header = table_header(question, groups, locale, summary.confidence)
+        header = joined_header(
+            question, table_header(question, groups, locale, summary.confidence), locale
+        )
         lines += [f"## {md_text(question_heading(question, locale))}", ""]
         lines.append("| " + " | ".join(md_text(h) for h in header) + " |")
         lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|")
@@ -175,8 +178,8 @@ def summary_markdown(summary: Summary, locale: Locale = "en") -> str:
         lines += [note for note in notes if note]
         if any(notes):
             lines.append("")
-        if pairwise := pairwise_note(question):
-            lines += [pairwise, ""]
+        if footnotes := group_notes(question, locale):
+            lines += [md_text(note) for note in footnotes] + [""]
         lines += [f"Warning: {warning}" for warning in question.warnings]
         if question.warnings:
             lines.append("")

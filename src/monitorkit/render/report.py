@@ -24,9 +24,10 @@ from monitorkit.render.common import (
     base_note,
     design_note,
     fpc_note,
+    group_notes,
+    joined_header,
     md_text,
     not_tabulated_groups,
-    pairwise_note,
     provenance_notice,
     question_heading,
     scale_note,
@@ -151,8 +152,7 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
             )
             if note
         ]
-        if pairwise := pairwise_note(question):
-            notes.append(pairwise)
+        notes += group_notes(question, locale)
         figure = None
         if question.stats is None and question.items:
             figure = partial(question_figure, question, notice, locale, summary.confidence)
@@ -160,7 +160,9 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
             ReportQuestion(
                 question.id,
                 question_heading(question, locale),
-                table_header(question, groups, locale, summary.confidence),
+                joined_header(
+                    question, table_header(question, groups, locale, summary.confidence), locale
+                ),
                 table_rows(question, locale, summary.confidence),
                 notes,
                 list(question.warnings),

@@ -13,7 +13,7 @@ from typing import Any
 from monitorkit.errors import UsageError
 from monitorkit.io.files import add_row, csv_bytes
 from monitorkit.options import Locale
-from monitorkit.render.common import md_text, shown, terminal_console
+from monitorkit.render.common import data_table, md_text, shown, terminal_console
 from monitorkit.render.numbers import fmt_count, fmt_percent
 from monitorkit.results import StapelingCell
 from monitorkit.stats.stapeling import Stapeling
@@ -54,7 +54,6 @@ def print_stapeling(result: Stapeling, console: Any = None, locale: Locale = "en
     With more regions than fit, the terminal shows the first ones and Totaal and
     says so; csv, xlsx, md and json hold every region.
     """
-    from rich.table import Table
 
     console = console or terminal_console()
     console.print(f"Register: {', '.join(result.sources)}", style="dim", highlight=False)
@@ -67,7 +66,7 @@ def print_stapeling(result: Stapeling, console: Any = None, locale: Locale = "en
             if len(regions) <= TERMINAL_REGIONS
             else [*regions[: TERMINAL_REGIONS - 1], regions[-1]]
         )
-        table = Table(title=f"{unit}, {period}", title_justify="left", show_edge=False)
+        table = data_table(console, title=f"{unit}, {period}", title_justify="left")
         table.add_column("Category")
         for region in visible:
             table.add_column(shown(region), justify="right")

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 
 from monitorkit.options import Locale
 from monitorkit.render.common import (
     base_note,
+    data_table,
     design_note,
     fpc_note,
+    group_notes,
+    label_width,
     not_tabulated_groups,
-    pairwise_note,
     provenance_notice,
     question_heading,
     scale_note,
     shown,
     source_line,
+    stacked_header,
     table_header,
     table_rows,
     terminal_console,
@@ -46,20 +48,21 @@ def print_summary(
         console.print(f"warning: {shown(warning)}", style="yellow", highlight=False)
     for question in summary.questions:
         groups = [group.group for group in question.groups]
-        table = Table(
+        table = data_table(
+            console,
             title=shown(question_heading(question, locale)),
             title_justify="left",
             caption=shown(base_note(question, locale)),
             caption_justify="left",
-            show_edge=False,
             header_style="bold",
         )
-        for index, title in enumerate(table_header(question, groups, locale, summary.confidence)):
+        header = table_header(question, groups, locale, summary.confidence)
+        for index, title in enumerate(stacked_header(question, header, locale)):
             table.add_column(
                 shown(title),
                 justify="left" if index == 0 else "right",
                 overflow="fold",
-                max_width=60 if index == 0 else None,
+                max_width=label_width(console, 60) if index == 0 else None,
             )
         for row in table_rows(question, locale, summary.confidence):
             table.add_row(*(shown(cell) for cell in row))
@@ -71,8 +74,8 @@ def print_summary(
         ):
             if note:
                 console.print(f"  {note}", style="dim", highlight=False)
-        if pairwise_note(question):
-            console.print(f"  {pairwise_note(question)}", style="dim", highlight=False)
+        for note in group_notes(question, locale):
+            console.print(f"  {shown(note)}", style="dim", highlight=False)
         for warning in question.warnings:
             console.print(f"  warning: {shown(warning)}", style="yellow", highlight=False)
         if readings:
@@ -125,15 +128,17 @@ def print_comparison(comparison, console: Console | None = None, locale: Locale 
     notes: list[str] = []
     for question in comparison.questions:
         spec = change_table(comparison, question, locale)
-        table = Table(
+        table = data_table(
+            console,
             title=shown(f"{question.label} [{question.type}]"),
             title_justify="left",
-            show_edge=False,
             header_style="bold",
         )
         for index, column in enumerate(spec.columns):
             if index == 0:
-                table.add_column(shown(column.title), overflow="fold", max_width=50)
+                table.add_column(
+                    shown(column.title), overflow="fold", max_width=label_width(console, 50)
+                )
             else:
                 table.add_column(shown(column.title), justify="right")
         change_at = next(i for i, c in enumerate(spec.columns) if c.kind == "change")

@@ -14,6 +14,7 @@ The statistics themselves live in :mod:`monitorkit.stats.changes`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from monitorkit.results import (
     UnpairedMeans,
     UnpairedPart,
     WaveCell,
+    select_by_id,
 )
 from monitorkit.stats.changes import (
     DESIGN_INTERVAL,
@@ -400,6 +402,7 @@ def compare_waves(
     codebooks: list | None = None,
     key: str | None = None,
     mergers: str | Path | None = None,
+    questions: Sequence[str] | None = None,
     reading: ReadOptions | None = None,
     design: DesignOptions | None = None,
     **options: Any,
@@ -408,7 +411,8 @@ def compare_waves(
     present in the first and the last wave when a municipality code column is found.
 
     ``codebooks`` gives one codebook per wave; ``reading`` and ``design`` (or their
-    fields as keywords, as for ``summarize_survey``) apply to every wave.
+    fields as keywords, as for ``summarize_survey``) apply to every wave. ``questions``
+    lists the ids to compare, in that order (default: every question the waves share).
     """
     from monitorkit.stats.estimates import summarize_survey
 
@@ -426,7 +430,12 @@ def compare_waves(
         for path, book in zip(paths, books, strict=True)
     ]
     return compare_summaries(
-        summaries, names, key=key, mergers=mergers, confidence=design.confidence
+        summaries,
+        names,
+        key=key,
+        mergers=mergers,
+        confidence=design.confidence,
+        questions=questions,
     )
 
 
@@ -437,8 +446,10 @@ def compare_summaries(
     key: str | None = None,
     mergers: str | Path | None = None,
     confidence: float = 0.95,
+    questions: Sequence[str] | None = None,
 ) -> Comparison:
-    """Line up the questions that summaries of several waves share (no file is read again)."""
+    """Line up the questions that summaries of several waves share (no file is read again);
+    ``questions`` keeps those ids, in that order."""
     first = summaries[0]
     merger_table = read_mergers(mergers) if mergers else None
     panel = find_panel(first, summaries[-1], (names[0], names[-1]), key, merger_table)
@@ -447,7 +458,7 @@ def compare_summaries(
         for name, s in zip(names, summaries, strict=True)
     }
     scores = trend_scores(names)
-    questions = []
+    compared: list[QuestionChange] = []
     for question in first.questions:
         others = [next((q for q in s.questions if q.id == question.id), None) for s in summaries]
         if sum(q is not None for q in others) < 2:
@@ -456,17 +467,18 @@ def compare_summaries(
             entry = _compare_means(question, others, names, confidence)
             if panel is not None and others[-1] is not None and entry.means is not None:
                 entry = _with_mean_panel(entry, summaries, names, panel, confidence)
-            questions.append(entry)
+            compared.append(entry)
             continue
         entry = _compare_question(question, others, names, populations, scores, confidence)
         if panel is not None and others[-1] is not None:
             entry = _with_panel(entry, question, others[-1], summaries, names, panel, confidence)
-        questions.append(entry)
-    if not questions:
+        compared.append(entry)
+    if not compared:
         raise UsageError(
             "the waves share no question", hint="pass a codebook per wave with --codebook"
         )
-    return Comparison(names, summaries, questions, panel)
+    shared = " that the waves share"
+    return Comparison(names, summaries, select_by_id(compared, questions, shared), panel)
 
 
 def trend_scores(names: list[str]) -> list[float]:

@@ -8,6 +8,7 @@ Fisher's exact test when an expected count is below 5.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from monitorkit.results import (
     TestResult,
     WeightsUsed,
     json_value,
+    select_by_id,
 )
 from monitorkit.stats.population import Population
 from monitorkit.stats.responses import (
@@ -355,8 +357,10 @@ def estimate(
     confidence: float = 0.95,
     population: Population | None = None,
     adjust: str | None = None,
+    questions: Sequence[str] | None = None,
 ) -> Summary:
-    """Tabulate every question; with ``by``, also per group with a test per item.
+    """Tabulate every question (or those ``questions`` names, in that order); with ``by``,
+    also per group with a test per item.
 
     Responses read with a weight column give weighted percentages, with
     unweighted and weighted bases and Kish's effective base for intervals and tests.
@@ -372,7 +376,7 @@ def estimate(
     order = responses.group_order(by, groups) if by and groups is not None else []
     by_question = responses.by_question(by) if by else None
     results = []
-    for entry in responses.questions:
+    for entry in select_by_id(responses.questions, questions):
         result = _summarize_question(entry, design)
         if groups is not None and entry.question.id != by_question:
             result = _with_groups(result, entry, groups, order, design, adjust)
@@ -1060,6 +1064,7 @@ def summarize_survey(
     path,
     *,
     by: str | None = None,
+    questions: Sequence[str] | None = None,
     reading: ReadOptions | None = None,
     design: DesignOptions | None = None,
     **options: Any,
@@ -1069,6 +1074,7 @@ def summarize_survey(
     ``reading`` says how to read the file (see ``read_survey``), ``design`` how
     the estimates generalise; their fields may also be given as keywords
     (``summarize_survey("s.xlsx", by="grootte", weight="w", population="auto")``).
+    ``questions`` lists the question ids to tabulate, in the order wanted (default: all).
     ``population`` is a size, 'auto' (the number of municipalities in the survey's
     year, for municipality surveys) or None (no finite population correction); with
     ``strata`` (a column) it is a YAML or CSV file of the population size per stratum.
@@ -1112,4 +1118,5 @@ def summarize_survey(
         confidence=design.confidence,
         population=population,
         adjust=design.adjust,
+        questions=questions,
     )

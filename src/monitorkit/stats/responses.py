@@ -92,6 +92,11 @@ class QuestionResponses:
     item_missing: list[dict[str, int]] = field(default_factory=list)
 
     @property
+    def id(self) -> str:
+        """The question's id."""
+        return self.question.id
+
+    @property
     def matrix(self) -> np.ndarray:
         """The state matrix (respondents x items) of a multi or battery question."""
         if self.states is None:
