@@ -8,13 +8,19 @@ import zipfile
 
 import pytest
 
-from exports import write_rows, write_xlsx, yes_no_rows
+from exports import write_raw_xlsx, write_rows, write_xlsx, yes_no_rows
 
 
 def assert_one_line(result, code, message):
     assert result.code == code
     assert result.err == f"monitorkit: error: {message}\n"
     assert "Traceback" not in result.err
+
+
+def assert_refused(result, start):
+    """Exit 3 and one line that starts with ``start`` (a hint follows)."""
+    assert result.code == 3
+    assert result.err.startswith(start) and result.err.count("\n") == 1, result.err
 
 
 def test_missing_file(run_cli, tmp_path):
@@ -443,3 +449,82 @@ def test_an_output_folder_that_cannot_be_made_is_an_output_error(run_cli, tmp_pa
     assert result.code == 4
     assert result.err.startswith(f"monitorkit: error: {blocker / 'charts'}: could not create")
     assert result.err.count("\n") == 1
+
+
+def test_one_far_cell_is_refused_before_the_reader_allocates_its_range(run_cli, tmp_path):
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    rows += '<row r="2"><c r="A2" t="s"><v>1</v></c></row>'
+    rows += '<row r="1048576"><c r="XFD1048576" t="s"><v>1</v></c></row>'
+    path = write_raw_xlsx(tmp_path / "far.xlsx", rows, ["id", "Ja"])
+    assert path.stat().st_size < 2500
+    result = run_cli("summarize", path)
+    assert_refused(
+        result,
+        f"monitorkit: error: {path}, sheet 'Sheet1': the sheet's cells span 1,048,576 rows x "
+        "16,384 columns (17,179,869,184 cells, limit 50,000,000); refusing to parse it",
+    )
+
+
+def test_a_huge_shared_string_used_by_many_cells_is_refused(run_cli, tmp_path):
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    rows += "".join(f'<row r="{i}"><c r="A{i}" t="s"><v>1</v></c></row>' for i in range(2, 2002))
+    path = write_raw_xlsx(tmp_path / "sst.xlsx", rows, ["vraag", "x" * 2_000_000])
+    result = run_cli("summarize", path)
+    assert_refused(
+        result,
+        f"monitorkit: error: {path}, sheet 'Sheet1': reading the sheet would take about "
+        "11.2 GiB of memory (52,026 cells spanned, 3.7 GiB of shared text referred to; limit "
+        "3.0 GiB); refusing to parse it",
+    )
+
+
+def test_a_zip_directory_that_lies_about_sizes_is_called_damaged(run_cli, tmp_path):
+    import struct
+
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    rows += "".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(2, 20000))
+    data = bytearray(write_raw_xlsx(tmp_path / "honest.xlsx", rows, ["id"]).read_bytes())
+    for signature, offset in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
+        start = data.find(signature)
+        while start >= 0:
+            struct.pack_into("<I", data, start + offset, 1000)  # uncompressed size: 1000
+            start = data.find(signature, start + 4)
+    path = tmp_path / "lies.xlsx"
+    path.write_bytes(bytes(data))
+    result = run_cli("summarize", path)
+    assert_refused(
+        result,
+        f"monitorkit: error: {path}: the workbook is damaged: member xl/worksheets/sheet1.xml "
+        "does not match its zip directory",
+    )
+
+
+def test_an_ods_repeat_bomb_is_refused(run_cli, tmp_path):
+    import zipfile
+
+    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="Blad1">'
+        f"<table:table-row>{cell.format('id')}{cell.format('vraag')}</table:table-row>"
+        '<table:table-row table:number-rows-repeated="1000000">'
+        + cell.format("Ja").replace(
+            "<table:table-cell ", '<table:table-cell table:number-columns-repeated="16000" '
+        )
+        + "</table:table-row></table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    path = tmp_path / "bomb.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    assert path.stat().st_size < 1000
+    result = run_cli("summarize", path)
+    assert_refused(
+        result,
+        f"monitorkit: error: {path}: the spreadsheet's repeated rows and cells span 1,000,001 "
+        "rows x 16,000 columns (limit 50,000,000 cells); refusing to parse it",
+    )

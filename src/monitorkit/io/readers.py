@@ -350,11 +350,18 @@ def _drop_footer_rows(table: RawTable) -> None:
         table.warnings.append(f"row(s) {rows} at the bottom are totals, not respondents: left out")
 
 
+def first_line(error: Exception) -> str:
+    """A reader's message without the 'Context:' lines some readers append."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
 def _read_excel(path: Path, sheet: str | int | None, header_rows: int | None) -> RawTable:
     """Read a workbook with fastexcel (Rust, straight to Arrow); openpyxl if that fails."""
-    if path.suffix.lower() != ".xls" and path.suffix.lower() != ".ods":
-        from monitorkit.io.workbook import check_workbook
+    from monitorkit.io.workbook import check_ods, check_workbook
 
+    if path.suffix.lower() == ".ods":
+        check_ods(path)
+    elif path.suffix.lower() != ".xls":
         check_workbook(path)
     try:
         grid, source = _read_excel_fastexcel(path, sheet)
@@ -367,7 +374,7 @@ def _read_excel(path: Path, sheet: str | int | None, header_rows: int | None) ->
             raise
         except Exception:
             raise InputError(
-                f"workbook could not be read: {fast_error}",
+                f"workbook could not be read: {first_line(fast_error)}",
                 Location(str(path), sheet if isinstance(sheet, str) else None),
                 "open and re-save it in Excel, or export the sheet as CSV",
             ) from None
