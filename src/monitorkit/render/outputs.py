@@ -248,7 +248,7 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
     names = _sheet_names([q.id for q in summary.questions], (overview.title, not_tabulated))
     header = [word(w, locale) for w in ("Sheet", "Question", "Type", "Base", "Base rule")]
     contents = [
-        [name, question.label, question.type, question.base, question.base_rule]
+        [name, question.label, question.type, question.base, word(question.base_rule, locale)]
         for name, question in zip(names, summary.questions, strict=True)
     ]
     widths = [table_widths(header, contents)[0], *OVERVIEW_WIDTHS]

@@ -146,7 +146,7 @@ def stapeling_xlsx(result: Stapeling, locale: Locale = "en") -> bytes:
     add_row(sheet, CELL_COLUMNS)
     for cell in result.cells:
         add_row(sheet, cell.as_dict().values())
-    set_widths(sheet, (28, 12, 14, 28, 10, 10))
+    set_widths(sheet, (22, 10, 12, 28, 8, 8))
     add_table(sheet, 1, len(CELL_COLUMNS))
     number_formats(sheet, 2, [None] * 5 + ["0.0"])
     set_up_pages(sheet, sheet.title, document, locale)
@@ -162,7 +162,7 @@ def stapeling_xlsx(result: Stapeling, locale: Locale = "en") -> bytes:
                     *(cells[c].count if c in cells else None for c in categories),
                 ],
             )
-        set_widths(wide, table_widths(["Region", *categories], [[r] for r in rows], 28))
+        set_widths(wide, table_widths(["Region", *categories], [[r] for r in rows]))
         add_table(wide, 1, len(categories) + 1)
         set_up_pages(wide, f"{unit}, {period}", document, locale)
         listed.append([wide.title, unit, period])
