@@ -107,7 +107,7 @@ def table_widths(
     """Column widths that fit a table: a column as wide as its header's longest word
     (the header wraps) or its longest value, text at most NARROWEST..WIDEST wide (it
     wraps); ``first`` fixes the label column's width."""
-    widths = []
+    widths: list[float] = []
     for index, title in enumerate(header):
         words = str(title or "").split()
         values = [_shown_length(row[index]) for row in rows if index < len(row)]
