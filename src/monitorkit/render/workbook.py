@@ -130,8 +130,8 @@ def add_table(sheet: Any, header_row: int, columns: int) -> None:
     """Make the rectangle from ``header_row`` down to the sheet's last row a named table.
 
     Excel's table ("Format as Table") gives every column a filter and keeps the
-    header in view; its header titles must be distinct text, so a blank or
-    repeated title gets its column number. The header is bold and prints on
+    header in view; its header titles must be distinct text on one line, so a
+    blank or repeated title gets its column number. The header is bold and prints on
     every page; text wraps within its column, each row tall enough for it.
     """
     from openpyxl.styles import Alignment
@@ -140,7 +140,7 @@ def add_table(sheet: Any, header_row: int, columns: int) -> None:
 
     seen: set[str] = set()
     for index, cell in enumerate(sheet[header_row][:columns], start=1):
-        title = "" if cell.value is None else str(cell.value)
+        title = " ".join(("" if cell.value is None else str(cell.value)).split())
         if not title or title.casefold() in seen:
             title = f"{title} ({index})".strip()
         cell.value = escape_formula(title)
