@@ -27,6 +27,7 @@ from monitorkit.render.common import (
 )
 from monitorkit.render.words import word
 from monitorkit.render.workbook import (
+    NOTICE_COLOUR,
     P_FORMAT,
     add_contents,
     add_table,
@@ -240,7 +241,7 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
     from openpyxl import Workbook
 
     document = _document_title(summary)
-    heading, emphasis = font(12), font(color="9C5700")
+    heading, emphasis = font(12), font(color=NOTICE_COLOUR)
     workbook = Workbook()
     overview = workbook.active
     overview.title = word("Overview", locale)
@@ -487,7 +488,7 @@ def comparison_xlsx(comparison, locale: Locale = "en") -> bytes:
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
         write_text(overview, f"{label}: {source_line(summary)}", len(widths))
         if notice := provenance_notice(summary, locale):
-            write_text(overview, notice, len(widths), font(color="9C5700"))
+            write_text(overview, notice, len(widths), font(color=NOTICE_COLOUR))
     add_row(overview, [])
     add_contents(overview, header, contents)
     set_up_pages(overview, document, document, locale)

@@ -41,8 +41,9 @@ TABLE_STYLE = "TableStyleLight1"
 #: The workbook's font (openpyxl's default): named on every styled cell, since a font
 #: without a name is drawn in the reader's fallback, often a serif.
 FONT_NAME = "Calibri"
-#: The colour of a link (Excel's own).
+#: The colour of a link (Excel's own), and of a notice a reader must not miss.
 LINK_COLOUR = "0563C1"
+NOTICE_COLOUR = "9C5700"
 
 
 def font(size: float = 11, bold: bool = True, color: str | None = None) -> Any:
@@ -52,7 +53,7 @@ def font(size: float = 11, bold: bool = True, color: str | None = None) -> Any:
     return Font(name=FONT_NAME, size=size, bold=bold, color=color)
 
 
-def write_text(sheet: Any, text: str, columns: int, font: Any = None) -> int:
+def write_text(sheet: Any, text: str, columns: int, text_font: Any = None) -> int:
     """Append ``text`` as a row merged over the first ``columns`` columns, wrapped and
     tall enough to show it whole; the row's number.
 
@@ -65,11 +66,11 @@ def write_text(sheet: Any, text: str, columns: int, font: Any = None) -> int:
     row = sheet.max_row
     cell = sheet.cell(row, 1)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
-    if font is not None:
-        cell.font = font
+    if text_font is not None:
+        cell.font = text_font
     if columns > 1:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
-    size = font.sz if font is not None and font.sz else 11
+    size = text_font.sz if text_font is not None and text_font.sz else 11
     width = sum(column_width(sheet, index) for index in range(1, columns + 1))
     lines = text_lines(str(cell.value), width * 11 / size)
     sheet.row_dimensions[row].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT * size / 11)
@@ -129,10 +130,10 @@ def _shown_length(value: Any) -> int:
 def add_table(sheet: Any, header_row: int, columns: int) -> None:
     """Make the rectangle from ``header_row`` down to the sheet's last row a named table.
 
-    Excel's table ("Format as Table") gives every column a filter and keeps the
-    header in view; its header titles must be distinct text on one line, so a
-    blank or repeated title gets its column number. The header is bold and prints on
-    every page; text wraps within its column, each row tall enough for it.
+    Excel's table ("Format as Table") gives every column a filter and sort; its
+    header titles must be distinct text on one line, so a blank or repeated title
+    gets its column number. The header is bold and prints on every page; text
+    wraps within its column, each row tall enough for it.
     """
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
