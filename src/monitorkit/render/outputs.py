@@ -27,6 +27,19 @@ from monitorkit.render.common import (
     ungrouped_note,
 )
 from monitorkit.render.words import word
+from monitorkit.render.workbook import (
+    NOTICE_COLOUR,
+    P_FORMAT,
+    add_contents,
+    add_table,
+    font,
+    link,
+    number_formats,
+    set_up_pages,
+    set_widths,
+    table_widths,
+    write_text,
+)
 from monitorkit.results import ItemEstimate, NumericStats, QuestionResult
 from monitorkit.stats.estimates import Summary
 
@@ -202,13 +215,15 @@ def summary_markdown(summary: Summary, locale: Locale = "en") -> str:
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def _sheet_names(ids: list[str]) -> list[str]:
-    """Excel sheet names: at most 31 characters, no []:*?/\\, unique ignoring case."""
+def _sheet_names(ids: list[str], reserved: tuple[str, ...] = ("Overview",)) -> list[str]:
+    """Excel sheet names: at most 31 characters, no []:*?/\\, unique ignoring case and
+    apart from the workbook's own sheets (``reserved``)."""
     names, seen = [], set()
+    taken = {name.casefold() for name in reserved}
     for question_id in ids:
         base = _SHEET_FORBIDDEN.sub("_", question_id)[:31] or "question"
         name, number = base, 2
-        while name.casefold() in seen or name.casefold() == "overview":
+        while name.casefold() in seen or name.casefold() in taken:
             suffix = f"_{number}"
             name, number = base[: 31 - len(suffix)] + suffix, number + 1
         seen.add(name.casefold())
@@ -216,104 +231,87 @@ def _sheet_names(ids: list[str]) -> list[str]:
     return names
 
 
-def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
-    """A workbook: an overview sheet, then one formatted sheet per question."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+#: The widths of the summary overview's columns after the sheet's name: question,
+#: type, base, base rule.
+OVERVIEW_WIDTHS = (30, 9, 6, 23)
+#: The width of a table's first column (item or group labels, wrapped).
+LABEL_WIDTH = 40
 
+
+def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
+    """A workbook: an overview with the contents, then one sheet per question (its
+    table a named Excel table), set up to print one page wide."""
+    from openpyxl import Workbook
+
+    document = _document_title(summary)
+    heading, emphasis = font(12), font(color=NOTICE_COLOUR)
     workbook = Workbook()
     overview = workbook.active
-    overview.title = "Overview"
-    bold = Font(bold=True)
-    add_row(overview, ["monitorkit summary"])
-    overview["A1"].font = Font(bold=True, size=13)
-    add_row(overview, [word("Source", locale), source_line(summary)])
+    overview.title = word("Overview", locale)
+    not_tabulated = word("Not tabulated", locale)[:31]
+    names = _sheet_names([q.id for q in summary.questions], (overview.title, not_tabulated))
+    header = [word(w, locale) for w in ("Sheet", "Question", "Type", "Base", "Base rule")]
+    contents = [
+        [name, question.label, question.type, question.base, word(question.base_rule, locale)]
+        for name, question in zip(names, summary.questions, strict=True)
+    ]
+    widths = [table_widths(header, contents)[0], *OVERVIEW_WIDTHS]
+    set_widths(overview, widths)
+    write_text(overview, document, len(widths), font(13))
+    write_text(overview, f"{word('Source', locale)}: {source_line(summary)}", len(widths))
     notice = provenance_notice(summary, locale)
     if notice:
-        add_row(overview, [word("Provenance", locale), notice])
-        overview.cell(overview.max_row, 2).font = Font(bold=True, color="9C5700")
+        write_text(overview, notice, len(widths), emphasis)
     add_row(overview, [])
-    add_row(overview, [word(w, locale) for w in ("Sheet", "Question", "Type", "Base", "Base rule")])
-    for cell in overview[overview.max_row]:
-        cell.font = bold
-    names = _sheet_names([q.id for q in summary.questions])
-    for name, question in zip(names, summary.questions, strict=True):
-        add_row(
-            overview,
-            [
-                name,
-                question.label,
-                question.type,
-                question.base,
-                question.base_rule,
-            ],
-        )
-    overview.column_dimensions["A"].width = 16
-    overview.column_dimensions["B"].width = 60
-    overview.column_dimensions["E"].width = 60
+    add_contents(overview, header, contents)
+    if summary.responses.not_tabulated:
+        add_row(overview, [])
+        add_row(overview, [not_tabulated])
+        link(overview.cell(overview.max_row, 1), not_tabulated)
+    set_up_pages(overview, document, document, locale)
 
     for name, question in zip(names, summary.questions, strict=True):
         sheet = workbook.create_sheet(name)
-        preamble = [
-            [question_heading(question, locale)],
-            [base_note(question, locale)],
-            [design_note(summary, locale)],
-        ]
-        if notice:
-            add_row(preamble, [notice])
-        for row in preamble:
-            add_row(sheet, row)
-        sheet["A1"].font = Font(bold=True, size=12)
-        add_row(sheet, [])
-        header_row = len(preamble) + 2
         columns, rows = _xlsx_table(question)
-        add_row(sheet, [word(column, locale) for column in columns])
-        for cell in sheet[header_row]:
-            cell.font = bold
-            cell.alignment = Alignment(horizontal="center", wrap_text=True)
+        header = [word(column, locale) for column in columns]
+        set_widths(sheet, table_widths(header, rows, LABEL_WIDTH))
+        write_text(sheet, question_heading(question, locale), len(columns), heading)
+        preamble = [base_note(question, locale), design_note(summary, locale)]
+        for text in preamble + ([notice] if notice else []):
+            write_text(sheet, text, len(columns))
+        add_row(sheet, [])
+        add_row(sheet, header)
+        header_row = sheet.max_row
         for row in rows:
             add_row(sheet, row)
-        for column_index, title in enumerate(columns, start=1):
-            letter = get_column_letter(column_index)
-            sheet.column_dimensions[letter].width = (
-                50 if column_index == 1 else max(10, len(title) + 2)
-            )
-            number_format = (
-                "0.0"
-                if title.endswith(("%", "CI low", "CI high", "mean", "median", "sd", "se"))
-                else ("0.000" if title.endswith("p") else None)
-            )
-            if number_format:
-                for (cell,) in sheet.iter_rows(
-                    min_row=header_row + 1, min_col=column_index, max_col=column_index
-                ):
-                    cell.number_format = number_format
+        add_table(sheet, header_row, len(columns))
+        number_formats(sheet, header_row + 1, [_number_format(title) for title in columns])
         notes = (scale_note(question, locale, summary.confidence), ungrouped_note(question, locale))
-        for note in notes:
-            if note:
-                add_row(sheet, [note])
-        for warning in question.warnings:
-            add_row(sheet, [f"{word('Warning:', locale)} {warning}"])
+        texts = [note for note in notes if note]
+        texts += [f"{word('Warning:', locale)} {warning}" for warning in question.warnings]
+        if texts:
+            add_row(sheet, [])
+        for text in texts:
+            write_text(sheet, text, len(columns))
         sheet.freeze_panes = sheet.cell(header_row + 1, 2)
+        set_up_pages(sheet, question_heading(question, locale), document, locale)
     if summary.responses.not_tabulated:
-        sheet = workbook.create_sheet(word("Not tabulated", locale)[:31])
+        sheet = workbook.create_sheet(not_tabulated)
         add_row(sheet, [word(title, locale) for title in ("Column", "Reason", "Detail")])
-        for cell in sheet[1]:
-            cell.font = bold
         for entry in summary.responses.not_tabulated:
-            add_row(
-                sheet,
-                [
-                    entry.column,
-                    word(entry.reason, locale),
-                    entry.detail or None,
-                ],
-            )
-        sheet.column_dimensions["A"].width = 60
-        sheet.column_dimensions["B"].width = 24
-        sheet.column_dimensions["C"].width = 80
+            add_row(sheet, [entry.column, word(entry.reason, locale), entry.detail or None])
+        set_widths(sheet, (40, 24, 36))
+        add_table(sheet, 1, 3)
+        set_up_pages(sheet, not_tabulated, document, locale)
     return workbook_bytes(workbook)
+
+
+def _number_format(title: str) -> str | None:
+    """A summary column's number format, by its title: percentages and statistics to one
+    decimal, p values to three (below 0.001 as "<0.001"); counts stay General."""
+    if title.endswith("%") or title in ("CI low", "CI high", "mean", "median", "sd", "se"):
+        return "0.0"
+    return P_FORMAT if title in ("p", "p adj.") else None
 
 
 def _xlsx_table(question: QuestionResult) -> tuple[list[str], list[list[Any]]]:
@@ -470,53 +468,64 @@ def comparison_markdown(comparison, locale: Locale = "en") -> str:
 
 
 def comparison_xlsx(comparison, locale: Locale = "en") -> bytes:
-    """A workbook with one sheet per question: the change table with numbers as numbers.
+    """A workbook with an overview (the waves, the contents) and one sheet per question:
+    the change table with numbers as numbers, a named Excel table printed one page wide.
 
     A wave's cell becomes its count, base and percent (a numeric question's n,
     mean and sd); an interval its low and high bound.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     from monitorkit.render.changes import change_table
 
+    document = f"{word('Comparison', locale)}: {', '.join(comparison.labels)}"
     workbook = Workbook()
     overview = workbook.active
-    overview.title = "Overview"
-    add_row(overview, ["Waves", ", ".join(comparison.labels)])
+    overview.title = word("Overview", locale)
+    names = _sheet_names([q.id for q in comparison.questions], (overview.title,))
+    header = [word("Sheet", locale), word("Question", locale)]
+    contents = [[name, q.label] for name, q in zip(names, comparison.questions, strict=True)]
+    widths = [table_widths(header, contents)[0], 68]
+    set_widths(overview, widths)
+    write_text(overview, document, len(widths), font(13))
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
-        add_row(overview, [label, source_line(summary)])
-        if provenance_notice(summary, locale):
-            add_row(overview, ["", provenance_notice(summary, locale)])
-    overview.column_dimensions["B"].width = 100
-    names = _sheet_names([q.id for q in comparison.questions])
+        write_text(overview, f"{label}: {source_line(summary)}", len(widths))
+        if notice := provenance_notice(summary, locale):
+            write_text(overview, notice, len(widths), font(color=NOTICE_COLOUR))
+    add_row(overview, [])
+    add_contents(overview, header, contents)
+    set_up_pages(overview, document, document, locale)
     for name, question in zip(names, comparison.questions, strict=True):
         spec = change_table(comparison, question, locale)
-        sheet = workbook.create_sheet(name)
-        add_row(sheet, [question.label])
-        sheet["A1"].font = Font(bold=True, size=12)
-        add_row(sheet, [])
         numeric = question.means is not None
-        add_row(
-            sheet,
-            [title for column in spec.columns for title in _xlsx_titles(column, numeric, locale)],
-        )
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
-        for row in spec.rows:
-            add_row(
-                sheet,
-                [
-                    value
-                    for column, cell in zip(spec.columns, row, strict=True)
-                    for value in _xlsx_values(column.kind, cell)
-                ],
-            )
+        titles = [t for column in spec.columns for t in _xlsx_titles(column, numeric, locale)]
+        sheet = workbook.create_sheet(name)
+        values = [
+            [
+                value
+                for column, cell in zip(spec.columns, row, strict=True)
+                for value in _xlsx_values(column.kind, cell)
+            ]
+            for row in spec.rows
+        ]
+        set_widths(sheet, table_widths(titles, values, LABEL_WIDTH))
+        write_text(sheet, question.label, len(titles), font(12))
+        add_row(sheet, [])
+        add_row(sheet, titles)
+        for row in values:
+            add_row(sheet, row)
+        add_table(sheet, 3, len(titles))
+        formats = [
+            number_format
+            for column in spec.columns
+            for number_format in _xlsx_formats(column.kind, numeric, spec.decimals)
+        ]
+        number_formats(sheet, 4, formats)
         add_row(sheet, [])
         for note in spec.notes:
-            add_row(sheet, [note])
-        sheet.column_dimensions["A"].width = 50
+            write_text(sheet, note, len(titles))
         sheet.freeze_panes = "B4"
+        set_up_pages(sheet, question.label, document, locale)
     return workbook_bytes(workbook)
 
 
@@ -527,6 +536,17 @@ def _xlsx_titles(column, numeric: bool, locale: Locale) -> list[str]:
     if column.kind == "interval":
         return [f"{column.title} {word('low', locale)}", f"{column.title} {word('high', locale)}"]
     return [column.title]
+
+
+def _xlsx_formats(kind: str, numeric: bool, decimals: int) -> list[str | None]:
+    """The number formats of the columns ``_xlsx_values`` spreads a cell over: shares and
+    percentages to one decimal, means and changes to the table's decimals, p to three."""
+    places = "0." + "0" * decimals
+    if kind == "wave":
+        return [None, "0.00", "0.00"] if numeric else [None, None, "0.0"]
+    if kind == "interval":
+        return [places, places]
+    return [{"change": places, "p": P_FORMAT, "share": "0.0%"}.get(kind)]
 
 
 def _xlsx_values(kind: str, value: Any) -> list[Any]:

@@ -15,6 +15,7 @@ from monitorkit.io.files import add_row, csv_bytes
 from monitorkit.options import Locale
 from monitorkit.render.common import data_table, md_text, shown, terminal_console
 from monitorkit.render.numbers import fmt_count, fmt_percent
+from monitorkit.render.words import word
 from monitorkit.results import StapelingCell
 from monitorkit.stats.stapeling import Stapeling
 
@@ -114,24 +115,44 @@ def stapeling_markdown(result: Stapeling, locale: Locale = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def stapeling_xlsx(result: Stapeling) -> bytes:
-    """A sheet of tidy cells, then a wide sheet per unit and period (counts as numbers)."""
+def stapeling_xlsx(result: Stapeling, locale: Locale = "en") -> bytes:
+    """A contents sheet, a sheet of tidy cells, then a wide sheet per unit and period
+    (counts as numbers); each table a named Excel table printed one page wide."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     from monitorkit.io.files import workbook_bytes
+    from monitorkit.render.workbook import (
+        add_contents,
+        add_table,
+        font,
+        number_formats,
+        set_up_pages,
+        set_widths,
+        table_widths,
+        write_text,
+    )
 
+    document = "Stapeling"
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Cells"
+    contents = workbook.active
+    contents.title = word("Contents", locale)
+    set_widths(contents, (32, 24, 16))
+    write_text(contents, document, 3, font(13))
+    write_text(contents, f"Register: {', '.join(result.sources)}", 3)
+    write_text(contents, NOTE, 3)
+    add_row(contents, [])
+    sheet = workbook.create_sheet("Cells")
     add_row(sheet, CELL_COLUMNS)
     for cell in result.cells:
         add_row(sheet, cell.as_dict().values())
+    set_widths(sheet, (22, 10, 12, 28, 8, 8))
+    add_table(sheet, 1, len(CELL_COLUMNS))
+    number_formats(sheet, 2, [None] * 5 + ["0.0"])
+    set_up_pages(sheet, sheet.title, document, locale)
+    listed = [[sheet.title, None, None]]
     for unit, period, categories, rows in tables(result):
         wide = workbook.create_sheet(f"{unit} {period}"[:31])
         add_row(wide, ["Region", *categories])
-        for title in wide[1]:
-            title.font = Font(bold=True)
         for region, cells in rows.items():
             add_row(
                 wide,
@@ -140,6 +161,12 @@ def stapeling_xlsx(result: Stapeling) -> bytes:
                     *(cells[c].count if c in cells else None for c in categories),
                 ],
             )
+        set_widths(wide, table_widths(["Region", *categories], [[r] for r in rows]))
+        add_table(wide, 1, len(categories) + 1)
+        set_up_pages(wide, f"{unit}, {period}", document, locale)
+        listed.append([wide.title, unit, period])
+    add_contents(contents, [word(w, locale) for w in ("Sheet", "Unit", "Period")], listed)
+    set_up_pages(contents, document, document, locale)
     return workbook_bytes(workbook)
 
 
@@ -153,5 +180,5 @@ def render_stapeling(result: Stapeling, fmt: str, locale: Locale = "en") -> byte
     if fmt == "md":
         return stapeling_markdown(result, locale).encode("utf-8")
     if fmt == "xlsx":
-        return stapeling_xlsx(result)
+        return stapeling_xlsx(result, locale)
     raise UsageError(f"unknown format '{fmt}'", hint="choose one of json, csv, md, xlsx")
