@@ -174,7 +174,7 @@ def test_adjusted_p_reaches_every_format(run_cli, partners, monkeypatch, tmp_pat
     target = tmp_path / "a.xlsx"
     run_cli("summarize", partners, "--by", "grootte", "--adjust", "holm", "-o", target)
     sheet = next(s for s in load_workbook(target) if s.title != "Overview")
-    assert "p adj." in [c.value for row in sheet.iter_rows(max_row=5) for c in row]
+    assert "p adj." in [c.value for row in sheet.iter_rows(max_row=8) for c in row]
 
 
 def test_unknown_adjustment_is_a_usage_error(run_cli, partners):

@@ -79,9 +79,9 @@ def test_xlsx_has_a_formatted_sheet_per_question_and_escapes_formulas(run_cli, s
     assert sheet["A1"].value.startswith("'=HYPERLINK")
     assert sheet["A1"].data_type == "s"
     assert sheet["A3"].value == "Unweighted; no finite population correction."
-    header = [c.value for c in sheet[5]]
+    header = [c.value for c in sheet[6]]
     assert header[:6] == ["Item", "n", "Base", "%", "CI low", "CI high"]
-    assert sheet.freeze_panes == "B6"
+    assert sheet.freeze_panes == "B7"
     values = {row[0].value: row for row in sheet.iter_rows(min_row=5) if row[0].value}
     assert values["Financiering"][1].value == 5 and values["Financiering"][2].value == 9
     assert values["Financiering"][3].number_format == "0.0"

@@ -15,13 +15,8 @@ BY_SIZE = [
     "%",
     "CI low",
     "CI high",
-    "G32 n",
-    "G32 base",
-    "G32 %",
-    "overig n",
-    "overig base",
-    "overig %",
-    "Test",
+    *(f"G32 (A) {title}" for title in ("n", "base", "%", "CI low", "CI high", "sig.")),
+    *(f"overig (B) {title}" for title in ("n", "base", "%", "CI low", "CI high", "sig.")),
     "p",
 ]
 TITLE = "Peiling sociale (wijk)teams 2015 (Movisie, 234 gemeenten)"
@@ -79,10 +74,14 @@ def test_every_sheet_prints_one_page_wide_with_title_and_page_numbers(workbook):
 def test_each_table_is_a_named_excel_table_with_its_header_on_every_page(workbook):
     sheet = workbook["werkt_met_wijkteams"]
     (table,) = sheet.tables.values()
-    assert table.ref == "A6:N7" and table.autoFilter.ref == "A6:N7"
+    assert table.ref == "A7:S8" and table.autoFilter.ref == "A7:S8"
     assert [column.name for column in table.tableColumns] == BY_SIZE
-    assert [cell.value for cell in sheet[6]] == BY_SIZE
-    assert sheet.print_title_rows == "$6:$6"
+    assert [cell.value for cell in sheet[7]] == BY_SIZE
+    assert sheet.print_title_rows == "$7:$7"
+    # above the table (whose header must be one row), the groups' spanners, merged
+    assert [cell.value for cell in sheet[6]][:13:6] == [None, "G32 (A)", "overig (B)"]
+    assert sheet["B6"].value == "All"
+    assert {"B6:F6", "G6:L6", "M6:R6"} <= {str(cells) for cells in sheet.merged_cells.ranges}
     names = [name for sheet in workbook for name in sheet.tables]
     assert len(names) == len(set(names)) == len(workbook.sheetnames)
     assert workbook["Overview"].tables["T_Overview"].ref == "A5:E16"
@@ -90,7 +89,7 @@ def test_each_table_is_a_named_excel_table_with_its_header_on_every_page(workboo
 
 
 def test_numbers_stay_numbers_with_their_formats(workbook):
-    row = workbook["werkt_met_wijkteams"][7]
+    row = workbook["werkt_met_wijkteams"][8]
     assert [cell.value for cell in row[:3]] == [
         "Gemeenten die met sociale wijkteams werken",
         204,
@@ -98,16 +97,17 @@ def test_numbers_stay_numbers_with_their_formats(workbook):
     ]
     assert row[3].value == pytest.approx(100 * 204 / 234)
     assert [cell.number_format for cell in row[1:6]] == ["General", "General"] + ["0.0"] * 3
-    assert row[12].value == "Fisher exact"
-    assert isinstance(row[13].value, float) and row[13].number_format == P_FORMAT
+    assert [cell.number_format for cell in row[8:11]] == ["0.0"] * 3  # G32 %, CI low, high
+    assert row[11].value is None and row[17].value is None  # no significance letters
+    assert isinstance(row[18].value, float) and row[18].number_format == P_FORMAT
 
 
 def test_labels_wrap_and_notes_stay_within_the_table_width(workbook):
     sheet = workbook["werkt_met_wijkteams"]
-    assert sheet["A7"].alignment.wrap_text and not sheet["B7"].alignment.wrap_text
-    assert sheet["A6"].alignment.wrap_text  # the header wraps too
+    assert sheet["A8"].alignment.wrap_text and not sheet["B8"].alignment.wrap_text
+    assert sheet["A7"].alignment.wrap_text  # the header wraps too
     merged = {str(cells) for cells in sheet.merged_cells.ranges}
-    assert {"A1:N1", "A2:N2", "A3:N3", "A4:N4"} <= merged
+    assert {"A1:S1", "A2:S2", "A3:S3", "A4:S4"} <= merged
     assert sheet["A4"].value.startswith("RECONSTRUCTED DATA")
     assert sheet["A4"].alignment.wrap_text
     assert sheet.row_dimensions[4].height >= 3 * 15  # the provenance note shows whole

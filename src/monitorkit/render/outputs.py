@@ -15,15 +15,18 @@ from monitorkit.render.common import (
     base_note,
     design_note,
     fpc_note,
+    group_letters,
     group_notes,
     joined_header,
     md_text,
     provenance_notice,
     question_heading,
     scale_note,
+    significance_letters,
     source_line,
     table_header,
     table_rows,
+    test_marks,
     ungrouped_note,
 )
 from monitorkit.render.words import word
@@ -31,6 +34,7 @@ from monitorkit.render.workbook import (
     NOTICE_COLOUR,
     P_FORMAT,
     add_contents,
+    add_spanners,
     add_table,
     font,
     link,
@@ -280,6 +284,10 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
         for text in preamble + ([notice] if notice else []):
             write_text(sheet, text, len(columns))
         add_row(sheet, [])
+        if question.groups and question.stats is None:
+            letters = group_letters(question)
+            named = [(f"{g.group} ({letters[g.group]})", XLSX_GROUP_SPAN) for g in question.groups]
+            add_spanners(sheet, [("", 1), (word("All", locale), 5), *named])
         add_row(sheet, header)
         header_row = sheet.max_row
         for row in rows:
@@ -287,7 +295,7 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
         add_table(sheet, header_row, len(columns))
         number_formats(sheet, header_row + 1, [_number_format(title) for title in columns])
         notes = (scale_note(question, locale, summary.confidence), ungrouped_note(question, locale))
-        texts = [note for note in notes if note]
+        texts = [note for note in notes if note] + group_notes(question, locale)
         texts += [f"{word('Warning:', locale)} {warning}" for warning in question.warnings]
         if texts:
             add_row(sheet, [])
@@ -309,9 +317,13 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
 def _number_format(title: str) -> str | None:
     """A summary column's number format, by its title: percentages and statistics to one
     decimal, p values to three (below 0.001 as "<0.001"); counts stay General."""
-    if title.endswith("%") or title in ("CI low", "CI high", "mean", "median", "sd", "se"):
+    if title.endswith(("%", "CI low", "CI high")) or title in ("mean", "median", "sd", "se"):
         return "0.0"
     return P_FORMAT if title in ("p", "p adj.") else None
+
+
+#: Columns per group in a --by sheet: n, base, %, CI low, CI high, significance letters.
+XLSX_GROUP_SPAN = 6
 
 
 def _xlsx_table(question: QuestionResult) -> tuple[list[str], list[list[Any]]]:
@@ -325,21 +337,29 @@ def _xlsx_table(question: QuestionResult) -> tuple[list[str], list[list[Any]]]:
         rows += [[g.group, *[getattr(g.stats, k, None) for k in keys]] for g in question.groups]
         return columns, rows
     columns = ["Item", "n", "Base", "%", "CI low", "CI high"]
+    letters = group_letters(question)
     for group in question.groups:
-        columns += [f"{group.group} n", f"{group.group} base", f"{group.group} %"]
+        name = f"{group.group} ({letters[group.group]})"
+        titles = ("n", "base", "%", "CI low", "CI high", "sig.")
+        columns += [f"{name} {title}" for title in titles]
     adjusted = adjustment(question) is not None
+    marks = test_marks(question)
+    marked = len(marks) > 1
     if question.groups:
-        columns += ["Test", "p"] + (["p adj."] if adjusted else [])
+        columns += ["p", *(["p adj."] if adjusted else []), *(["p test"] if marked else [])]
     rows = []
     for index, item in enumerate(question.items):
         row = [item.label, item.count, item.base, item.percent, item.ci_low, item.ci_high]
+        differs = significance_letters(question, index) if question.groups else {}
         for group in question.groups:
             cell = group.items[index]
-            row += [cell.count, cell.base, cell.percent]
+            row += [cell.count, cell.base, cell.percent, cell.ci_low, cell.ci_high]
+            row.append(differs[group.group] or None)
         if question.groups:
             test = item.test
-            row += [test.name if test else None, test.p if test else None]
+            row.append(test.p if test else None)
             row += [test.p_adjusted if test else None] if adjusted else []
+            row += [(marks.get(test.name) or None) if test else None] if marked else []
         rows.append(row)
     for missing in question.missing:
         row = [f"{missing.label} (not in base)", missing.count]

@@ -127,6 +127,23 @@ def _shown_length(value: Any) -> int:
     return len(str(value)) + 1
 
 
+def add_spanners(sheet: Any, spanners: Sequence[tuple[str, int]]) -> None:
+    """A row of titles each merged over the columns it spans (a --by table's groups),
+    placed above the table, whose header must stay one row for Excel's filters."""
+    from openpyxl.styles import Alignment
+
+    add_row(sheet, [cell for title, span in spanners for cell in [title] + [None] * (span - 1)])
+    row, column = sheet.max_row, 1
+    for title, span in spanners:
+        cell = sheet.cell(row, column)
+        cell.font, cell.alignment = font(), Alignment(horizontal="center")
+        if title and span > 1:
+            sheet.merge_cells(
+                start_row=row, start_column=column, end_row=row, end_column=column + span - 1
+            )
+        column += span
+
+
 def add_table(sheet: Any, header_row: int, columns: int) -> None:
     """Make the rectangle from ``header_row`` down to the sheet's last row a named table.
 
