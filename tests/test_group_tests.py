@@ -271,3 +271,81 @@ def test_a_miscased_design_column_gets_the_right_hint(run_cli):
     )
     weight = run_cli("summarize", GROUPS, "--weight", "W")
     assert weight.code == 2 and "(hint: the closest header is 'w')" in weight.err
+
+
+@pytest.fixture
+def two_splits(tmp_path):
+    import random
+
+    from exports import write_rows
+
+    random.seed(3)
+    rows = [["id", "grootte", "regio", "Partners: UWV", "Partners: GGD", "Aantal fte"]]
+    for number in range(200):
+        size, region = random.choice(["G4", "G32", "overig"]), random.choice(["Noord", "Zuid"])
+        uwv = random.random() < (0.8 if size == "G4" else 0.4)
+        ggd = random.random() < (0.7 if region == "Noord" else 0.4)
+        answers = ["Ja" if uwv else "Nee", "Ja" if ggd else "Nee", random.randint(1, 20)]
+        rows.append([number, size, region, *answers])
+    return write_rows(tmp_path / "splits.csv", rows)
+
+
+def test_two_by_columns_stand_side_by_side_each_with_its_own_tests(run_cli, two_splits):
+    """--by A --by B: every group of both columns, letters over the whole table but
+    compared within one breakdown, and a p per breakdown equal to that of --by alone."""
+    both = json.loads(
+        run_cli("summarize", two_splits, "--by", "grootte", "--by", "regio", "-f", "json").out
+    )
+    assert both["by"] == "grootte" and both["by_columns"] == ["grootte", "regio"]
+    partners = next(q for q in both["questions"] if q["id"] == "partners")
+    assert [b["by"] for b in partners["breakdowns"]] == ["grootte", "regio"]
+    for column, breakdown in zip(("grootte", "regio"), partners["breakdowns"], strict=True):
+        alone = json.loads(run_cli("summarize", two_splits, "--by", column, "-f", "json").out)
+        single = next(q for q in alone["questions"] if q["id"] == "partners")
+        assert [t["p"] for t in breakdown["tests"]] == [i["test"]["p"] for i in single["items"]]
+        assert breakdown["groups"] == single["groups"]
+
+    out = run_cli("summarize", two_splits, "--by", "grootte", "--by", "regio", "-f", "md").out
+    out = out[out.index("## Partners") :]
+    header = next(line for line in out.splitlines() if line.startswith("| Item"))
+    titles = [cell.strip() for cell in header.strip("| ").split(" | ")]
+    assert titles[4::3][:5] == [
+        "grootte: G32 (A) %",
+        "grootte: G4 (B) %",
+        "grootte: overig (C) %",
+        "regio: Noord (D) %",
+        "regio: Zuid (E) %",
+    ]
+    assert titles[-2:] == ["p grootte", "p regio"]
+    uwv = next(line for line in out.splitlines() if line.startswith("| UWV |"))
+    cells = [cell.strip() for cell in uwv.strip("| ").split(" | ")]
+    assert cells[4:-2:3] == ["40.0%", "73.6% AC", "37.7%", "50.0%", "52.9%"]
+    ggd = next(line for line in out.splitlines() if line.startswith("| GGD |"))
+    assert [cell.strip() for cell in ggd.strip("| ").split(" | ")][13:-2:3] == ["74.5% E", "32.4%"]
+
+
+def test_two_by_columns_in_csv_name_the_column_of_each_group(run_cli, two_splits):
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run_cli(
+                    "summarize", two_splits, "--by", "grootte", "--by", "regio", "-f", "csv"
+                ).out
+            )
+        )
+    )
+    fte = [(r["by"], r["group"], r["base"]) for r in rows if r["question"] == "aantal_fte"]
+    assert fte == [
+        ("", "", "200"),
+        ("grootte", "G32", "75"),
+        ("grootte", "G4", "72"),
+        ("grootte", "overig", "53"),
+        ("regio", "Noord", "98"),
+        ("regio", "Zuid", "102"),
+    ]
+    uwv = [r for r in rows if r["question"] == "partners" and r["item"] == "UWV" and r["by"]]
+    assert {(r["by"], r["test"]) for r in uwv} == {
+        ("grootte", "Pearson chi-square"),
+        ("regio", "Pearson chi-square"),
+    }
+    assert len({r["p"] for r in uwv if r["by"] == "regio"}) == 1

@@ -82,7 +82,7 @@ def test_csv_md_and_xlsx_list_what_was_not_tabulated(run_cli, tmp_path):
 
     path = qualtrics_with_previews(tmp_path)
     csv_text = run_cli("summarize", path, "-f", "csv").out
-    assert ",not tabulated,,,Status,,,,,,,,,,,,,,platform metadata" in csv_text
+    assert ",not tabulated,,,,Status,,,,,,,,,,,,,,platform metadata" in csv_text
     markdown = run_cli("summarize", path, "-f", "md").out
     assert (
         "## Not tabulated\n\n| Column | Reason | Detail |\n| --- | --- | --- |\n"

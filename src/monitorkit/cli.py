@@ -108,7 +108,10 @@ def input_options(command):
 
 
 by_option = click.option(
-    "--by", help="Break every table down by this single-choice question or column."
+    "--by",
+    multiple=True,
+    help="Break every table down by this single-choice question or column; repeat it for "
+    "breakdowns side by side (--by gemeentegrootte --by regio).",
 )
 labels_option = click.option(
     "--labels", help="Wave labels, comma-separated (default: the year in each file name)."
@@ -276,7 +279,7 @@ def cli(debug: bool) -> None:
 def summarize(
     file: str,
     reading: ReadOptions,
-    by: str | None,
+    by: tuple[str, ...],
     charts: str | None,
     design: DesignOptions,
     readings: bool,
@@ -300,7 +303,9 @@ def summarize(
 
     fmt = _choose_format(render.fmt, render.output)
     with status(f"Reading and tabulating {file}…", render.quiet):
-        result = summarize_survey(file, by=by, questions=questions, reading=reading, design=design)
+        result = summarize_survey(
+            file, by=list(by), questions=questions, reading=reading, design=design
+        )
     _emit_summary(result, fmt, render, readings)
     if charts:
         from monitorkit.render.charts import write_charts
@@ -529,7 +534,7 @@ def report(
     files: tuple[str, ...],
     folder: str,
     config: str | None,
-    by: str | None,
+    by: tuple[str, ...],
     design: DesignOptions,
     labels: str | None,
     compare: bool | None,
@@ -552,7 +557,7 @@ def report(
         folder,
         config=config,
         locale=locale,
-        by=by,
+        by=list(by) or None,
         design=design,
         compare=compare,
         labels=labels,

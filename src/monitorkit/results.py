@@ -260,6 +260,19 @@ class GroupEstimate(Record):
 
 
 @dataclass(frozen=True)
+class Breakdown(Record):
+    """One ``--by`` column's breakdown of a question, when several are asked: its groups
+    and, per item (or once for the means), the test across those groups."""
+
+    by: str
+    groups: tuple[GroupEstimate, ...]
+    tests: tuple[TestResult | None, ...] = ()
+    ungrouped: int = 0
+
+    OPTIONAL = ("ungrouped",)
+
+
+@dataclass(frozen=True)
 class Reading(Record):
     """How one raw value was read, and by how many respondents."""
 
@@ -284,6 +297,9 @@ class QuestionResult(Record):
     ungrouped: int = 0
     stats: NumericStats | None = None
     groups: tuple[GroupEstimate, ...] = ()
+    #: With several --by columns, every breakdown (``groups`` and the tests of ``items``
+    #: are then the first one's).
+    breakdowns: tuple[Breakdown, ...] = ()
     readings: tuple[Reading, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
@@ -291,7 +307,18 @@ class QuestionResult(Record):
     def weighted(self) -> bool:
         return bool(self.items) and self.items[0].weighted
 
-    OPTIONAL = ("missing", "scale", "ungrouped", "stats", "groups", "warnings")
+    def all_breakdowns(self) -> tuple[Breakdown, ...]:
+        """The question's breakdowns: those of several --by columns, or the one of ``groups``
+        (named '' as the summary names its column), or none."""
+        if self.breakdowns or not self.groups:
+            return self.breakdowns
+        if self.stats is not None:
+            tests: tuple[TestResult | None, ...] = (self.stats.test,)
+        else:
+            tests = tuple(item.test for item in self.items)
+        return (Breakdown("", self.groups, tests, self.ungrouped),)
+
+    OPTIONAL = ("missing", "scale", "ungrouped", "stats", "groups", "breakdowns", "warnings")
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ here keeps the three from drifting apart.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from monitorkit.options import Locale
 from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import ci_title, word
-from monitorkit.results import ItemEstimate, QuestionResult
+from monitorkit.results import Breakdown, GroupEstimate, ItemEstimate, QuestionResult
 from monitorkit.stats.estimates import FPC_RULE, Summary
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_|]|<(?=[A-Za-z/!?]))")
@@ -214,37 +215,78 @@ def table_header(
     """Column titles for a question's table; group names are data and stay as they are.
 
     A --by table has three columns per group (%, interval, n/base) under the spanners
-    of ``table_spanners``; a renderer with one header row joins the two.
+    of ``table_spanners``, and a p per breakdown; a renderer with one header row joins
+    the two.
     """
 
     def words(*titles: str) -> list[str]:
         return [word(title, locale) for title in titles]
 
     if question.type == "numeric":
-        return [*words("Statistic", "All"), *groups]
-    if groups:
+        named = [column.title.rsplit(" (", 1)[0] for column in group_columns(question)]
+        return [*words("Statistic", "All"), *named]
+    if question.all_breakdowns():
         per_group = ["%", ci_title(confidence, locale), word("n/base", locale)]
-        p = ("p", "p adj.") if adjustment(question) else ("p",)
-        return [word("Item", locale), *per_group * (len(groups) + 1), *words(*p)]
+        columns = len(group_columns(question)) + 1
+        return [word("Item", locale), *per_group * columns, *p_titles(question, locale)]
     if question.weighted:
         titles = words("Item", "n", "Base", "Weighted base", "Effective base", "% (weighted)")
         return [*titles, ci_title(confidence, locale)]
     return [*words("Item", "n", "Base", "%"), ci_title(confidence, locale)]
 
 
+def p_titles(question: QuestionResult, locale: Locale = "en") -> list[str]:
+    """The p columns of a --by table: 'p' (and 'p adj.'), one set per breakdown, named by
+    its column when there are several."""
+    adjusted = adjustment(question) is not None
+    titles = []
+    for breakdown in question.all_breakdowns():
+        suffix = f" {breakdown.by}" if breakdown.by else ""
+        titles += [f"p{suffix}"] + ([f"{word('p adj.', locale)}{suffix}"] if adjusted else [])
+    return titles
+
+
 #: Columns under each group's spanner in a --by table: %, interval, n/base.
 GROUP_SPAN = 3
+
+
+@dataclass(frozen=True)
+class GroupColumn:
+    """One group's column in a --by table: its breakdown, the group and its letter."""
+
+    breakdown: Breakdown
+    group: GroupEstimate
+    letter: str
+    #: The breakdown's position among the question's breakdowns.
+    position: int
+
+    @property
+    def title(self) -> str:
+        """'G32 (A)', or 'regio: Noord (C)' when several breakdowns stand side by side."""
+        name = f"{self.breakdown.by}: {self.group.group}" if self.breakdown.by else self.group.group
+        return f"{name} ({self.letter})"
+
+
+def group_columns(question: QuestionResult) -> list[GroupColumn]:
+    """Every group of every breakdown, in column order, lettered A, B, ..., Z, AA, AB, ...
+    (one series over the whole table, so no letter is ambiguous)."""
+    from string import ascii_uppercase as letters
+
+    def letter(index: int) -> str:
+        return letters[index] if index < 26 else letter(index // 26 - 1) + letters[index % 26]
+
+    pairs = [(b, g, p) for p, b in enumerate(question.all_breakdowns()) for g in b.groups]
+    return [GroupColumn(b, g, letter(i), p) for i, (b, g, p) in enumerate(pairs)]
 
 
 def table_spanners(question: QuestionResult, locale: Locale = "en") -> list[tuple[str, int]]:
     """The header row above a --by table's columns: (title, columns spanned), covering every
     column; 'All' and each group with its letter, e.g. ('G32 (A)', 3). Empty without groups."""
-    if not question.groups or question.type == "numeric":
+    if not question.all_breakdowns() or question.type == "numeric":
         return []
-    letters = group_letters(question)
     spanners = [("", 1), (word("All", locale), GROUP_SPAN)]
-    spanners += [(f"{g.group} ({letters[g.group]})", GROUP_SPAN) for g in question.groups]
-    return [*spanners, ("", 2 if adjustment(question) else 1)]
+    spanners += [(column.title, GROUP_SPAN) for column in group_columns(question)]
+    return [*spanners, ("", len(p_titles(question, locale)))]
 
 
 def joined_header(question: QuestionResult, header: list[str], locale: Locale = "en") -> list[str]:
@@ -265,34 +307,27 @@ def stacked_header(question: QuestionResult, header: list[str], locale: Locale =
     return [f"{top}\n{title}" for top, title in zip(tops, header, strict=True)]
 
 
-def group_letters(question: QuestionResult) -> dict[str, str]:
-    """Each group's letter in a --by table, in column order: A, B, ..., Z, AA, AB, ..."""
-    from string import ascii_uppercase as letters
-
-    def letter(index: int) -> str:
-        return letters[index] if index < 26 else letter(index // 26 - 1) + letters[index % 26]
-
-    return {group.group: letter(index) for index, group in enumerate(question.groups)}
-
-
-def significance_letters(question: QuestionResult, index: int) -> dict[str, str]:
-    """Column-proportion letters of item ``index`` as in SPSS Custom Tables: a group's cell
-    lists the letters of the groups whose percentage is significantly lower."""
-    item = question.items[index]
-    pairwise = item.test.pairwise if item.test else None
-    letters = group_letters(question)
-    percent = {group.group: group.items[index].percent for group in question.groups}
-    lower: dict[str, list[str]] = {name: [] for name in letters}
-    for pair in pairwise.pairs if pairwise else ():
-        first, second = pair.groups
-        a, b = percent.get(first), percent.get(second)
-        if not pair.significant or a is None or b is None or a == b:
+def significance_letters(question: QuestionResult, index: int) -> list[str]:
+    """Column-proportion letters of item ``index`` per group column, as in SPSS Custom
+    Tables: a group's cell lists the letters of the groups of the same breakdown whose
+    percentage is significantly lower."""
+    columns = group_columns(question)
+    found: list[list[str]] = [[] for _ in columns]
+    for position, breakdown in enumerate(question.all_breakdowns()):
+        test = breakdown.tests[index] if index < len(breakdown.tests) else None
+        if test is None or test.pairwise is None:
             continue
-        higher, smaller = (first, second) if a > b else (second, first)
-        lower[higher].append(letters[smaller])
-    return {
-        name: "".join(sorted(found, key=lambda x: (len(x), x))) for name, found in lower.items()
-    }
+        mine = {c.group.group: (i, c) for i, c in enumerate(columns) if c.position == position}
+        for pair in test.pairwise.pairs:
+            if not pair.significant or not all(name in mine for name in pair.groups):
+                continue
+            (i, a), (j, b) = (mine[name] for name in pair.groups)
+            first, second = a.group.items[index].percent, b.group.items[index].percent
+            if first is None or second is None or first == second:
+                continue
+            higher, lower = (i, b) if first > second else (j, a)
+            found[higher].append(lower.letter)
+    return ["".join(sorted(letters, key=lambda x: (len(x), x))) for letters in found]
 
 
 #: Marks on the p of the rows whose test differs from the table's first one.
@@ -301,7 +336,9 @@ TEST_MARKS = ("†", "‡", "§", "¶", "#")
 
 def test_marks(question: QuestionResult) -> dict[str, str]:
     """Each test used in a --by table -> its mark: none for the first, then † ‡ § ¶ #."""
-    names = dict.fromkeys(item.test.name for item in question.items if item.test)
+    names = dict.fromkeys(
+        test.name for breakdown in question.all_breakdowns() for test in breakdown.tests if test
+    )
     return {name: TEST_MARKS[i - 1] if i else "" for i, name in enumerate(names) if i <= 5}
 
 
@@ -309,28 +346,28 @@ def table_rows(
     question: QuestionResult, locale: Locale = "en", confidence: float = 0.95
 ) -> list[list[str]]:
     """The rows of a question's table as display strings."""
-    groups = question.groups
     if question.type == "numeric":
         return _numeric_rows(question, locale, confidence)
     rows = []
+    breakdowns = question.all_breakdowns()
     adjusted = adjustment(question) is not None
     marks = test_marks(question)
+    columns = group_columns(question)
     for index, item in enumerate(question.items):
-        if groups:
+        if breakdowns:
             letters = significance_letters(question, index)
             cells = _group_cells(item, "", locale)
-            for group in groups:
-                cells += _group_cells(group.items[index], letters[group.group], locale)
-            test = item.test
-            mark = marks.get(test.name, "") if test else ""
-            rows.append(
-                [
-                    item.label,
-                    *cells,
-                    fmt_p(test.p if test else None, locale) + mark,
-                    *([fmt_p(test.p_adjusted if test else None, locale)] if adjusted else []),
-                ]
-            )
+            for column, differs in zip(columns, letters, strict=True):
+                cells += _group_cells(column.group.items[index], differs, locale)
+            for breakdown in breakdowns:
+                test = breakdown.tests[index] if index < len(breakdown.tests) else None
+                cells.append(
+                    fmt_p(test.p if test else None, locale)
+                    + (marks.get(test.name, "") if test else "")
+                )
+                if adjusted:
+                    cells.append(fmt_p(test.p_adjusted if test else None, locale))
+            rows.append([item.label, *cells])
         else:
             weighted = (
                 [
@@ -350,7 +387,7 @@ def table_rows(
                     fmt_interval(item.ci_low, item.ci_high, 1, locale),
                 ]
             )
-    if not groups:
+    if not breakdowns:
         width = len(table_header(question, [], locale))  # the same width at any confidence
         rows += [row[:2] + [""] * (width - 2) for row in missing_rows(question, locale)]
     return rows
@@ -368,13 +405,15 @@ def _group_cells(cell: ItemEstimate, letters: str, locale: Locale) -> list[str]:
 
 def adjustment(question: QuestionResult) -> str | None:
     """How the question's item tests were adjusted (--adjust), if they were."""
-    return next((i.test.adjustment for i in question.items if i.test and i.test.adjustment), None)
+    tests = [test for b in question.all_breakdowns() for test in b.tests if test is not None]
+    return next((test.adjustment for test in tests if test.adjustment), None)
 
 
 def group_notes(question: QuestionResult, locale: Locale = "en") -> list[str]:
     """The footnotes of a --by table, once per table: which test gave each p (and its mark),
     how p was adjusted, and what the letters mean."""
-    if not question.groups or question.type == "numeric":
+    breakdowns = question.all_breakdowns()
+    if not breakdowns or question.type == "numeric":
         return []
     notes = []
     tests = [f"{mark} {word(name, locale)}".strip() for name, mark in test_marks(question).items()]
@@ -383,7 +422,7 @@ def group_notes(question: QuestionResult, locale: Locale = "en") -> list[str]:
     if adjusted := adjustment(question):
         notes.append(f"p adj.: {word('adjusted by', locale)} {adjusted}.")
     pairwise = next(
-        (item.test.pairwise for item in question.items if item.test and item.test.pairwise), None
+        (t.pairwise for b in breakdowns for t in b.tests if t is not None and t.pairwise), None
     )
     explained = word(
         "Letters: the percentage is significantly higher than in the group with that letter",
@@ -465,7 +504,8 @@ def _cell(item: ItemEstimate, locale: Locale) -> str:
 
 def _numeric_rows(question: QuestionResult, locale: Locale, confidence: float) -> list[list[str]]:
     """n, mean, median, sd, min, max per column; under a design also the mean's se and interval."""
-    columns = [question.stats, *[group.stats for group in question.groups]]
+    groups = group_columns(question)
+    columns = [question.stats, *[column.group.stats for column in groups]]
     keys = ["n", "mean", "se", "ci", "median", "sd", "min", "max"]
     if not any(stats is not None and stats.se is not None for stats in columns):
         keys = [key for key in keys if key not in ("se", "ci")]
@@ -482,8 +522,11 @@ def _numeric_rows(question: QuestionResult, locale: Locale, confidence: float) -
         rows.append(
             [key, *[fmt_number(getattr(stats, key, None), decimals, locale) for stats in columns]]
         )
-    test = question.stats.test if question.stats else None
-    if test:
-        name = f"{test.name} ({test.note})" if test.note else test.name
-        rows.append(["test", f"{name} p={fmt_p(test.p, locale)}", *[""] * len(question.groups)])
+    for breakdown in question.all_breakdowns():
+        test = breakdown.tests[0] if breakdown.tests else None
+        if test:
+            name = f"{test.name} ({test.note})" if test.note else test.name
+            label = f"test {breakdown.by}" if breakdown.by else "test"
+            cells = [f"{name} p={fmt_p(test.p, locale)}", *[""] * len(groups)]
+            rows.append([label, *cells])
     return rows

@@ -15,7 +15,7 @@ from monitorkit.render.common import (
     base_note,
     design_note,
     fpc_note,
-    group_letters,
+    group_columns,
     group_notes,
     joined_header,
     md_text,
@@ -44,7 +44,7 @@ from monitorkit.render.workbook import (
     table_widths,
     write_text,
 )
-from monitorkit.results import ItemEstimate, NumericStats, QuestionResult
+from monitorkit.results import ItemEstimate, NumericStats, QuestionResult, TestResult
 from monitorkit.stats.estimates import Summary
 
 FORMATS = ("json", "csv", "md", "xlsx")
@@ -52,6 +52,7 @@ CSV_COLUMNS = [
     "question",
     "question_label",
     "type",
+    "by",
     "group",
     "item",
     "column",
@@ -98,27 +99,24 @@ def write_summary(summary: Summary, fmt: str, path: str | Path, locale: Locale =
 
 
 def csv_records(summary: Summary) -> list[dict[str, Any]]:
-    """One record per item (and per group), plus one per numeric question and group."""
+    """One record per item (and per group), plus one per numeric question and group.
+
+    A group's record names its --by column and carries the test of its breakdown; the
+    overall record carries the first breakdown's test.
+    """
     records = []
     for question in summary.questions:
         common = {"question": question.id, "question_label": question.label, "type": question.type}
+        breakdowns = [(b.by or summary.by, b) for b in question.all_breakdowns()]
         if question.stats is not None:
             test = question.stats.test
-            for name, stats in [("", question.stats)] + [
-                (g.group, g.stats) for g in question.groups
-            ]:
-                records.append(
-                    {
-                        **common,
-                        "group": name,
-                        "base": stats.n if stats else None,
-                        "test": test.name if test else None,
-                        "p": test.p if test else None,
-                        "ci_low": stats.ci_low if stats else None,
-                        "ci_high": stats.ci_high if stats else None,
-                        **{k: getattr(stats, k) for k in ("mean", "median", "sd", "min", "max")},
-                    }
-                )
+            records.append({**common, **_numeric_fields(question.stats, test)})
+            for by, breakdown in breakdowns:
+                test = breakdown.tests[0] if breakdown.tests else None
+                records += [
+                    {**common, "by": by, "group": g.group, **_numeric_fields(g.stats, test)}
+                    for g in breakdown.groups
+                ]
             continue
         for index, item in enumerate(question.items):
             records.append(
@@ -127,20 +125,22 @@ def csv_records(summary: Summary) -> list[dict[str, Any]]:
                     "group": "",
                     "item": item.label,
                     **_item_fields(item),
-                    "test": item.test.name if item.test else None,
-                    "p": item.test.p if item.test else None,
-                    "p_adjusted": item.test.p_adjusted if item.test else None,
+                    **_test_fields(item.test),
                 }
             )
-            for group in question.groups:
-                records.append(
+            for by, breakdown in breakdowns:
+                test = breakdown.tests[index] if index < len(breakdown.tests) else None
+                records += [
                     {
                         **common,
+                        "by": by,
                         "group": group.group,
                         "item": item.label,
                         **_item_fields(group.items[index]),
+                        **_test_fields(test),
                     }
-                )
+                    for group in breakdown.groups
+                ]
         for row in question.missing:
             records.append(
                 {**common, "item": row.label, "count": row.count, "reason": "not in base"}
@@ -148,6 +148,23 @@ def csv_records(summary: Summary) -> list[dict[str, Any]]:
     for entry in summary.responses.not_tabulated:
         records.append({"type": "not tabulated", "column": entry.column, "reason": entry.reason})
     return records
+
+
+def _numeric_fields(stats: NumericStats | None, test: TestResult | None) -> dict[str, Any]:
+    return {
+        "base": stats.n if stats else None,
+        "test": test.name if test else None,
+        "p": test.p if test else None,
+        "ci_low": stats.ci_low if stats else None,
+        "ci_high": stats.ci_high if stats else None,
+        **{k: getattr(stats, k, None) for k in ("mean", "median", "sd", "min", "max")},
+    }
+
+
+def _test_fields(test: TestResult | None) -> dict[str, Any]:
+    if test is None:
+        return {}
+    return {"test": test.name, "p": test.p, "p_adjusted": test.p_adjusted}
 
 
 def _item_fields(item: ItemEstimate) -> dict[str, Any]:
@@ -285,8 +302,7 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
             write_text(sheet, text, len(columns))
         add_row(sheet, [])
         if question.groups and question.stats is None:
-            letters = group_letters(question)
-            named = [(f"{g.group} ({letters[g.group]})", XLSX_GROUP_SPAN) for g in question.groups]
+            named = [(group.title, XLSX_GROUP_SPAN) for group in group_columns(question)]
             add_spanners(sheet, [("", 1), (word("All", locale), 5), *named])
         add_row(sheet, header)
         header_row = sheet.max_row
@@ -337,26 +353,27 @@ def _xlsx_table(question: QuestionResult) -> tuple[list[str], list[list[Any]]]:
         rows += [[g.group, *[getattr(g.stats, k, None) for k in keys]] for g in question.groups]
         return columns, rows
     columns = ["Item", "n", "Base", "%", "CI low", "CI high"]
-    letters = group_letters(question)
-    for group in question.groups:
-        name = f"{group.group} ({letters[group.group]})"
+    groups = group_columns(question)
+    for group in groups:
         titles = ("n", "base", "%", "CI low", "CI high", "sig.")
-        columns += [f"{name} {title}" for title in titles]
+        columns += [f"{group.title} {title}" for title in titles]
+    breakdowns = question.all_breakdowns()
     adjusted = adjustment(question) is not None
     marks = test_marks(question)
     marked = len(marks) > 1
-    if question.groups:
-        columns += ["p", *(["p adj."] if adjusted else []), *(["p test"] if marked else [])]
+    for breakdown in breakdowns:
+        suffix = f" {breakdown.by}" if breakdown.by else ""
+        columns += [f"p{suffix}", *([f"p adj.{suffix}"] if adjusted else [])]
+        columns += [f"p test{suffix}"] if marked else []
     rows = []
     for index, item in enumerate(question.items):
         row = [item.label, item.count, item.base, item.percent, item.ci_low, item.ci_high]
-        differs = significance_letters(question, index) if question.groups else {}
-        for group in question.groups:
-            cell = group.items[index]
-            row += [cell.count, cell.base, cell.percent, cell.ci_low, cell.ci_high]
-            row.append(differs[group.group] or None)
-        if question.groups:
-            test = item.test
+        differs = significance_letters(question, index) if breakdowns else []
+        for group, letters in zip(groups, differs, strict=True):
+            cell = group.group.items[index]
+            row += [cell.count, cell.base, cell.percent, cell.ci_low, cell.ci_high, letters or None]
+        for breakdown in breakdowns:
+            test = breakdown.tests[index] if index < len(breakdown.tests) else None
             row.append(test.p if test else None)
             row += [test.p_adjusted if test else None] if adjusted else []
             row += [(marks.get(test.name) or None) if test else None] if marked else []

@@ -268,7 +268,7 @@ def build_report(
     *,
     config: str | Path | None = None,
     locale: Locale | None = None,
-    by: str | None = None,
+    by: str | list[str] | None = None,
     design: DesignOptions | None = None,
     compare: bool | None = None,
     labels: str | None = None,

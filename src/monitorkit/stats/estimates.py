@@ -61,6 +61,8 @@ class Summary:
     sampling: Design | None = None
     #: --adjust: 'holm' or 'bh' for the group tests of each table (with ``by``).
     adjust: str | None = None
+    #: Every --by column, in order (``by`` is the first).
+    by_columns: tuple[str, ...] = ()
 
     @property
     def provenance(self) -> dict[str, Any] | None:
@@ -131,6 +133,8 @@ class Summary:
             data["provenance"] = public_provenance(self.provenance)
         if self.by:
             data["by"] = self.by
+        if len(self.by_columns) > 1:
+            data["by_columns"] = list(self.by_columns)
         responses = self.responses
         if responses.previews_left_out:
             data["previews_left_out"] = responses.previews_left_out
@@ -353,14 +357,14 @@ def _weighted_interval(
 def estimate(
     responses: Responses,
     *,
-    by: str | None = None,
+    by: str | Sequence[str] | None = None,
     confidence: float = 0.95,
     population: Population | None = None,
     adjust: str | None = None,
     questions: Sequence[str] | None = None,
 ) -> Summary:
-    """Tabulate every question (or those ``questions`` names, in that order); with ``by``,
-    also per group with a test per item.
+    """Tabulate every question (or those ``questions`` names, in that order); with ``by``
+    (a column, or several for side-by-side breakdowns), also per group with a test per item.
 
     Responses read with a weight column give weighted percentages, with
     unweighted and weighted bases and Kish's effective base for intervals and tests.
@@ -372,17 +376,40 @@ def estimate(
         # as R's svydesign with fpc and no weights: each respondent stands for N_h / n_h
         _, index, counts = np.unique(design.strata, return_inverse=True, return_counts=True)
         design.weights = design.stratum_sizes / counts[index]
-    groups = responses.group_values(by) if by else None
-    order = responses.group_order(by, groups) if by and groups is not None else []
-    by_question = responses.by_question(by) if by else None
+    columns = [by] if isinstance(by, str) else list(by or [])
+    splits = []
+    for column in columns:
+        groups = responses.group_values(column)
+        order = responses.group_order(column, groups)
+        splits.append((column, groups, order, responses.by_question(column)))
     results = []
     for entry in select_by_id(responses.questions, questions):
         result = _summarize_question(entry, design)
-        if groups is not None and entry.question.id != by_question:
-            result = _with_groups(result, entry, groups, order, design, adjust)
+        grouped = [
+            (column, _with_groups(result, entry, groups, order, design, adjust))
+            for column, groups, order, by_question in splits
+            if entry.question.id != by_question
+        ]
+        if grouped:
+            result = grouped[0][1]
+        if len(columns) > 1 and grouped:
+            result = replace(
+                result,
+                breakdowns=tuple(
+                    replace(split.all_breakdowns()[0], by=column) for column, split in grouped
+                ),
+            )
         results.append(result)
     return Summary(
-        responses, results, tidy_frame(results), by, confidence, population, design, adjust
+        responses,
+        results,
+        tidy_frame(results),
+        columns[0] if columns else None,
+        confidence,
+        population,
+        design,
+        adjust,
+        tuple(columns),
     )
 
 
@@ -1063,7 +1090,7 @@ def _stratify(responses: Responses, column: str, population: Any) -> None:
 def summarize_survey(
     path,
     *,
-    by: str | None = None,
+    by: str | Sequence[str] | None = None,
     questions: Sequence[str] | None = None,
     reading: ReadOptions | None = None,
     design: DesignOptions | None = None,
@@ -1075,6 +1102,8 @@ def summarize_survey(
     the estimates generalise; their fields may also be given as keywords
     (``summarize_survey("s.xlsx", by="grootte", weight="w", population="auto")``).
     ``questions`` lists the question ids to tabulate, in the order wanted (default: all).
+    ``by`` breaks every table down by a column; several columns give side-by-side
+    breakdowns, each with its own tests.
     ``population`` is a size, 'auto' (the number of municipalities in the survey's
     year, for municipality surveys) or None (no finite population correction); with
     ``strata`` (a column) it is a YAML or CSV file of the population size per stratum.
