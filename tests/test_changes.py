@@ -249,7 +249,7 @@ def test_dutch_compare_columns_and_intervals(run_cli, tmp_path, monkeypatch):
     out = run_cli("compare", first, second, "--locale", "nl", "--confidence", "0.9").out
     assert "Gepaard 90%-BI" in out and "Onafhankelijk 90%-BI" in out
     assert "2014 en 2015 delen maar een deel van hun respondenten (9 gekoppeld op" in out
-    assert "90%-betrouwbaarheidsinterval (Newcombe square-and-add (paired)); p: McNemar" in out
+    assert "90%-betrouwbaarheidsinterval (Newcombe square-and-add (gepaard)); p: McNemar" in out
     assert "* p < 0,05." in out
     assert "-69,3 tot 12,5" not in out  # 90%, not 95%
     assert " tot " in out and " to " not in out.split("Verschil:")[0]

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from monitorkit.options import Locale
 from monitorkit.render.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
-from monitorkit.render.words import ci_title, level, word
+from monitorkit.render.words import ci_title, level, method, word
 from monitorkit.results import Change, NumericStats, QuestionChange
 from monitorkit.stats.compare import Comparison, trend_scores
 
@@ -209,8 +209,8 @@ def _notes(
     if question.trend:
         scores = trend_scores(comparison.labels)
         axis = text["years"] if scores[0] != 1.0 else text["order"]
-        trend = next(item.trend.name for item in question.rows if item.trend)
-        across = next(item.across.name for item in question.rows if item.across)
+        trend = method(next(item.trend.name for item in question.rows if item.trend), locale)
+        across = method(next(item.across.name for item in question.rows if item.across), locale)
         notes.append(text["trend"].format(trend=trend, axis=axis, across=across))
     return tuple(notes)
 
@@ -231,9 +231,14 @@ def _methods(changes: list[Change], confidence: str, text: dict[str, str]) -> st
     pairs = dict.fromkeys(
         (change.interval, change.test.name if change.test else None) for change in changes
     )
+    locale: Locale = "nl" if text is NOTES["nl"] else "en"
     return (
         "; ".join(
-            text["method"].format(confidence=confidence, interval=interval, test=test)
+            text["method"].format(
+                confidence=confidence,
+                interval=method(interval, locale),
+                test=method(test, locale),
+            )
             for interval, test in pairs
         )
         or text["none"]

@@ -12,7 +12,7 @@ from typing import Any
 
 from monitorkit.options import Locale
 from monitorkit.render.numbers import fmt_count, fmt_interval, fmt_number, fmt_p, fmt_percent
-from monitorkit.render.words import ci_title, word
+from monitorkit.render.words import ci_title, method, word
 from monitorkit.results import Breakdown, GroupEstimate, ItemEstimate, QuestionResult
 from monitorkit.stats.estimates import FPC_RULE, Summary
 
@@ -97,33 +97,41 @@ def shown(text: object) -> str:
     return escape(plain_text(text))
 
 
-def source_line(summary: Summary) -> str:
+def source_line(summary: Summary, locale: Locale = "en") -> str:
     """Which file was read, how, and with which codebook."""
     source = summary.responses.source
     codebook = summary.responses.codebook
     parts = [source.format]
     if source.sheet:
-        parts.append(f"sheet '{source.sheet}'")
+        parts.append(f"{word('sheet', locale)} '{source.sheet}'")
     if source.header_style not in ("single", "spss", "parquet"):
-        parts.append(f"{source.header_style} header")
+        parts.append(f"{source.header_style} {word('header', locale)}")
     if source.format == "csv":
         parts.append(
-            f"{source.encoding}, delimiter '{source.delimiter}', decimal '{source.decimal}'"
+            f"{source.encoding}, {word('delimiter', locale)} '{source.delimiter}', "
+            f"{word('decimal', locale)} '{source.decimal}'"
         )
-    parts.append(f"{source.rows:,} respondents")
+    parts.append(f"{fmt_count(source.rows, locale)} {word('respondents', locale)}")
     previews = summary.responses.previews_left_out
     if previews:
-        parts.append(f"{previews} test and preview responses left out")
+        parts.append(f"{previews} {word('test and preview responses left out', locale)}")
     if summary.population is not None:
-        parts.append(f"finite population correction: N = {summary.population.size}")
+        parts.append(
+            f"{word('finite population correction', locale)}: N = {summary.population.size}"
+        )
     weights = summary.design.weights
     if weights:
+        effective = fmt_number(weights.kish_effective_n, 1, locale)
         parts.append(
-            f"weighted by '{weights.column}', Kish effective n {weights.kish_effective_n:.1f}"
+            f"{word('weighted by', locale)} '{weights.column}', "
+            f"{word('Kish effective n', locale)} {effective}"
         )
     name = codebook.instrument or "(unnamed)"
-    path = f"{source.path} (bundled dataset)" if summary.provenance else source.path
-    return f"{path} ({'; '.join(parts)}) — codebook {name} ({codebook.origin})"
+    bundled = f" ({word('bundled dataset', locale)})" if summary.provenance else ""
+    return (
+        f"{source.path}{bundled} ({'; '.join(parts)}) — {word('codebook', locale)} {name} "
+        f"({word(codebook.origin, locale)})"
+    )
 
 
 def provenance_notice(summary: Summary, locale: Locale = "en") -> str | None:
@@ -201,7 +209,7 @@ def question_heading(question: QuestionResult, locale: Locale = "en") -> str:
         base = word("base per item", locale)
     else:
         base = f"{word('base', locale)} {fmt_count(question.base, locale)}"
-    return f"{question.label} [{question.type}, {base}]"
+    return f"{question.label} [{word(question.type, locale)}, {base}]"
 
 
 def base_note(question: QuestionResult, locale: Locale = "en") -> str:
@@ -420,7 +428,7 @@ def group_notes(question: QuestionResult, locale: Locale = "en") -> list[str]:
     if tests:
         notes.append(f"p: {'; '.join(tests)}.")
     if adjusted := adjustment(question):
-        notes.append(f"p adj.: {word('adjusted by', locale)} {adjusted}.")
+        notes.append(f"p adj.: {word('adjusted by', locale)} {method(adjusted, locale)}.")
     pairwise = next(
         (t.pairwise for b in breakdowns for t in b.tests if t is not None and t.pairwise), None
     )
@@ -430,8 +438,8 @@ def group_notes(question: QuestionResult, locale: Locale = "en") -> list[str]:
     )
     if pairwise:
         how = (
-            f"{word(pairwise.test, locale)}, {word('p adjusted by', locale)} "
-            f"{word(pairwise.correction, locale)}, {word('at', locale)} 5%"
+            f"{method(pairwise.test, locale)}, {word('p adjusted by', locale)} "
+            f"{method(pairwise.correction, locale)}, {word('at', locale)} 5%"
         )
         notes.append(f"{explained} ({how}).")
     else:
@@ -519,14 +527,14 @@ def _numeric_rows(question: QuestionResult, locale: Locale, confidence: float) -
             rows.append([f"{word('mean', locale)} {ci_title(confidence, locale)}", *cells])
             continue
         decimals = 0 if key == "n" else 2
-        rows.append(
-            [key, *[fmt_number(getattr(stats, key, None), decimals, locale) for stats in columns]]
-        )
+        values = [fmt_number(getattr(stats, key, None), decimals, locale) for stats in columns]
+        rows.append([word(key, locale), *values])
     for breakdown in question.all_breakdowns():
         test = breakdown.tests[0] if breakdown.tests else None
         if test:
-            name = f"{test.name} ({test.note})" if test.note else test.name
-            label = f"test {breakdown.by}" if breakdown.by else "test"
+            name = method(test.name, locale)
+            name = f"{name} ({method(test.note, locale)})" if test.note else name
+            label = word("test", locale) + (f" {breakdown.by}" if breakdown.by else "")
             cells = [f"{name} p={fmt_p(test.p, locale)}", *[""] * len(groups)]
             rows.append([label, *cells])
     return rows

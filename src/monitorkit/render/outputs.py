@@ -188,7 +188,7 @@ def summary_markdown(summary: Summary, locale: Locale = "en") -> str:
         f"# {_document_title(summary)}",
         "",
     ]
-    lines += [f"Source: {source_line(summary)}", ""]
+    lines += [f"{word('Source', locale)}: {source_line(summary, locale)}", ""]
     notice = provenance_notice(summary, locale)
     if notice:
         lines += [f"> **{notice}**", ""]
@@ -279,7 +279,7 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
     widths = [table_widths(header, contents)[0], *OVERVIEW_WIDTHS]
     set_widths(overview, widths)
     write_text(overview, document, len(widths), font(13))
-    write_text(overview, f"{word('Source', locale)}: {source_line(summary)}", len(widths))
+    write_text(overview, f"{word('Source', locale)}: {source_line(summary, locale)}", len(widths))
     notice = provenance_notice(summary, locale)
     if notice:
         write_text(overview, notice, len(widths), emphasis)
@@ -293,8 +293,8 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
 
     for name, question in zip(names, summary.questions, strict=True):
         sheet = workbook.create_sheet(name)
-        columns, rows = _xlsx_table(question)
-        header = [word(column, locale) for column in columns]
+        columns, rows = _xlsx_table(question, locale)
+        header = [_column_title(column, locale) for column in columns]
         set_widths(sheet, table_widths(header, rows, LABEL_WIDTH))
         write_text(sheet, question_heading(question, locale), len(columns), heading)
         preamble = [base_note(question, locale), design_note(summary, locale)]
@@ -342,14 +342,38 @@ def _number_format(title: str) -> str | None:
 XLSX_GROUP_SPAN = 6
 
 
-def _xlsx_table(question: QuestionResult) -> tuple[list[str], list[list[Any]]]:
+#: The titles a --by sheet's group and p columns end in ('G32 (A) base', 'p adj. regio').
+_TITLE_ENDS = ("CI low", "CI high", "base", "sig.", "n", "%")
+_TITLE_STARTS = ("p adj.", "p test", "p")
+
+
+def _column_title(column: str, locale: Locale) -> str:
+    """A sheet's column title in the locale's words; group names and --by columns stay."""
+    if column in DUTCH_TITLES_WHOLE:
+        return word(column, locale)
+    for end in _TITLE_ENDS:
+        if column.endswith(f" {end}"):
+            return f"{column[: -len(end)]}{word(end, locale)}"
+    for start in _TITLE_STARTS:
+        if column.startswith(f"{start} "):
+            return f"{word(start, locale)}{column[len(start) :]}"
+    return word(column, locale)
+
+
+#: Titles translated as a whole even when they end like a group's column title.
+DUTCH_TITLES_WHOLE = ("CI low", "CI high", "n", "%", "Base")
+
+
+def _xlsx_table(
+    question: QuestionResult, locale: Locale = "en"
+) -> tuple[list[str], list[list[Any]]]:
     """Numbers, not display strings, so a spreadsheet can compute with them."""
     if question.stats is not None:
         keys = ["n", "mean", "median", "sd", "min", "max"]
         if question.stats.se is not None:
             keys[2:2] = ["se", "ci_low", "ci_high"]
         columns = ["Group", *[{"ci_low": "CI low", "ci_high": "CI high"}.get(k, k) for k in keys]]
-        rows = [["All", *[getattr(question.stats, k) for k in keys]]]
+        rows = [[word("All", locale), *[getattr(question.stats, k) for k in keys]]]
         rows += [[g.group, *[getattr(g.stats, k, None) for k in keys]] for g in question.groups]
         return columns, rows
     columns = ["Item", "n", "Base", "%", "CI low", "CI high"]
@@ -482,7 +506,7 @@ def comparison_markdown(comparison, locale: Locale = "en") -> str:
 
     lines = [f"# Comparison of {', '.join(comparison.labels)}", ""]
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
-        lines.append(f"- {label}: {source_line(summary)}")
+        lines.append(f"- {label}: {source_line(summary, locale)}")
         if provenance_notice(summary, locale):
             lines.append(f"  - **{provenance_notice(summary, locale)}**")
     lines.append("")
@@ -526,7 +550,7 @@ def comparison_xlsx(comparison, locale: Locale = "en") -> bytes:
     set_widths(overview, widths)
     write_text(overview, document, len(widths), font(13))
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
-        write_text(overview, f"{label}: {source_line(summary)}", len(widths))
+        write_text(overview, f"{label}: {source_line(summary, locale)}", len(widths))
         if notice := provenance_notice(summary, locale):
             write_text(overview, notice, len(widths), font(color=NOTICE_COLOUR))
     add_row(overview, [])

@@ -34,18 +34,24 @@ def print_summary(
 ) -> None:
     """Print every question of a summary as a table; with ``readings``, how values were read."""
     console = console or terminal_console()
-    console.print(shown(source_line(summary)), style="dim", highlight=False)
+    console.print(shown(source_line(summary, locale)), style="dim", highlight=False)
     notice = provenance_notice(summary, locale)
     if notice:
         console.print(notice, style="bold yellow", highlight=False)
         for assumption in (summary.provenance or {}).get("assumptions", []):
-            console.print(f"assumption: {assumption}", style="yellow", highlight=False)
+            console.print(
+                f"{word('assumption:', locale)} {shown(assumption)}",
+                style="yellow",
+                highlight=False,
+            )
     if fpc := fpc_note(summary):
         console.print(fpc, style="dim", highlight=False)
     if summary.interval_method != "wilson":
         console.print(design_note(summary, locale), style="dim", highlight=False)
     for warning in summary.responses.warnings:
-        console.print(f"warning: {shown(warning)}", style="yellow", highlight=False)
+        console.print(
+            f"{word('warning:', locale)} {shown(warning)}", style="yellow", highlight=False
+        )
     for question in summary.questions:
         groups = [group.group for group in question.groups]
         table = data_table(
@@ -77,12 +83,18 @@ def print_summary(
         for note in group_notes(question, locale):
             console.print(f"  {shown(note)}", style="dim", highlight=False)
         for warning in question.warnings:
-            console.print(f"  warning: {shown(warning)}", style="yellow", highlight=False)
+            console.print(
+                f"  {word('warning:', locale)} {shown(warning)}", style="yellow", highlight=False
+            )
         if readings:
             readings_text = " · ".join(
                 f"'{r.value}' {r.read_as} ({r.count})" for r in question.readings
             )
-            console.print(f"  values read: {shown(readings_text)}", style="dim", highlight=False)
+            console.print(
+                f"  {word('values read:', locale)} {shown(readings_text)}",
+                style="dim",
+                highlight=False,
+            )
     _print_not_tabulated(summary, console, locale)
 
 
@@ -118,19 +130,20 @@ def print_comparison(comparison, console: Console | None = None, locale: Locale 
     console = console or terminal_console()
     for label, summary in zip(comparison.labels, comparison.summaries, strict=True):
         console.print(
-            f"{shown(label)}: {shown(source_line(summary))}", style="dim", highlight=False
+            f"{shown(label)}: {shown(source_line(summary, locale))}", style="dim", highlight=False
         )
         notice = provenance_notice(summary, locale)
         if notice:
             console.print(f"{label}: {notice}", style="bold yellow", highlight=False)
             for assumption in (summary.provenance or {}).get("assumptions", []):
-                console.print(f"{label}: assumption: {assumption}", style="yellow", highlight=False)
+                text = f"{shown(label)}: {word('assumption:', locale)} {shown(assumption)}"
+                console.print(text, style="yellow", highlight=False)
     notes: list[str] = []
     for question in comparison.questions:
         spec = change_table(comparison, question, locale)
         table = data_table(
             console,
-            title=shown(f"{question.label} [{question.type}]"),
+            title=shown(f"{question.label} [{word(question.type, locale)}]"),
             title_justify="left",
             header_style="bold",
         )
@@ -155,7 +168,9 @@ def print_comparison(comparison, console: Console | None = None, locale: Locale 
         notes += [note for note in spec.notes if note not in notes]
     if comparison.panel is not None:
         for warning in comparison.panel.warnings:
-            console.print(f"  warning: {shown(warning)}", style="yellow", highlight=False)
+            console.print(
+                f"  {word('warning:', locale)} {shown(warning)}", style="yellow", highlight=False
+            )
     console.print()
     for note in notes:
         console.print(note, style="dim", highlight=False)

@@ -142,6 +142,39 @@ _PAIRS = [
         "Gepubliceerde cijfers en hun reproductie uit de meegeleverde data",
     ),
 ]
+_PAIRS += [
+    ("n/base", "n/basis"),
+    ("sig.", "sign."),
+    ("p adj.", "p gecorr."),
+    ("p test", "p toets"),
+    (
+        "Letters: the percentage is significantly higher than in the group with that letter",
+        "Letters: het percentage is significant hoger dan in de groep met die letter",
+    ),
+    ("adjusted by", "aangepast met"),
+    ("p adjusted by", "p aangepast met"),
+    ("at", "bij"),
+    ("no item differs between the groups at 5%", "geen item verschilt tussen de groepen bij 5%"),
+    ("mean", "gemiddelde"),
+    ("median", "mediaan"),
+    ("test", "toets"),
+    ("multi", "meerkeuze"),
+    ("single", "enkelvoudig"),
+    ("battery", "reeks"),
+    ("numeric", "numeriek"),
+    ("scale", "schaal"),
+    ("bundled dataset", "meegeleverde dataset"),
+    ("bundled", "meegeleverd"),
+    ("inferred", "afgeleid"),
+    ("file", "bestand"),
+    ("delimiter", "scheidingsteken"),
+    ("decimal", "decimaalteken"),
+    ("respondents", "respondenten"),
+    ("codebook", "codeboek"),
+    ("assumption:", "aanname:"),
+    ("warning:", "waarschuwing:"),
+    ("values read:", "gelezen waarden:"),
+]
 DUTCH = dict(_PAIRS)
 
 
@@ -178,3 +211,96 @@ def report_footer(confidence: float, locale: Locale = "en") -> str:
 def word(text: str, locale: Locale = "en") -> str:
     """``text`` in the locale's language; English is the text itself."""
     return DUTCH.get(text, text) if locale == "nl" else text
+
+
+#: Names of tests, intervals and corrections as the statistics write them, with their
+#: Dutch; applied in this order, so longer names come before the shorter names they hold.
+_METHOD_PAIRS = [
+    (
+        "Pearson chi-square per pair of groups (Fisher exact where an expected count is below 5)",
+        "Pearson chi-kwadraat per paar groepen (Fisher exact waar een verwachte frequentie "
+        "onder 5 ligt)",
+    ),
+    (
+        "; chi-square pairs with the overall test's finite population correction",
+        "; chi-kwadraat per paar met de eindige-populatiecorrectie van de totale toets",
+    ),
+    (
+        " (pairs only where the overall test is significant)",
+        " (paren alleen waar de totale toets significant is)",
+    ),
+    (
+        "Rao-Scott F (second-order corrected Pearson chi-square, as R svychisq)",
+        "Rao-Scott F (tweede-orde gecorrigeerde Pearson chi-kwadraat, als R svychisq)",
+    ),
+    ("Pearson chi-square across waves", "Pearson chi-kwadraat over alle metingen"),
+    ("Pearson chi-square", "Pearson chi-kwadraat"),
+    (" with FPC", " met eindige-populatiecorrectie"),
+    (" (no FPC)", " (zonder eindige-populatiecorrectie)"),
+    ("Monte Carlo p", "Monte Carlo-p"),
+    (" tables)", " tabellen)"),
+    ("Newcombe hybrid score", "Newcombe hybride score"),
+    ("Newcombe square-and-add (paired)", "Newcombe square-and-add (gepaard)"),
+    (
+        "two-proportion z-test (pooled, two-sided)",
+        "z-toets voor twee proporties (gepoold, tweezijdig)",
+    ),
+    ("Cochran-Armitage test for trend", "Cochran-Armitage-toets op trend"),
+    (
+        "MOVER of the waves' design-based (logit) intervals",
+        "MOVER van de (logit-)intervallen van de metingen naar het steekproefontwerp",
+    ),
+    (
+        "Wald z-test on the waves' design-based standard errors",
+        "Wald z-toets op de standaardfouten van de metingen naar het steekproefontwerp",
+    ),
+    (
+        "Wald test for linear trend on the waves' design-based variances",
+        "Wald-toets op lineaire trend op de varianties naar het steekproefontwerp",
+    ),
+    (
+        "Wald chi-square across waves on the design-based variances",
+        "Wald chi-kwadraat over alle metingen op de varianties naar het steekproefontwerp",
+    ),
+    ("Welch t-test (two-sided)", "Welch t-toets (tweezijdig)"),
+    (
+        "design-based t-test of the paired difference (first wave's design)",
+        "t-toets van het gepaarde verschil naar het steekproefontwerp (van de eerste meting)",
+    ),
+    ("paired t-test", "gepaarde t-toets"),
+    ("t (paired differences)", "t (gepaarde verschillen)"),
+    ("t on the design's degrees of freedom", "t op de vrijheidsgraden van het ontwerp"),
+    (
+        "t on the first wave's design (linearised standard error)",
+        "t op het ontwerp van de eerste meting (gelineariseerde standaardfout)",
+    ),
+    (" test(s) of the question's items", " toets(en) van de items van de vraag"),
+    (" pair(s)", " paar/paren"),
+    (
+        "unweighted: ranks the answers as given, not the design",
+        "ongewogen: rangordent de antwoorden zoals gegeven, niet naar het ontwerp",
+    ),
+    (
+        "expected counts below 5: p from tables with the same margins",
+        "verwachte frequenties onder 5: p uit tabellen met dezelfde marges",
+    ),
+    (
+        "no variation: the same 0% or 100% in every wave",
+        "geen variatie: overal dezelfde 0% of 100%",
+    ),
+    ("no variation in either wave", "geen variatie in beide metingen"),
+    ("a wave without sampling variance", "een meting zonder steekproefvariantie"),
+    ("a census: no sampling error", "een volledige telling: geen steekproeffout"),
+]
+
+
+def method(text: str | None, locale: Locale = "en") -> str:
+    """The name of a test, interval or correction (as the statistics write it, counts and
+    all) in the locale's language."""
+    if not text:
+        return ""
+    if locale != "nl":
+        return text
+    for english, dutch in _METHOD_PAIRS:
+        text = text.replace(english, dutch)
+    return text
