@@ -20,8 +20,11 @@ def test_html_is_self_contained_with_every_question(wijkteams_report):
     html = (wijkteams_report / "report.html").read_text()
     assert not re.search(r"<(link|script|img|iframe)\b", html)
     assert not re.search(r'(src|href)="(?!#)|url\((?!#)', html)  # nothing fetched
-    # 2014: 1 question; 2015: 10 with bars (aantal_teams is numeric); 1 slope chart
-    assert html.count("<svg") == 12
+    # 2014: 1 question; 2015: 10 with bars (aantal_teams is numeric); 1 slope chart;
+    # each drawn for a page and for a phone
+    assert html.count('<div class="chart-wide"><svg') == 12
+    assert html.count('<div class="chart-narrow"><svg') == 12
+    assert html.count("<svg") == 24
     assert "Werkt de gemeente met sociale (wijk)teams?" in html
     assert "RECONSTRUCTED DATA" in html and "Assumption: The 2014 peiling" in html
     assert "54.9% (112/204)" in html and "-27.3 to -8.5" in html
