@@ -265,7 +265,7 @@ def _finding_list(
     lines = tuple((f.subject, f.detail, anchors[f.question]) for f in key.shown(present, kind))
     more = key.more_count(present, kind)
     if more:
-        closing = f"+ {more} {word('more in the tables below.', locale)}"
+        closing = f"{more} {word('more in the tables below.', locale)}"
     else:
         closing = "" if lines or kind == "share" else word("None is significant at 5%.", locale)
     return FindingList(word(title, locale), lines, closing)
