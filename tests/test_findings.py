@@ -23,7 +23,8 @@ def test_group_differences_are_the_significant_items_lowest_p_first(by_size):
         ("aantal_teams", "Aantal teams", "mean G32 8.00 vs overig 2.00 (p < 0.001)"),
         (
             "richten_zich_op",
-            "Teams richten zich op (werk en inkomen): Teams richten zich op participatiebevordering",
+            "Teams richten zich op (werk en inkomen): "
+            "Teams richten zich op participatiebevordering",
             "G32 10.0% vs overig 67.4% (p < 0.001)",
         ),
         (
