@@ -219,7 +219,7 @@ def test_html_keeps_numbers_whole_shows_scrolling_and_prints_cleanly(wijkteams_r
     for rule in (
         ".part > h2 { break-before: page; }",
         "thead { display: table-header-group; }",
-        "figure, .table-wrap, tr, .notice, .findings li { break-inside: avoid; }",
+        "figure, .table-block, tr, .notice, .findings li, h2, h3, h4 { break-inside: avoid; }",
         "footer { break-before: avoid; }",
     ):
         assert rule in printed
