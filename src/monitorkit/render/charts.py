@@ -39,11 +39,12 @@ LABEL_WIDTH = 38
 WIDE, COMPACT, NARROW = 7.0, 5.0, 3.6
 #: Text sizes in points; none is below 9 at the size the chart is drawn.
 TITLE, LABEL, SMALL = 11.0, 10.0, 9.0
-#: Inches: one bar's thickness, the space between items, a line of text of ``size`` pt.
+#: Inches: one bar's thickness and the space between items.
 BAR, GAP = 0.22, 0.14
 
 
 def _line(size: float) -> float:
+    """The height in inches of a line of text of ``size`` points."""
     return size * 1.3 / 72
 
 
@@ -57,9 +58,10 @@ def _lines(text: str) -> int:
     return text.count("\n") + 1
 
 
-def _prepare(figure_module) -> None:
-    figure_module.rcParams["svg.hashsalt"] = "monitorkit"
-    figure_module.rcParams["text.parse_math"] = False  # labels are data: '$x$' is text, not math
+def _prepare(pyplot) -> None:
+    """Fixed SVG ids, and data labels taken as text ('$x$' is not math)."""
+    pyplot.rcParams["svg.hashsalt"] = "monitorkit"
+    pyplot.rcParams["text.parse_math"] = False
 
 
 @dataclass(frozen=True)
@@ -416,11 +418,10 @@ def reproduction_figure(results, locale: Locale = "en"):
     """Published against reproduced percentages: one row per computable figure, two dots."""
     import matplotlib.pyplot as plt
 
-    plt.rcParams["svg.hashsalt"] = "monitorkit"
-    plt.rcParams["text.parse_math"] = False  # labels are data: '$x$' is text, not math
+    _prepare(plt)
     rows = [r for r in results if r.computed is not None and r.figure.unit == "percent"]
-    height = 1.4 + 0.22 * len(rows)
-    figure, axes = plt.subplots(figsize=(8.5, height), layout="constrained")
+    height = 1.6 + 0.24 * len(rows)
+    figure, axes = plt.subplots(figsize=(WIDE, height), layout="constrained")
     positions = list(range(len(rows)))[::-1]
     for position, result in zip(positions, rows, strict=True):
         colour = PALETTE[5] if result.status == "mismatch" else "#999999"
@@ -444,15 +445,18 @@ def reproduction_figure(results, locale: Locale = "en"):
         label=word("reproduced (unrounded)", locale),
         zorder=4,
     )
-    axes.set_yticks(positions, [_wrap(f"{r.figure.id}", 45) for r in rows], fontsize=7)
+    axes.set_yticks(positions, [_wrap(f"{r.figure.id}", 45) for r in rows], fontsize=SMALL)
     axes.set_xlim(0, 102)
-    axes.set_xlabel("%", fontsize=8)
-    axes.legend(loc="lower right", fontsize=8, frameon=False)
+    axes.set_ylim(-0.7, len(rows) - 0.3)
+    axes.set_xlabel("%", fontsize=SMALL)
+    axes.tick_params(axis="x", labelsize=SMALL)
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=SMALL, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title(
+    figure.suptitle(
         word("Published figures and their reproduction from the bundled data", locale),
-        fontsize=10,
-        loc="left",
+        x=0.01,
+        ha="left",
+        fontsize=TITLE,
     )
     return figure
 
