@@ -237,6 +237,6 @@ def test_keep_numbers_joins_what_must_stay_on_one_line():
     assert keep_numbers("-27,3 tot -8,5; p < 0,001; 54,9 % (n = 204)") == (
         "-27,3\u00a0tot\u00a0-8,5; p\u00a0<\u00a00,001; 54,9\u00a0% (n\u00a0=\u00a0204)"
     )
-    assert keep_numbers("63.6–72.4 and 2014–2015 to be") == (
-        "63.6\u2060–\u206072.4 and 2014\u2060–\u20602015 to be"
+    assert keep_numbers("63.6–72.4 and 2014–2015 to be; -18.1 pp; 3 ppm") == (
+        "63.6\u2060–\u206072.4 and 2014\u2060–\u20602015 to be; -18.1\u00a0pp; 3 ppm"
     )

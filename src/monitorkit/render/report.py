@@ -276,12 +276,12 @@ def _anchor(text: str) -> str:
 
 
 #: Where a line may not break inside a number: around an interval's en dash (word
-#: joiners), around 'to'/'tot' between negative bounds, before a Dutch ' %' and around
-#: the '=' of 'p = 0.012' or 'n = 204' (no-break spaces).
+#: joiners), around 'to'/'tot' between negative bounds, before a Dutch ' %' (' %-punt')
+#: or ' pp', and around the '=' of 'p = 0.012' or 'n = 204' (no-break spaces).
 _UNBREAKABLE = (
     (re.compile(r"(?<=\d)–(?=-?\d)"), "\u2060–\u2060"),
     (re.compile(r"(?<=\d) (to|tot) (?=-?\d)"), "\u00a0\\1\u00a0"),
-    (re.compile(r"(?<=\d) %"), "\u00a0%"),
+    (re.compile(r"(?<=\d) (%|pp\b)"), "\u00a0\\1"),
     (re.compile(r"(?<=\w) ([=<]) ?(?=[<\d-])"), "\u00a0\\1\u00a0"),
 )
 
