@@ -138,3 +138,31 @@ def test_the_phone_layout_puts_labels_above_their_bars(divosa):
     assert top_bar[0] == pytest.approx(73.68, abs=0.01)
     assert labels["Welzijnsinstellingen"] >= top_bar[1]
     plt.close(figure)
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_slope_labels_of_close_lines_never_overlap(tmp_path, narrow):
+    """Five partners within a few points of each other: their values and names are
+    pushed apart instead of printed over each other."""
+    import matplotlib.pyplot as plt
+    from exports import write_rows
+
+    from monitorkit.api import compare_waves
+    from monitorkit.render.charts import slope_figure
+
+    yes = {"2014": [14, 13, 11, 10, 6], "2016": [14, 14, 11, 9, 4]}
+    paths = []
+    for year, counts in yes.items():
+        header = ["id", *[f"Partners: Partner {name}" for name in "ABCDE"]]
+        rows = [[n, *["Ja" if n < c else "Nee" for c in counts]] for n in range(20)]
+        paths.append(write_rows(tmp_path / f"p_{year}.csv", [header, *rows]))
+    comparison = compare_waves(paths)
+    figure = slope_figure(comparison, comparison.questions[0], narrow=narrow)
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in figure.axes[0].texts]
+    assert len(boxes) == 10 + (0 if narrow else 5)  # values per wave (+ the line names)
+    for first in range(len(boxes)):
+        for second in range(first + 1, len(boxes)):
+            assert not boxes[first].overlaps(boxes[second])
+    plt.close(figure)

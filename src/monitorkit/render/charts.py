@@ -283,58 +283,72 @@ def slope_figure(comparison, question: QuestionChange, locale: Locale = "en", na
     width = NARROW if narrow else WIDE
     characters = int(width * 72 / (LABEL * 0.6))
     names = [_wrap(label, characters - 8 if narrow else 30) for label, _ in lines]
-    below = sum(_line(SMALL) * _lines(name) for name in names) + 0.2 if narrow else 0.0
+    below = sum(_line(SMALL) * _lines(name) + 0.08 for name in names) + 0.2 if narrow else 0.0
     figure, axes = plt.subplots(
         figsize=(width, 2.6 + 0.2 * len(lines) + below), layout="constrained"
     )
     nudge = 0.012 * span
-    for index, ((_, points), name) in enumerate(zip(lines, names, strict=True)):
-        shift = (index - (len(lines) - 1) / 2) * nudge
-        points = [(positions[at] + shift, y, low, high) for at, y, low, high in points]
+    values = [v for _, points in lines for _, y, low, high in points for v in (y, low, high)]
+    if question.means is None:
+        bottom, top = 0.0, 105.0
+    else:
+        known = [v for v in values if v is not None]
+        bottom, top = min(0.0, *known), max(known) * 1.08
+    # data units per inch of the plot (the figure less title, ticks, axis label, legend)
+    per_inch = (top - bottom) / max(0.8, figure.get_size_inches()[1] - 1.2 - below)
+    ends: list[tuple[float, int]] = []  # each line's last value, for its name
+    texts: dict[int, list[tuple[float, str]]] = {}  # value labels per wave
+    for index, (_, points) in enumerate(lines):
         if not points:
             continue
         colour = PALETTE[index % len(PALETTE)]
-        for x, _, low, high in points:
+        shift = (index - (len(lines) - 1) / 2) * nudge
+        for at, _, low, high in points:
             if low is not None and high is not None and high > low:
+                x = positions[at] + shift
                 axes.plot([x, x], [low, high], color=colour, linewidth=1.2, alpha=0.6)
-        xs, ys = [x for x, *_ in points], [y for _, y, *_ in points]
-        axes.plot(xs, ys, marker="o", color=colour, linewidth=2, label=name)
-        if not narrow:
+        xs, ys = [positions[at] + shift for at, *_ in points], [y for _, y, *_ in points]
+        axes.plot(xs, ys, marker="o", color=colour, linewidth=2, label=names[index])
+        ends.append((ys[-1], index))
+        for at, y, *_ in points:
+            text = fmt_number(y, 1, locale) if question.means else fmt_percent(y, 0, locale)
+            texts.setdefault(at, []).append((y, text))
+    # values left of the first wave's points (the lines run off to the right), right of
+    # the others'; each wave's values, and the lines' names, pushed apart where they meet
+    edge = nudge * len(lines) / 2
+    for at, labelled in texts.items():
+        heights = [_line(SMALL) * per_inch] * len(labelled)
+        side = -1 if at == 0 else 1
+        for (_, text), y in zip(labelled, _spread([y for y, _ in labelled], heights), strict=True):
             axes.annotate(
-                name,
-                (xs[-1], ys[-1]),
-                xytext=(30, 0),
+                text,
+                (positions[at] + side * edge, y),
+                xytext=(5 * side, 0),
+                textcoords="offset points",
+                va="center",
+                ha="left" if side > 0 else "right",
+                fontsize=SMALL,
+                color="#333333",
+            )
+    if not narrow and ends:
+        heights = [_line(SMALL) * _lines(names[index]) * per_inch for _, index in ends]
+        for (_, index), y in zip(ends, _spread([y for y, _ in ends], heights), strict=True):
+            axes.annotate(
+                names[index],
+                (positions[-1] + edge, y),
+                xytext=(40, 0),
                 textcoords="offset points",
                 va="center",
                 fontsize=SMALL,
-                color=colour,
-            )
-        for x, y in zip(xs, ys, strict=True):
-            text = (
-                fmt_number(y, 1, locale)
-                if question.means is not None
-                else fmt_percent(y, 0, locale)
-            )
-            axes.annotate(
-                text,
-                (x, y),
-                xytext=(6, 7),
-                textcoords="offset points",
-                va="bottom",
-                ha="left",
-                fontsize=SMALL,
-                color="#333333",
+                color=PALETTE[index % len(PALETTE)],
             )
     axes.set_xticks(positions, labels)
     axes.tick_params(labelsize=SMALL)
     right = 0.3 if narrow else 0.35 + 0.1 * max(_lines(name) for name in names)
-    axes.set_xlim(-0.15 * span, positions[-1] + right * span)
-    if question.means is None:
-        axes.set_ylim(0, 105)
-        axes.set_ylabel(word("% of base", locale), fontsize=SMALL)
-    else:
-        axes.set_ylim(bottom=min(0.0, axes.get_ylim()[0]))
-        axes.set_ylabel(word("Mean", locale), fontsize=SMALL)
+    axes.set_xlim(-(0.32 if narrow else 0.15) * span, positions[-1] + right * span)
+    axes.set_ylim(bottom, top)
+    unit = "% of base" if question.means is None else "Mean"
+    axes.set_ylabel(word(unit, locale), fontsize=SMALL)
     axes.set_xlabel(
         f"{word('vertical lines', locale)}: {ci_title(comparison.confidence, locale)}",
         fontsize=SMALL,
@@ -343,18 +357,26 @@ def slope_figure(comparison, question: QuestionChange, locale: Locale = "en", na
     )
     axes.spines[["top", "right"]].set_visible(False)
     if narrow:
-        axes.legend(
-            loc="upper left",
-            bbox_to_anchor=(0, -0.28),
-            fontsize=SMALL,
-            frameon=False,
-            borderaxespad=0,
-            handlelength=1.2,
-        )
+        figure.legend(loc="outside lower left", fontsize=SMALL, frameon=False, handlelength=1.2)
     figure.suptitle(
         _wrap(question.label, int(width * 72 / (TITLE * 0.6))), x=0.01, ha="left", fontsize=TITLE
     )
     return figure
+
+
+def _spread(values: list[float], heights: list[float]) -> list[float]:
+    """Label positions near ``values`` that keep each label's ``heights`` apart: labels
+    closer than their heights are pushed apart, the group kept centred where it was."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    placed = [values[i] for i in order]
+    for at in range(1, len(placed)):
+        need = (heights[order[at - 1]] + heights[order[at]]) / 2
+        placed[at] = max(placed[at], placed[at - 1] + need)
+    shift = (sum(placed) - sum(values[i] for i in order)) / len(placed) if placed else 0.0
+    result = [0.0] * len(values)
+    for at, index in enumerate(order):
+        result[index] = placed[at] - shift
+    return result
 
 
 def _wave_lines(comparison, question: QuestionChange) -> list[tuple[str, list[tuple]]]:
