@@ -145,8 +145,8 @@ def test_slope_labels_of_close_lines_never_overlap(tmp_path, narrow):
     """Five partners within a few points of each other: their values and names are
     pushed apart instead of printed over each other."""
     import matplotlib.pyplot as plt
-    from exports import write_rows
 
+    from exports import write_rows
     from monitorkit.api import compare_waves
     from monitorkit.render.charts import slope_figure
 
