@@ -60,14 +60,14 @@ def key_findings(result: Summary | Comparison, locale: Locale = "en") -> list[Fi
     return _largest_shares(result, locale) + _differences(result, locale)
 
 
-def more_count(findings: list[Finding], kind: Kind) -> int:
-    """How many findings of a kind are left out of a short list (0 when all are shown)."""
-    return max(0, sum(f.kind == kind for f in findings) - MOST)
-
-
-def shown(findings: list[Finding], kind: Kind) -> list[Finding]:
+def listed(findings: list[Finding], kind: Kind) -> list[Finding]:
     """The findings of one kind a short list shows."""
     return [f for f in findings if f.kind == kind][:MOST]
+
+
+def left_out(findings: list[Finding], kind: Kind) -> int:
+    """How many findings of a kind a short list leaves out (0 when it shows them all)."""
+    return max(0, sum(f.kind == kind for f in findings) - MOST)
 
 
 def _subject(question: QuestionResult | QuestionChange, label: str, items: int) -> str:

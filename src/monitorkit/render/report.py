@@ -20,7 +20,6 @@ from monitorkit.errors import UsageError
 from monitorkit.io.datasets import resolve_input
 from monitorkit.io.files import publish_folder, safe_name
 from monitorkit.options import DesignOptions, Locale, RenderOptions, sort_options
-from monitorkit.render import findings as key
 from monitorkit.render.common import (
     base_note,
     design_note,
@@ -36,6 +35,7 @@ from monitorkit.render.common import (
     table_rows,
     ungrouped_note,
 )
+from monitorkit.render.findings import Finding, Kind, key_findings, left_out, listed
 from monitorkit.render.progress import steps
 from monitorkit.render.words import report_footer, word
 
@@ -189,7 +189,7 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
                 _anchor(f"{anchor}-{question.id}"),
             )
         )
-    found = key.key_findings(summary, locale)
+    found = key_findings(summary, locale)
     lists = [_finding_list(found, "share", "Largest shares", questions, locale)]
     if summary.by:
         lists.append(
@@ -235,7 +235,7 @@ def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> Rep
         for label, s in zip(comparison.labels, comparison.summaries, strict=True)
     ]
     changes = _finding_list(
-        key.key_findings(comparison, locale),
+        key_findings(comparison, locale),
         "change",
         "Significant changes between waves",
         questions,
@@ -252,8 +252,8 @@ def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> Rep
 
 
 def _finding_list(
-    found: list[key.Finding],
-    kind: key.Kind,
+    found: list[Finding],
+    kind: Kind,
     title: str,
     questions: list[ReportQuestion],
     locale: Locale,
@@ -262,8 +262,8 @@ def _finding_list(
     of its table, and what the short list leaves out."""
     anchors = {question.id: question.anchor for question in questions}
     present = [f for f in found if f.question in anchors]
-    lines = tuple((f.subject, f.detail, anchors[f.question]) for f in key.shown(present, kind))
-    more = key.more_count(present, kind)
+    lines = tuple((f.subject, f.detail, anchors[f.question]) for f in listed(present, kind))
+    more = left_out(present, kind)
     if more:
         closing = f"{more} {word('more in the tables below.', locale)}"
     else:
