@@ -211,7 +211,9 @@ def test_html_keeps_numbers_whole_shows_scrolling_and_prints_cleanly(wijkteams_r
     style = html.split("<style>")[1].split("</style>")[0]
     assert "td { text-align: right; white-space: nowrap; }" in style
     assert ".table-wrap { overflow-x: auto;" in style and "no-repeat local" in style
-    assert ".wide .scroll-hint { display: block; }" in style
+    # the hint runs on the table's scroll timeline: shown only while the table scrolls
+    assert ".table-block .table-wrap { scroll-timeline: --table inline; }" in style
+    assert "animation: scrolls linear both; animation-timeline: --table;" in style
     screen = style.split("@media screen and (max-width: 44.99em)")[1].split("}\n@media")[0]
     assert ".chart-wide { display: none; }" in screen
     assert ".chart-narrow { display: block; }" in screen
