@@ -129,3 +129,17 @@ def test_report_opens_with_findings_that_link_to_their_tables(run_cli, tmp_path)
     anchors = re.findall(r'^<a id="([^"]+)"></a>$', markdown, flags=re.M)
     assert len(targets) == 8 and set(targets) <= set(anchors)
     assert "**Significante verschillen tussen groepen**" in markdown
+
+
+def test_question_ids_that_read_alike_get_their_own_anchor(run_cli, tmp_path):
+    from exports import write_rows
+    from monitorkit.render.report import ReportQuestion, _question_anchor
+
+    first = ReportQuestion("Q_1", "", [], [], anchor=_question_anchor("p", "Q_1", []))
+    assert first.anchor == "p-q-1"
+    assert _question_anchor("p", "q-1", [first]) == "p-q-1-2"
+    path = write_rows(tmp_path / "s.csv", [["id", "Vraag"], [1, "Ja"], [2, "Nee"]])
+    assert run_cli("report", path, "-o", tmp_path / "r", "-q").code == 0
+    html = (tmp_path / "r" / "report.html").read_text()
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))

@@ -186,7 +186,7 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
                 notes,
                 list(question.warnings),
                 figure,
-                _anchor(f"{anchor}-{question.id}"),
+                _question_anchor(anchor, question.id, questions),
             )
         )
     found = key_findings(summary, locale)
@@ -226,7 +226,7 @@ def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> Rep
                 list(spec.notes),
                 [],
                 partial(slope_figure, comparison, question, locale),
-                _anchor(f"comparison-{question.id}"),
+                _question_anchor("comparison", question.id, questions),
             )
         )
     notices = sorted({n for s in comparison.summaries if (n := provenance_notice(s))})
@@ -273,6 +273,18 @@ def _finding_list(
 
 def _anchor(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "part"
+
+
+def _question_anchor(part: str, question: str, before: list[ReportQuestion]) -> str:
+    """The id of a question's section: the part's and question's anchor, numbered where two
+    question ids read the same as an anchor ('Q_1' and 'q-1')."""
+    anchor = _anchor(f"{part}-{question}")
+    used = {q.anchor for q in before}
+    number = 2
+    unique = anchor
+    while unique in used:
+        unique, number = f"{anchor}-{number}", number + 1
+    return unique
 
 
 #: Where a line may not break inside a number: around an interval's en dash (word
