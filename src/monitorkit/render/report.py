@@ -159,7 +159,7 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
         f"{word('Not tabulated', locale)} — {reason}: {', '.join(columns)}"
         for reason, columns in not_tabulated_groups(summary, locale)
     ]
-    questions = []
+    questions: list[ReportQuestion] = []
     anchor = _anchor(label)
     for question in _selected(summary.questions, wanted):
         groups = [g.group for g in question.groups]
@@ -207,7 +207,7 @@ def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> Rep
     from monitorkit.render.changes import cell_text, change_table
     from monitorkit.render.charts import slope_figure
 
-    questions = []
+    questions: list[ReportQuestion] = []
     for question in _selected(comparison.questions, wanted):
         spec = change_table(comparison, question, locale)
         rows = [
