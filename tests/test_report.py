@@ -20,8 +20,11 @@ def test_html_is_self_contained_with_every_question(wijkteams_report):
     html = (wijkteams_report / "report.html").read_text()
     assert not re.search(r"<(link|script|img|iframe)\b", html)
     assert not re.search(r'(src|href)="(?!#)|url\((?!#)', html)  # nothing fetched
-    # 2014: 1 question; 2015: 10 with bars (aantal_teams is numeric); 1 slope chart
-    assert html.count("<svg") == 12
+    # 2014: 1 question; 2015: 10 with bars (aantal_teams is numeric); 1 slope chart;
+    # each drawn for a page and for a phone
+    assert html.count('<div class="chart-wide"><svg') == 12
+    assert html.count('<div class="chart-narrow"><svg') == 12
+    assert html.count("<svg") == 24
     assert "Werkt de gemeente met sociale (wijk)teams?" in html
     assert "RECONSTRUCTED DATA" in html and "Assumption: The 2014 peiling" in html
     assert "54.9% (112/204)" in html and "-27.3 to -8.5" in html
@@ -200,3 +203,42 @@ def test_an_unknown_locale_in_the_report_config_is_a_usage_error(run_cli, tmp_pa
     result = run_cli("report", "divosa-monitor-2011", "-o", tmp_path / "out", "--config", config)
     assert result.code == 2
     assert result.err == "monitorkit: error: unknown locale 'fr' (hint: choose one of en, nl)\n"
+
+
+def test_html_keeps_numbers_whole_shows_scrolling_and_prints_cleanly(wijkteams_report):
+    """The structure a browser needs: checked in the HTML, without running a browser."""
+    html = (wijkteams_report / "report.html").read_text()
+    style = html.split("<style>")[1].split("</style>")[0]
+    assert "td { text-align: right; white-space: nowrap; }" in style
+    assert ".table-wrap { overflow-x: auto;" in style and "no-repeat local" in style
+    # the hint runs on the table's scroll timeline: shown only while the table scrolls
+    assert ".table-block .table-wrap { scroll-timeline: --table inline; }" in style
+    assert "animation: scrolls linear both; animation-timeline: --table;" in style
+    screen = style.split("@media screen and (max-width: 44.99em)")[1].split("}\n@media")[0]
+    assert ".chart-wide { display: none; }" in screen
+    assert ".chart-narrow { display: block; }" in screen
+    printed = style.split("@media print")[1]
+    for rule in (
+        ".part > h2 { break-before: page; }",
+        "thead { display: table-header-group; }",
+        "figure, .table-block, tr, .notice, .findings li, h2, h3, h4 { break-inside: avoid; }",
+        "footer { break-before: avoid; }",
+    ):
+        assert rule in printed
+    # every id once on the page, each chart's own (a hidden chart's glyphs are not shared)
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) > 1000
+    assert 'id="comparison-medewerker-wi-narrow-' in html
+    # an interval's en dash and the '<' of 'p < 0.001' never start a new line
+    assert "95% CI 82.3\u2060–\u206090.9" in html and "p\u00a0&lt;\u00a00.001" in html
+
+
+def test_keep_numbers_joins_what_must_stay_on_one_line():
+    from monitorkit.render.report import keep_numbers
+
+    assert keep_numbers("-27,3 tot -8,5; p < 0,001; 54,9 % (n = 204)") == (
+        "-27,3\u00a0tot\u00a0-8,5; p\u00a0<\u00a00,001; 54,9\u00a0% (n\u00a0=\u00a0204)"
+    )
+    assert keep_numbers("63.6–72.4 and 2014–2015 to be; -18.1 pp; 3 ppm") == (
+        "63.6\u2060–\u206072.4 and 2014\u2060–\u20602015 to be; -18.1\u00a0pp; 3 ppm"
+    )

@@ -23,6 +23,7 @@ from monitorkit.published.consistency import ConsistencyReport, check_registry
 from monitorkit.published.reconstruct import reconstruct_datasets
 from monitorkit.published.registry import read_registry
 from monitorkit.published.reproduce import reproduce_figures
+from monitorkit.render.findings import key_findings
 from monitorkit.render.report import build_report
 from monitorkit.stats.compare import compare_waves
 from monitorkit.stats.estimates import summarize_survey
@@ -84,6 +85,7 @@ __all__ = [
     "compare_waves",
     "count_stapeling",
     "infer_codebook_of",
+    "key_findings",
     "rake_weights",
     "read_codebook",
     "read_survey",

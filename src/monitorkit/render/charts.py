@@ -1,17 +1,27 @@
 """Charts (matplotlib): one horizontal bar chart per question, PNG and SVG.
 
-Bars are sorted by percentage (a scale keeps its order) with Wilson-interval
-whiskers; labels are the Dutch item labels, wrapped, never cut off. Output is deterministic: a fixed
-SVG hash salt and no creation date in the metadata.
+Bars are sorted by percentage (a scale keeps its order) with interval whiskers
+and a value label each; labels are the Dutch item labels, wrapped, never cut
+off. A chart's height follows its bars and label lines. Output is
+deterministic: a fixed SVG hash salt and no creation date in the metadata.
+
+Text size: every text is at least 9 pt at the chart's own size, and the chart
+is meant to be shown at that size, never scaled down much. The wide layout is
+:data:`WIDE` inches, which fits an A4 or Letter page between margins and a
+desktop report column as it is. A phone (390 px, about 3.7 inches of CSS
+pixels) would shrink it to half, so ``narrow=True`` draws a second layout
+:data:`NARROW` inches wide with each item's label above its bars; the HTML
+report holds both and a CSS media query shows the one that fits. Two drawn
+layouts were chosen over one SVG scaled to the screen because a scaled chart
+shrinks its text with it: 9 pt on a desktop becomes 4 pt on a phone.
 """
 
 from __future__ import annotations
 
 import io
 import textwrap
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from monitorkit.io.files import make_folder, safe_name, write_atomic
 from monitorkit.options import Locale
@@ -25,6 +35,17 @@ from monitorkit.stats.estimates import Summary
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
 LABEL_WIDTH = 38
+#: Figure widths in inches: a page or desktop column, one item's compact chart, a phone.
+WIDE, COMPACT, NARROW = 7.0, 5.0, 3.6
+#: Text sizes in points; none is below 9 at the size the chart is drawn.
+TITLE, LABEL, SMALL = 11.0, 10.0, 9.0
+#: Inches: one bar's thickness and the space between items.
+BAR, GAP = 0.22, 0.14
+
+
+def _line(size: float) -> float:
+    """The height in inches of a line of text of ``size`` points."""
+    return size * 1.3 / 72
 
 
 def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
@@ -33,103 +54,172 @@ def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
     return "\n".join(textwrap.wrap(plain, width, break_on_hyphens=False)) or plain
 
 
+def _lines(text: str) -> int:
+    return text.count("\n") + 1
+
+
+def _prepare(pyplot) -> None:
+    """Fixed SVG ids, and data labels taken as text ('$x$' is not math)."""
+    pyplot.rcParams["svg.hashsalt"] = "monitorkit"
+    pyplot.rcParams["text.parse_math"] = False
+
+
+@dataclass(frozen=True)
+class _Bar:
+    """One bar: where it sits (inches from the bottom of the plot), its cell, and its
+    series (the group; 0 without groups)."""
+
+    y: float
+    cell: ItemEstimate
+    series: int
+
+
 def question_figure(
     question: QuestionResult,
     notice: str | None = None,
     locale: Locale = "en",
     confidence: float = 0.95,
+    narrow: bool = False,
 ):
     """A matplotlib Figure of one proportion question: bars with interval whiskers.
 
-    Options are sorted by percentage; the points of a scale stay in scale order.
+    Options are sorted by percentage (the largest on top); the points of a scale
+    stay in scale order, the first on top. With ``--by`` each item has a bar per
+    group, the groups in legend order from the top; the legend sits above the
+    plot, never on the bars. A question of one item (without groups) is a compact
+    chart, and ``narrow`` the phone layout (see the module's docstring).
     """
     import matplotlib.pyplot as plt
-    import numpy as np
 
-    plt.rcParams["svg.hashsalt"] = "monitorkit"
-    plt.rcParams["text.parse_math"] = False  # labels are data: '$x$' is text, not math
+    _prepare(plt)
     items = [item for item in question.items if item.percent is not None]
     if question.type == "scale":
         items.reverse()  # bars run bottom-up: the scale's first point on top
     else:
         items.sort(key=lambda item: item.percent or 0.0)
-    label_lines = sum(_wrap(item.label).count("\n") + 1 for item in items) or 1
     groups = question.groups
-    bars_per_item = max(1, len(groups))
-    height = 1.6 + 0.28 * max(label_lines, len(items) * bars_per_item) + (0.3 if notice else 0)
-    figure, axes = plt.subplots(figsize=(8.5, height), layout="constrained")
-    positions = np.arange(len(items))
-    if groups:
-        width = 0.8 / len(groups)
-        for offset, group in enumerate(groups):
-            lookup = {g.label: g for g in group.items}
-            cells = [lookup[item.label] for item in items]
-            values = [cell.percent if cell.percent is not None else 0 for cell in cells]
-            errors = _errors(cells)
-            axes.barh(
-                positions + 0.4 - width * (offset + 0.5),
-                values,
-                height=width,
-                color=PALETTE[offset % len(PALETTE)],
-                xerr=errors,
-                capsize=2,
-                error_kw={"elinewidth": 0.8, "ecolor": "#333333"},
-                label=f"{group.group} (n={group.base})",
-            )
-        axes.legend(loc="lower right", fontsize=8, frameon=False)
-    else:
-        values = [item.percent or 0.0 for item in items]
-        axes.barh(
-            positions,
-            values,
-            height=0.65,
-            color=PALETTE[0],
-            xerr=_errors(items),
-            capsize=3,
-            error_kw={"elinewidth": 0.9, "ecolor": "#333333"},
-        )
-        for position, item in zip(positions, items, strict=True):
-            axes.text(
-                min(item.ci_high or item.percent or 0.0, 100) + 1.5,
-                float(position),
-                fmt_percent(item.percent, 0, locale),
-                va="center",
-                fontsize=8,
-                color="#333333",
-            )
-    axes.set_yticks(positions, [_wrap(item.label) for item in items], fontsize=9)
-    axes.set_xlim(0, 108)
-    axes.set_xlabel(interval_axis(confidence, locale), fontsize=8)
-    axes.spines[["top", "right"]].set_visible(False)
+    above = narrow or (len(items) == 1 and len(groups) < 2)
+    width = NARROW if narrow else COMPACT if above else WIDE
+    characters = int(width * 72 / (LABEL * 0.6))  # about as many as fit across
+    labels = [_wrap(item.label, characters if above else LABEL_WIDTH) for item in items]
+    bars, ticks, height = _bar_places(items, groups, labels, above)
     base = word("base per item", locale) if question.type == "battery" else f"n = {question.base}"
-    axes.set_title(_wrap(f"{question.label} ({base})", 70), fontsize=10, loc="left")
+    title = _wrap(f"{question.label} ({base})", int(width * 72 / (TITLE * 0.6)))
+    legend = [f"{group.group} (n={group.base})" for group in groups]
+    columns = 1 if narrow else max(1, len(legend))
+    axis = _wrap(interval_axis(confidence, locale), int(width * 72 / (SMALL * 0.55)))
+    note = None
     if notice:
-        # keep a strip below the axes free for the notice, whatever the label's length
-        engine: Any = figure.get_layout_engine()
-        engine.set(rect=(0, 0.35 / height, 1, 1 - 0.35 / height))
-        figure.text(
-            0.01,
-            0.005,
-            word("Reconstructed from published tables — not original responses", locale),
-            fontsize=7,
-            color="#9C5700",
-            ha="left",
-            va="bottom",
+        note = word("Reconstructed from published tables — not original responses", locale)
+        note = _wrap(note, int(width * 72 / (SMALL * 0.55)))
+    top = _line(TITLE) * _lines(title) + 0.15
+    top += _line(SMALL) * -(-len(legend) // columns) + 0.1 if legend else 0
+    bottom = 0.3 + _line(SMALL) * _lines(axis) + (_line(SMALL) * _lines(note) + 0.1 if note else 0)
+    figure = plt.figure(figsize=(width, top + height + bottom))
+    total = top + height + bottom
+    if above:
+        axes = figure.add_axes((0.03, bottom / total, 0.84, height / total))
+    else:
+        from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+        # keep a strip below the axes free for the notice
+        strip = (_line(SMALL) * _lines(note) + 0.1) / total if note else 0.0
+        figure.set_layout_engine(ConstrainedLayoutEngine(rect=(0, strip, 1, 1 - strip)))
+        axes = figure.add_subplot()
+    _draw_bars(axes, bars, legend, locale)
+    axes.set_ylim(0, height)
+    axes.set_xlim(0, 112 if above else 108)
+    axes.set_xticks(range(0, 101, 20))
+    axes.tick_params(axis="x", labelsize=SMALL)
+    if above:
+        axes.set_yticks([])
+        axes.spines["left"].set_visible(False)
+        for (label_y, _), label in zip(ticks, labels, strict=True):
+            axes.text(0, label_y, label, fontsize=LABEL, va="bottom", ha="left", color="#1d2433")
+    else:
+        axes.set_yticks([y for _, y in ticks], labels, fontsize=LABEL)
+    axes.set_xlabel(axis, fontsize=SMALL, loc="left" if above else "center")
+    axes.spines[["top", "right"]].set_visible(False)
+    if legend:
+        axes.legend(
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncols=columns,
+            fontsize=SMALL,
+            frameon=False,
+            borderaxespad=0.2,
+            handlelength=1.0,
         )
+    if above:
+        figure.suptitle(title, x=0.03, y=1 - 0.06 / total, ha="left", va="top", fontsize=TITLE)
+    else:
+        figure.suptitle(title, x=0.01, ha="left", fontsize=TITLE)
+    if note:
+        figure.text(0.01, 0.01, note, fontsize=SMALL, color="#9C5700", ha="left", va="bottom")
     return figure
 
 
-def _errors(cells: list[ItemEstimate]):
-    """Whisker lengths below and above each bar (none where there is no interval)."""
-    import numpy as np
+def _bar_places(
+    items: list[ItemEstimate], groups, labels: list[str], above: bool
+) -> tuple[list[_Bar], list[tuple[float, float]], float]:
+    """Where each bar goes, in inches from the bottom, items bottom-up and each item's
+    groups top-down; per item the height of its label (above its bars) or the middle of
+    its bars (a tick label beside them); and the plot's height."""
+    bars = []
+    ticks = []
+    y = 0.0
+    for item, label in zip(items, labels, strict=True):
+        if groups:
+            cells = [next(g for g in group.items if g.label == item.label) for group in groups]
+        else:
+            cells = [item]
+        block = BAR * len(cells)
+        text = _line(LABEL) * _lines(label)
+        space = GAP + block + (text + 0.04 if above else max(0.0, text - block))
+        start = y + GAP / 2 + (0 if above else max(0.0, text - block) / 2)
+        for series, cell in enumerate(cells):
+            bars.append(_Bar(start + block - BAR * (series + 0.5), cell, series))
+        ticks.append((start + block + 0.04, start + block / 2))
+        y += space
+    return bars, ticks, y
 
-    def ends(cell: ItemEstimate) -> tuple[float, float]:
-        point = cell.percent or 0.0
-        low = cell.ci_low if cell.ci_low is not None else point
-        high = cell.ci_high if cell.ci_high is not None else point
-        return max(0.0, point - low), max(0.0, high - point)
 
-    return np.array([ends(cell) for cell in cells]).T.reshape(2, len(cells))
+def _draw_bars(axes, bars: list[_Bar], legend: list[str], locale: Locale) -> None:
+    """Bars (one set per group, in legend order), their interval whiskers and value
+    labels. A bar of 0% (or of no answers) has no whisker: a line floating from nothing
+    would read as a bar of its own."""
+    for series in sorted({bar.series for bar in bars}):
+        own = [bar for bar in bars if bar.series == series]
+        axes.barh(
+            [bar.y for bar in own],
+            [bar.cell.percent or 0.0 for bar in own],
+            height=BAR * 0.86,
+            color=PALETTE[series % len(PALETTE)],
+            label=legend[series] if legend else None,
+        )
+    for bar in bars:
+        cell = bar.cell
+        percent = cell.percent or 0.0
+        end = percent
+        if percent > 0 and cell.ci_low is not None and cell.ci_high is not None:
+            axes.errorbar(
+                percent,
+                bar.y,
+                xerr=[[max(0.0, percent - cell.ci_low)], [max(0.0, cell.ci_high - percent)]],
+                fmt="none",
+                ecolor="#333333",
+                elinewidth=0.9,
+                capsize=2.5,
+            )
+            end = max(end, cell.ci_high)
+        axes.text(
+            min(end, 100.0) + 1.5,
+            bar.y,
+            fmt_percent(cell.percent, 0, locale),
+            va="center",
+            fontsize=SMALL,
+            color="#333333",
+        )
 
 
 def write_charts(summary: Summary, folder: str | Path, locale: Locale = "en") -> list[Path]:
@@ -172,79 +262,121 @@ def _wave_question(comparison, question: QuestionChange) -> QuestionResult:
     return replace(reference, groups=tuple(groups))
 
 
-def slope_figure(comparison, question: QuestionChange, locale: Locale = "en"):
+def slope_figure(comparison, question: QuestionChange, locale: Locale = "en", narrow: bool = False):
     """Each item's percentage (a numeric question's mean) per wave, with its interval.
 
-    One line per item, labelled at its end; waves named by year sit at their
-    distance in time, so 2014, 2015, 2017 leave a gap before 2017. Items are
-    nudged apart a little so their interval lines do not hide each other.
+    One line per item, labelled at its end (``narrow``: in a legend below the plot,
+    where a phone has no room beside it); waves named by year sit at their distance
+    in time, so 2014, 2015, 2017 leave a gap before 2017. Items are nudged apart a
+    little so their interval lines do not hide each other.
     """
     import matplotlib.pyplot as plt
 
     from monitorkit.stats.compare import trend_scores
 
-    plt.rcParams["svg.hashsalt"] = "monitorkit"
-    plt.rcParams["text.parse_math"] = False  # labels are data: '$x$' is text, not math
+    _prepare(plt)
     labels = comparison.labels
     scores = trend_scores(labels)
     positions = [score - scores[0] for score in scores]
     span = max(positions[-1], 1.0)
     lines = _wave_lines(comparison, question)
-    figure, axes = plt.subplots(figsize=(8.5, 2.0 + 0.35 * len(lines)), layout="constrained")
+    width = NARROW if narrow else WIDE
+    characters = int(width * 72 / (LABEL * 0.6))
+    names = [_wrap(label, characters - 8 if narrow else 30) for label, _ in lines]
+    below = sum(_line(SMALL) * _lines(name) + 0.08 for name in names) + 0.2 if narrow else 0.0
+    figure, axes = plt.subplots(
+        figsize=(width, 2.6 + 0.2 * len(lines) + below), layout="constrained"
+    )
     nudge = 0.012 * span
-    for index, (label, points) in enumerate(lines):
-        shift = (index - (len(lines) - 1) / 2) * nudge
-        points = [(positions[at] + shift, y, low, high) for at, y, low, high in points]
+    values = [v for _, points in lines for _, y, low, high in points for v in (y, low, high)]
+    if question.means is None:
+        bottom, top = 0.0, 105.0
+    else:
+        known = [v for v in values if v is not None]
+        bottom, top = min(0.0, *known), max(known) * 1.08
+    # data units per inch of the plot (the figure less title, ticks, axis label, legend)
+    per_inch = (top - bottom) / max(0.8, figure.get_size_inches()[1] - 1.2 - below)
+    ends: list[tuple[float, int]] = []  # each line's last value, for its name
+    texts: dict[int, list[tuple[float, str]]] = {}  # value labels per wave
+    for index, (_, points) in enumerate(lines):
         if not points:
             continue
         colour = PALETTE[index % len(PALETTE)]
-        for x, _, low, high in points:
+        shift = (index - (len(lines) - 1) / 2) * nudge
+        for at, _, low, high in points:
             if low is not None and high is not None and high > low:
+                x = positions[at] + shift
                 axes.plot([x, x], [low, high], color=colour, linewidth=1.2, alpha=0.6)
-        xs, ys = [x for x, *_ in points], [y for _, y, *_ in points]
-        axes.plot(xs, ys, marker="o", color=colour, linewidth=2)
-        axes.annotate(
-            _wrap(label, 30),
-            (xs[-1], ys[-1]),
-            xytext=(26, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=8,
-            color=colour,
-        )
-        for x, y in zip(xs, ys, strict=True):
-            text = (
-                fmt_number(y, 1, locale)
-                if question.means is not None
-                else fmt_percent(y, 0, locale)
-            )
+        xs, ys = [positions[at] + shift for at, *_ in points], [y for _, y, *_ in points]
+        axes.plot(xs, ys, marker="o", color=colour, linewidth=2, label=names[index])
+        ends.append((ys[-1], index))
+        for at, y, *_ in points:
+            text = fmt_number(y, 1, locale) if question.means else fmt_percent(y, 0, locale)
+            texts.setdefault(at, []).append((y, text))
+    # values left of the first wave's points (the lines run off to the right), right of
+    # the others'; each wave's values, and the lines' names, pushed apart where they meet
+    edge = nudge * len(lines) / 2
+    for at, labelled in texts.items():
+        heights = [_line(SMALL) * per_inch] * len(labelled)
+        side = -1 if at == 0 else 1
+        for (_, text), y in zip(labelled, _spread([y for y, _ in labelled], heights), strict=True):
             axes.annotate(
                 text,
-                (x, y),
-                xytext=(6, 7),
+                (positions[at] + side * edge, y),
+                xytext=(5 * side, 0),
                 textcoords="offset points",
-                va="bottom",
-                ha="left",
-                fontsize=7,
+                va="center",
+                ha="left" if side > 0 else "right",
+                fontsize=SMALL,
                 color="#333333",
             )
+    if not narrow and ends:
+        heights = [_line(SMALL) * _lines(names[index]) * per_inch for _, index in ends]
+        for (_, index), y in zip(ends, _spread([y for y, _ in ends], heights), strict=True):
+            axes.annotate(
+                names[index],
+                (positions[-1] + edge, y),
+                xytext=(40, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=SMALL,
+                color=PALETTE[index % len(PALETTE)],
+            )
     axes.set_xticks(positions, labels)
-    axes.set_xlim(-0.15 * span, positions[-1] + 0.35 * span)
-    if question.means is None:
-        axes.set_ylim(0, 105)
-        axes.set_ylabel(word("% of base", locale))
-    else:
-        axes.set_ylim(bottom=min(0.0, axes.get_ylim()[0]))
-        axes.set_ylabel(word("Mean", locale))
+    axes.tick_params(labelsize=SMALL)
+    right = 0.3 if narrow else 0.35 + 0.1 * max(_lines(name) for name in names)
+    axes.set_xlim(-(0.32 if narrow else 0.15) * span, positions[-1] + right * span)
+    axes.set_ylim(bottom, top)
+    unit = "% of base" if question.means is None else "Mean"
+    axes.set_ylabel(word(unit, locale), fontsize=SMALL)
     axes.set_xlabel(
         f"{word('vertical lines', locale)}: {ci_title(comparison.confidence, locale)}",
-        fontsize=7,
-        color="#666666",
+        fontsize=SMALL,
+        color="#555555",
         loc="right",
     )
     axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title(_wrap(question.label, 70), fontsize=10, loc="left")
+    if narrow:
+        figure.legend(loc="outside lower left", fontsize=SMALL, frameon=False, handlelength=1.2)
+    figure.suptitle(
+        _wrap(question.label, int(width * 72 / (TITLE * 0.6))), x=0.01, ha="left", fontsize=TITLE
+    )
     return figure
+
+
+def _spread(values: list[float], heights: list[float]) -> list[float]:
+    """Label positions near ``values`` that keep each label's ``heights`` apart: labels
+    closer than their heights are pushed apart, the group kept centred where it was."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    placed = [values[i] for i in order]
+    for at in range(1, len(placed)):
+        need = (heights[order[at - 1]] + heights[order[at]]) / 2
+        placed[at] = max(placed[at], placed[at - 1] + need)
+    shift = (sum(placed) - sum(values[i] for i in order)) / len(placed) if placed else 0.0
+    result = [0.0] * len(values)
+    for at, index in enumerate(order):
+        result[index] = placed[at] - shift
+    return result
 
 
 def _wave_lines(comparison, question: QuestionChange) -> list[tuple[str, list[tuple]]]:
@@ -308,11 +440,10 @@ def reproduction_figure(results, locale: Locale = "en"):
     """Published against reproduced percentages: one row per computable figure, two dots."""
     import matplotlib.pyplot as plt
 
-    plt.rcParams["svg.hashsalt"] = "monitorkit"
-    plt.rcParams["text.parse_math"] = False  # labels are data: '$x$' is text, not math
+    _prepare(plt)
     rows = [r for r in results if r.computed is not None and r.figure.unit == "percent"]
-    height = 1.4 + 0.22 * len(rows)
-    figure, axes = plt.subplots(figsize=(8.5, height), layout="constrained")
+    height = 1.6 + 0.24 * len(rows)
+    figure, axes = plt.subplots(figsize=(WIDE, height), layout="constrained")
     positions = list(range(len(rows)))[::-1]
     for position, result in zip(positions, rows, strict=True):
         colour = PALETTE[5] if result.status == "mismatch" else "#999999"
@@ -336,15 +467,18 @@ def reproduction_figure(results, locale: Locale = "en"):
         label=word("reproduced (unrounded)", locale),
         zorder=4,
     )
-    axes.set_yticks(positions, [_wrap(f"{r.figure.id}", 45) for r in rows], fontsize=7)
+    axes.set_yticks(positions, [_wrap(f"{r.figure.id}", 45) for r in rows], fontsize=SMALL)
     axes.set_xlim(0, 102)
-    axes.set_xlabel("%", fontsize=8)
-    axes.legend(loc="lower right", fontsize=8, frameon=False)
+    axes.set_ylim(-0.7, len(rows) - 0.3)
+    axes.set_xlabel("%", fontsize=SMALL)
+    axes.tick_params(axis="x", labelsize=SMALL)
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=SMALL, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title(
+    figure.suptitle(
         word("Published figures and their reproduction from the bundled data", locale),
-        fontsize=10,
-        loc="left",
+        x=0.01,
+        ha="left",
+        fontsize=TITLE,
     )
     return figure
 

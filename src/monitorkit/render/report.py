@@ -36,6 +36,7 @@ from monitorkit.render.common import (
     table_rows,
     ungrouped_note,
 )
+from monitorkit.render.findings import Finding, Kind, key_findings, left_out, listed
 from monitorkit.render.progress import steps
 from monitorkit.render.words import report_footer, word
 
@@ -62,11 +63,24 @@ class ReportQuestion:
     rows: list[list[str]]
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    #: Draws the question's chart when called; drawn one at a time and closed at once,
-    #: so a report of hundreds of questions never holds more than one figure.
-    figure: Callable[[], Any] | None = None
+    #: Draws the question's chart when called (``narrow=True``: the phone layout); drawn
+    #: one at a time and closed at once, so a report of hundreds of questions never holds
+    #: more than one figure.
+    figure: Callable[..., Any] | None = None
+    anchor: str = ""
     svg: str = ""
+    svg_narrow: str = ""
     png: bytes = b""
+
+
+@dataclass(frozen=True)
+class FindingList:
+    """One list of the key findings: its title, (subject, detail, anchor of the table) per
+    line, and a closing line (how many more, or that none is significant)."""
+
+    title: str
+    lines: tuple[tuple[str, str, str], ...]
+    closing: str = ""
 
 
 @dataclass
@@ -76,6 +90,7 @@ class ReportPart:
     meta: list[str]
     notices: list[str]
     questions: list[ReportQuestion]
+    findings: list[FindingList] = field(default_factory=list)
 
 
 def read_report_config(path: str | Path | None) -> dict[str, Any]:
@@ -94,12 +109,17 @@ def read_report_config(path: str | Path | None) -> dict[str, Any]:
     return data
 
 
-def _svg(figure) -> str:
-    """An inline <svg> element: no XML prolog, fixed ids (matplotlib's hash salt is set)."""
+_SVG_ID = re.compile(r'(\bid="|href="#|url\(#)')
+
+
+def _svg(figure, prefix: str) -> str:
+    """An inline <svg> element: no XML prolog, fixed ids (matplotlib's hash salt is set),
+    each id prefixed so that the page's charts never share one (a glyph or clip path
+    found first in a hidden chart would leave another chart blank)."""
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    return _SVG_ID.sub(lambda match: f"{match.group(1)}{prefix}-", text[text.index("<svg") :])
 
 
 def _png(figure) -> bytes:
@@ -140,7 +160,8 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
         f"{word('Not tabulated', locale)} — {reason}: {', '.join(columns)}"
         for reason, columns in not_tabulated_groups(summary, locale)
     ]
-    questions = []
+    questions: list[ReportQuestion] = []
+    anchor = _anchor(label)
     for question in _selected(summary.questions, wanted):
         groups = [g.group for g in question.groups]
         notes = [base_note(question, locale), design_note(summary, locale)]
@@ -167,9 +188,20 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
                 notes,
                 list(question.warnings),
                 figure,
+                _question_anchor(anchor, question.id, questions),
             )
         )
-    return ReportPart(_anchor(label), label, meta, notices, questions)
+    found = key_findings(summary, locale)
+    lists = [_finding_list(found, "share", "Largest shares", questions, locale)]
+    if summary.by:
+        lists.append(
+            _finding_list(
+                found, "difference", "Significant differences between groups", questions, locale
+            )
+        )
+    return ReportPart(
+        anchor, label, meta, notices, questions, [f for f in lists if f.lines or f.closing]
+    )
 
 
 def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> ReportPart:
@@ -177,7 +209,7 @@ def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> Rep
     from monitorkit.render.changes import cell_text, change_table
     from monitorkit.render.charts import slope_figure
 
-    questions = []
+    questions: list[ReportQuestion] = []
     for question in _selected(comparison.questions, wanted):
         spec = change_table(comparison, question, locale)
         rows = [
@@ -196,6 +228,7 @@ def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> Rep
                 list(spec.notes),
                 [],
                 partial(slope_figure, comparison, question, locale),
+                _question_anchor("comparison", question.id, questions),
             )
         )
     notices = sorted({n for s in comparison.summaries if (n := provenance_notice(s))})
@@ -203,17 +236,75 @@ def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> Rep
         f"{label}: {source_line(s)}"
         for label, s in zip(comparison.labels, comparison.summaries, strict=True)
     ]
+    changes = _finding_list(
+        key_findings(comparison, locale),
+        "change",
+        "Significant changes between waves",
+        questions,
+        locale,
+    )
     return ReportPart(
         "comparison",
         f"{word('Comparison', locale)} {' → '.join(comparison.labels)}",
         meta,
         notices,
         questions,
+        [changes],
     )
+
+
+def _finding_list(
+    found: list[Finding],
+    kind: Kind,
+    title: str,
+    questions: list[ReportQuestion],
+    locale: Locale,
+) -> FindingList:
+    """The findings of one kind about the questions the report shows, each with the anchor
+    of its table, and what the short list leaves out."""
+    anchors = {question.id: question.anchor for question in questions}
+    present = [f for f in found if f.question in anchors]
+    lines = tuple((f.subject, f.detail, anchors[f.question]) for f in listed(present, kind))
+    more = left_out(present, kind)
+    if more:
+        closing = f"{more} {word('more in the tables below.', locale)}"
+    else:
+        closing = "" if lines or kind == "share" else word("None is significant at 5%.", locale)
+    return FindingList(word(title, locale), lines, closing)
 
 
 def _anchor(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "part"
+
+
+def _question_anchor(part: str, question: str, before: list[ReportQuestion]) -> str:
+    """The id of a question's section: the part's and question's anchor, numbered where two
+    question ids read the same as an anchor ('Q_1' and 'q-1')."""
+    anchor = _anchor(f"{part}-{question}")
+    used = {q.anchor for q in before}
+    number = 2
+    unique = anchor
+    while unique in used:
+        unique, number = f"{anchor}-{number}", number + 1
+    return unique
+
+
+#: Where a line may not break inside a number: around an interval's en dash (word
+#: joiners), around 'to'/'tot' between negative bounds, before a Dutch ' %' (' %-punt')
+#: or ' pp', and around the '=' of 'p = 0.012' or 'n = 204' (no-break spaces).
+_UNBREAKABLE = (
+    (re.compile(r"(?<=\d)–(?=-?\d)"), "\u2060–\u2060"),
+    (re.compile(r"(?<=\d) (to|tot) (?=-?\d)"), "\u00a0\\1\u00a0"),
+    (re.compile(r"(?<=\d) (%|pp\b)"), "\u00a0\\1"),
+    (re.compile(r"(?<=\w) ([=<]) ?(?=[<\d-])"), "\u00a0\\1\u00a0"),
+)
+
+
+def keep_numbers(text: str) -> str:
+    """Text whose numbers and intervals a browser never breaks across two lines."""
+    for pattern, replacement in _UNBREAKABLE:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def render_html(
@@ -228,26 +319,66 @@ def render_html(
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         keep_trailing_newline=True,
     )
+    environment.filters["keep_numbers"] = keep_numbers
     return environment.get_template("report.html.j2").render(
         title=title,
         subtitle=subtitle,
         parts=parts,
+        findings=any(part.findings for part in parts),
+        several=len(parts) > 1,
+        words={
+            "findings": word("Key findings", locale),
+            "findings_note": word(FINDINGS_NOTE, locale),
+            "contents": word("Contents", locale),
+            "scroll": word("Scroll the table sideways", locale),
+        },
         lang=locale,
         version=version("monitorkit"),
         footer=report_footer(confidence, locale),
     )
 
 
-def render_markdown(title: str, subtitle: str, parts: list[ReportPart], charts: str) -> str:
+FINDINGS_NOTE = (
+    "Each question's largest share; significant: p below 0.05 (two-sided), the adjusted p "
+    "where the tables adjust; each line links to its table."
+)
 
+
+def findings_markdown(parts: list[ReportPart], locale: Locale) -> list[str]:
+    """The key findings as Markdown lines, each linking to its table's anchor."""
+    if not any(part.findings for part in parts):
+        return []
+    lines = [f"## {word('Key findings', locale)}", ""]
+    for part in parts:
+        if not part.findings:
+            continue
+        if len(parts) > 1:
+            lines += [f"### {md_text(part.title)}", ""]
+        for found in part.findings:
+            lines += [f"**{md_text(found.title)}**", ""]
+            lines += [
+                f"- [{md_text(subject)}](#{anchor}): {md_text(detail)}"
+                for subject, detail, anchor in found.lines
+            ]
+            lines += ([""] if found.lines else []) + ([found.closing, ""] if found.closing else [])
+    return [*lines, word(FINDINGS_NOTE, locale), ""]
+
+
+def render_markdown(
+    title: str, subtitle: str, parts: list[ReportPart], charts: str, locale: Locale = "en"
+) -> str:
+    """The report as Markdown: key findings first, then per part its tables, notes and
+    chart links; each question has an anchor the findings link to."""
     lines = [f"# {title}", ""]
     if subtitle:
         lines += [subtitle, ""]
+    lines += findings_markdown(parts, locale)
     for part in parts:
-        lines += [f"## {md_text(part.title)}", ""]
+        lines += [f'<a id="{part.anchor}"></a>', "", f"## {md_text(part.title)}", ""]
         lines += [f"{line}  " for line in part.meta] + [""]
         lines += [f"> **{md_text(n)}**\n" for n in part.notices]
         for question in part.questions:
+            lines += [f'<a id="{question.anchor}"></a>', ""]
             lines += [f"### {md_text(question.heading)}", ""]
             lines.append("| " + " | ".join(md_text(h) for h in question.header) + " |")
             lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(question.header) - 1)) + "|")
@@ -326,13 +457,17 @@ def build_report(
     figures = [q for part in parts for q in part.questions if q.figure is not None]
     with steps(len(figures), "Drawing charts", quiet) as advance:
         for question in figures:
-            drawn = question.figure()  # type: ignore[misc]
-            question.svg, question.png = _svg(drawn), _png(drawn)
+            assert question.figure is not None
+            drawn = question.figure()
+            question.svg, question.png = _svg(drawn, question.anchor), _png(drawn)
+            plt.close(drawn)
+            drawn = question.figure(narrow=True)
+            question.svg_narrow = _svg(drawn, f"{question.anchor}-narrow")
             plt.close(drawn)
             advance()
     outputs: dict[str, bytes] = {
         "report.html": render_html(title, subtitle, parts, language, design.confidence).encode(),
-        "report.md": render_markdown(title, subtitle, parts, "charts").encode("utf-8"),
+        "report.md": render_markdown(title, subtitle, parts, "charts", language).encode("utf-8"),
     }
     for part in parts:
         for question in part.questions:

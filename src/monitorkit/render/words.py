@@ -135,6 +135,22 @@ _PAIRS = [
     ("finite population correction", "eindige-populatiecorrectie"),
     ("reconstructed from published tables", "gereconstrueerd uit gepubliceerde tabellen"),
     ("Comparison", "Vergelijking"),
+    ("Contents", "Inhoud"),
+    ("Key findings", "Belangrijkste uitkomsten"),
+    ("Largest shares", "Grootste aandelen"),
+    ("Significant differences between groups", "Significante verschillen tussen groepen"),
+    ("Significant changes between waves", "Significante veranderingen tussen metingen"),
+    ("vs", "tegenover"),
+    ("pp", "%-punt"),
+    ("None is significant at 5%.", "Geen enkele is significant bij 5%."),
+    ("more in the tables below.", "meer in de tabellen hieronder."),
+    (
+        "Each question's largest share; significant: p below 0.05 (two-sided), the adjusted p "
+        "where the tables adjust; each line links to its table.",
+        "Het grootste aandeel van elke vraag; significant: p kleiner dan 0,05 (tweezijdig), de "
+        "gecorrigeerde p waar de tabellen corrigeren; elke regel linkt naar zijn tabel.",
+    ),
+    ("Scroll the table sideways", "Schuif de tabel opzij"),
     ("interval", "interval"),
     ("reproduced (unrounded)", "gereproduceerd (onafgerond)"),
     (
