@@ -85,8 +85,8 @@ def test_report_config_selects_and_orders_questions(run_cli, tmp_path):
     assert markdown.startswith("# Knelpunten en partners")
     headings = re.findall(r"^### (.+)$", markdown, flags=re.M)
     assert headings == [
-        "Samenwerkingspartners bij integraal beleid [multi, basis 95]",
-        "Knelpunten bij integraal beleid [multi, basis 95]",
+        "Samenwerkingspartners bij integraal beleid [meerkeuze, basis 95]",
+        "Knelpunten bij integraal beleid [meerkeuze, basis 95]",
     ]
     assert "| Wij ervaren geen knelpunten | 6 | 95 | 6,3 % | 2,9–13,1 |" in markdown
     assert "| Item | n | Basis | % | 95%-BI |" in markdown
@@ -96,7 +96,7 @@ def test_report_config_selects_and_orders_questions(run_cli, tmp_path):
     config.write_text("questions: [nope]\n")
     result = run_cli("report", "divosa-monitor-2011", "-o", tmp_path / "s", "--config", config)
     assert result.code == 2
-    assert "report config names unknown question(s): nope" in result.err
+    assert "unknown question id(s): nope" in result.err
 
 
 @pytest.mark.slow

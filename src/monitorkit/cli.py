@@ -529,6 +529,7 @@ def weight(
     default=None,
     help="Number formatting: nl gives decimal commas (default: en, or the config's).",
 )
+@questions_option
 @quiet_option
 def report(
     files: tuple[str, ...],
@@ -539,6 +540,7 @@ def report(
     labels: str | None,
     compare: bool | None,
     locale: Locale | None,
+    questions: list[str] | None,
     quiet: bool,
 ):
     """Write a report of FILES: self-contained HTML, Markdown with PNG charts, and xlsx.
@@ -561,6 +563,7 @@ def report(
         design=design,
         compare=compare,
         labels=labels,
+        questions=questions,
         quiet=quiet,
     )
     if not quiet:

@@ -34,11 +34,13 @@ from monitorkit.render.common import (
     source_line,
     table_header,
     table_rows,
+    table_spanners,
     ungrouped_note,
 )
 from monitorkit.render.findings import Finding, Kind, key_findings, left_out, listed
 from monitorkit.render.progress import steps
 from monitorkit.render.words import report_footer, word
+from monitorkit.results import select_by_id
 
 CONFIG_KEYS = (
     "title",
@@ -71,6 +73,9 @@ class ReportQuestion:
     svg: str = ""
     svg_narrow: str = ""
     png: bytes = b""
+    #: A --by table's second header row: (title, columns spanned) over ``columns``.
+    spanners: list[tuple[str, int]] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -128,20 +133,6 @@ def _png(figure) -> bytes:
     return buffer.getvalue()
 
 
-def _selected(questions: list, wanted: list[str] | None) -> list:
-    """The questions a config selects, in the config's order (all, in file order, by default)."""
-    if not wanted:
-        return list(questions)
-    by_id = {q.id if hasattr(q, "id") else q["id"]: q for q in questions}
-    missing = [w for w in wanted if w not in by_id]
-    if missing:
-        raise UsageError(
-            f"report config names unknown question(s): {', '.join(missing)}",
-            hint=f"questions are {', '.join(by_id)}",
-        )
-    return [by_id[w] for w in wanted]
-
-
 def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) -> ReportPart:
     """One file's questions: table, base definition, notes and chart per question."""
     from monitorkit.render.charts import question_figure
@@ -152,7 +143,7 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
         f"{word('Assumption:', locale)} {a}"
         for a in (summary.provenance or {}).get("assumptions", [])
     ]
-    meta = [source_line(summary)]
+    meta = [source_line(summary, locale)]
     if fpc := fpc_note(summary):
         meta.append(fpc)
     meta += list(summary.responses.warnings)
@@ -162,7 +153,7 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
     ]
     questions: list[ReportQuestion] = []
     anchor = _anchor(label)
-    for question in _selected(summary.questions, wanted):
+    for question in select_by_id(summary.questions, wanted):
         groups = [g.group for g in question.groups]
         notes = [base_note(question, locale), design_note(summary, locale)]
         notes += [
@@ -177,18 +168,19 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
         figure = None
         if question.stats is None and question.items:
             figure = partial(question_figure, question, notice, locale, summary.confidence)
+        header = table_header(question, groups, locale, summary.confidence)
         questions.append(
             ReportQuestion(
                 question.id,
                 question_heading(question, locale),
-                joined_header(
-                    question, table_header(question, groups, locale, summary.confidence), locale
-                ),
+                joined_header(question, header, locale),
                 table_rows(question, locale, summary.confidence),
                 notes,
                 list(question.warnings),
                 figure,
                 _question_anchor(anchor, question.id, questions),
+                spanners=table_spanners(question, locale),
+                columns=header,
             )
         )
     found = key_findings(summary, locale)
@@ -210,7 +202,7 @@ def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> Rep
     from monitorkit.render.charts import slope_figure
 
     questions: list[ReportQuestion] = []
-    for question in _selected(comparison.questions, wanted):
+    for question in select_by_id(comparison.questions, wanted):
         spec = change_table(comparison, question, locale)
         rows = [
             [
@@ -233,7 +225,7 @@ def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> Rep
         )
     notices = sorted({n for s in comparison.summaries if (n := provenance_notice(s))})
     meta = [
-        f"{label}: {source_line(s)}"
+        f"{label}: {source_line(s, locale)}"
         for label, s in zip(comparison.labels, comparison.summaries, strict=True)
     ]
     changes = _finding_list(
@@ -403,13 +395,15 @@ def build_report(
     design: DesignOptions | None = None,
     compare: bool | None = None,
     labels: str | None = None,
+    questions: list[str] | None = None,
     quiet: bool = True,
     **options: Any,
 ) -> list[Path]:
     """Summarize (and compare) the files and write report.html, report.md (+ charts/) and xlsx.
 
     The design (or its fields as keywords: ``population``, ``weight``, ...) applies to
-    every file; what it leaves unset comes from the ``config`` file.
+    every file; what it leaves unset comes from the ``config`` file. ``questions`` (or
+    the config's list) selects the questions and their order.
     """
     import matplotlib.pyplot as plt
 
@@ -421,6 +415,7 @@ def build_report(
     _, design = sort_options(None, design, options, "build_report")
     language: Locale = RenderOptions(locale=locale or settings.get("locale", "en")).locale
     by = by or settings.get("by")
+    wanted = questions or settings.get("questions")
     design = replace(
         design,
         **{
@@ -437,10 +432,7 @@ def build_report(
     names = wave_labels(files, labels)
     summaries = [summarize_survey(f, by=by, design=design) for f in files]
     titles = names if len(files) > 1 else [Path(summaries[0].responses.source.path).name]
-    parts = [
-        summary_part(s, t, language, settings.get("questions"))
-        for s, t in zip(summaries, titles, strict=True)
-    ]
+    parts = [summary_part(s, t, language, wanted) for s, t in zip(summaries, titles, strict=True)]
     comparison = None
     if compare and len(files) > 1:
         try:
@@ -448,7 +440,7 @@ def build_report(
         except UsageError as error:
             error.hint = "use --no-compare for files that are not waves of one survey"
             raise
-        parts.append(comparison_part(comparison, language, settings.get("questions")))
+        parts.append(comparison_part(comparison, language, wanted))
     instruments = dict.fromkeys(
         s.responses.codebook.title or s.responses.codebook.instrument or "Report" for s in summaries
     )
