@@ -116,3 +116,17 @@ def test_raked_file_escapes_formulas_but_keeps_numbers(run_cli, tmp_path):
     rows = list(csv.DictReader((tmp_path / "o.csv").open()))
     assert [r["note"] for r in rows] == ["'=1+1", "-5"]
     assert np.isclose(float(rows[1]["weight"]) / float(rows[0]["weight"]), 3)
+
+
+@pytest.mark.parametrize("target", [".nan", ".inf", "-.inf", "true", "'0.5'", "0"])
+def test_margin_targets_must_be_finite_positive_numbers(run_cli, tmp_path, target):
+    path = write_rows(tmp_path / "s.csv", [["id", "grootte"], [1, "G32"], [2, "overig"]])
+    margins = tmp_path / "m.yaml"
+    margins.write_text(f"grootte: {{G32: {target}, overig: 0.9}}\n")
+    result = run_cli("weight", path, "-m", margins, "-o", tmp_path / "o.csv")
+    assert result.code == 3
+    assert result.err.startswith(
+        f"monitorkit: error: {margins}, column 'grootte': target of 'G32' must be a positive "
+        "number, got "
+    )
+    assert not (tmp_path / "o.csv").exists()

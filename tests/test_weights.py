@@ -74,13 +74,15 @@ def test_bad_weights_are_refused_with_their_rows(run_cli, tmp_path):
         [2, "Nee", "Ja", "0"],
         [3, "Ja", "Ja", "-2"],
         [4, "Nee", "Nee", ""],
+        [5, "Ja", "Nee", "inf"],
+        [6, "Ja", "Nee", "1e400"],
     ]
     path = write_rows(tmp_path / "bad.csv", rows)
     result = run_cli("summarize", path, "--weight", "w")
     assert result.code == 3
     assert result.err == (
-        f"monitorkit: error: {path}, column 'w': weights must be positive numbers; 3 row(s) have a "
-        "missing, zero or negative weight: rows 3, 4, 5 (hint: fix or drop those rows, or rake "
+        f"monitorkit: error: {path}, column 'w': weights must be positive numbers; 5 row(s) have a "
+        "missing, zero, negative or infinite weight: rows 3, 4, 5, 6, 7 (hint: fix or drop those rows, or rake "
         "the data again with 'monitorkit weight')\n"
     )
     unknown = run_cli("summarize", path, "--weight", "gewicht")

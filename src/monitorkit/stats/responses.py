@@ -324,7 +324,8 @@ def closest_header(raw: RawTable, name: str, option: str) -> str:
 
 
 def read_weights(raw: RawTable, column: str) -> np.ndarray:
-    """Positive weights from a column; missing, zero or negative ones are refused by row."""
+    """Positive, finite weights from a column; missing, zero, negative or infinite ones are
+    refused by row."""
     if column not in raw.frame.columns:
         raise UsageError(
             f"weight column '{column}' is not in the data",
@@ -332,13 +333,13 @@ def read_weights(raw: RawTable, column: str) -> np.ndarray:
             closest_header(raw, column, "--weight"),
         )
     values, _ = read_numbers(raw.frame[column], raw.decimal_of(column))
-    bad = values.isna() | (values <= 0)
+    bad = values.isna() | (values <= 0) | ~np.isfinite(values.to_numpy(dtype=float))
     if bad.any():
         rows = [str(row) for row in values.index[bad.to_numpy()][:10]]
         more = f" and {int(bad.sum()) - 10} more" if bad.sum() > 10 else ""
         raise InputError(
-            f"weights must be positive numbers; {int(bad.sum())} row(s) have a missing, zero or "
-            f"negative weight: rows {', '.join(rows)}{more}",
+            f"weights must be positive numbers; {int(bad.sum())} row(s) have a missing, zero, "
+            f"negative or infinite weight: rows {', '.join(rows)}{more}",
             raw.location(column=column),
             "fix or drop those rows, or rake the data again with 'monitorkit weight'",
         )

@@ -8,6 +8,7 @@ time until every weighted share is within the tolerance of its target.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,8 @@ def read_margins(path: str | Path) -> list[Margin]:
             raise InputError("needs at least two categories with a target each", where)
         values = {}
         for category, target in targets.items():
-            if not isinstance(target, (int, float)) or target <= 0:
+            usable = isinstance(target, (int, float)) and not isinstance(target, bool)
+            if not usable or not math.isfinite(target) or target <= 0:
                 raise InputError(
                     f"target of '{category}' must be a positive number, got {target!r}", where
                 )
