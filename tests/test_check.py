@@ -134,7 +134,8 @@ def test_registry_errors_name_file_figure_and_field(run_cli, tmp_path):
     assert result.code == 3
     assert result.err == (
         f"monitorkit: error: {path}, figure 'a', field 'kind': must be one of "
-        "survey, national, estimate, practice, sample, got 'guess'\n"
+        "survey, national, estimate, practice, sample, policy_target, statutory_rule, "
+        "threshold, got 'guess'\n"
     )
 
 

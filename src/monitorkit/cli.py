@@ -685,13 +685,25 @@ def check(files, percent, base, fmt):
     type=click.Path(dir_okay=False),
     help="Also write a dot plot of published against reproduced figures (.png or .svg).",
 )
-def reproduce(source, fmt, chart):
+@click.option(
+    "--locale",
+    type=click.Choice(LOCALES),
+    default="en",
+    show_default=True,
+    help="Language of the table's headers and reasons: nl gives Dutch.",
+)
+def reproduce(source, fmt, chart, locale):
     """Recompute the published figures from the bundled data and compare (SOURCE: a source id
     such as vj2012, or its file name; default: all).
 
     Each figure goes through the same read -> codebook -> estimates path as a user's file,
     is rounded as the source rounded, and gets a status: match, mismatch, or not computable
-    from survey data (with the reason). Exit code 1 on any mismatch.
+    from survey data (with the reason the registry's kind gives: a national statistic, the
+    authors' estimate, a practice example, a sample size, a policy target, a rule of the
+    law, a threshold, a verbal quantity). A match from a reconstructed dataset is a
+    consistency check (the data were rebuilt from these figures), not an independent
+    replication; the N printed in the source and an N the reconstruction assumed are
+    separate columns. Exit code 1 on any mismatch.
     """
     from monitorkit.api import reproduce_figures
     from monitorkit.published.reproduce import MISMATCH
@@ -702,11 +714,11 @@ def reproduce(source, fmt, chart):
     else:
         from monitorkit.render.checks import print_reproduction
 
-        print_reproduction(results)
+        print_reproduction(results, locale=locale)
     if chart:
         from monitorkit.render.charts import reproduction_figure, save_figure
 
-        save_figure(reproduction_figure(results), chart)
+        save_figure(reproduction_figure(results, locale), chart)
         click.echo(f"wrote {chart}", err=True)
     if any(r.status == MISMATCH for r in results):
         raise SystemExit(1)

@@ -14,7 +14,20 @@ from typing import Any
 
 from monitorkit.errors import InputError, Location
 
-KINDS = ("survey", "national", "estimate", "practice", "sample")
+#: What a figure is: a survey result, or what else the source reports (each says why
+#: `reproduce` cannot compute it): a national statistic, the authors' estimate, a practice
+#: example, the size of a sample or group, a policy target or budget decision, a rule of
+#: the law, or a threshold describing who took part.
+KINDS = (
+    "survey",
+    "national",
+    "estimate",
+    "practice",
+    "sample",
+    "policy_target",
+    "statutory_rule",
+    "threshold",
+)
 CHECK_TYPES = ("complement", "split", "sum")
 RELATIONS = ("same_finding", "previous_wave", "next_wave")
 
