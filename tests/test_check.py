@@ -191,3 +191,20 @@ def test_check_one_percentage_or_a_table_of_your_own(run_cli, tmp_path):
     refused = run_cli("check", bad)
     assert refused.code == 3
     assert "row 2: percent and n must be numbers, got 'veel' and '17'" in refused.err
+
+
+def test_every_bundled_survey_figure_says_what_it_is_a_share_of_and_when():
+    from monitorkit.published.registry import read_registry
+
+    figures = read_registry().figures
+    survey = [f for f in figures.values() if f.kind == "survey"]
+    assert survey and all(f.population and f.fieldwork for f in survey)
+    wave_2014, wave_2015 = (
+        figures["movisie2016-medewerker-wi-2014"],
+        figures["movisie2016-medewerker-wi-2015"],
+    )
+    assert (wave_2014.population, wave_2014.fieldwork) == ("gemeenten", "2014")
+    assert (wave_2015.population, wave_2015.fieldwork) == ("sociale (wijk)teams", "2015")
+    peiling = figures["stimulansz2016-werkt-met-wijkteams"]
+    assert (peiling.fieldwork, peiling.wave) == ("maart 2016", None)
+    assert any("inference from two matching values" in a for a in peiling.assumptions)

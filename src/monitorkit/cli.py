@@ -326,6 +326,12 @@ def _emit(result, fmt: str, render: RenderOptions, show, as_bytes, inputs: list[
     type=click.Path(dir_okay=False),
     help="CSV of municipal mergers (old_code, new_code, date) to map codes forward.",
 )
+@click.option(
+    "--allow-unit-mismatch",
+    is_flag=True,
+    help="Compare a question even where the waves are shares of different units (gemeenten "
+    "in one, teams in the other); every output then says so.",
+)
 @design_options
 @click.option(
     "--charts",
@@ -339,6 +345,7 @@ def compare(
     codebooks: tuple[str, ...],
     key: str | None,
     mergers: str | None,
+    allow_unit_mismatch: bool,
     design: DesignOptions,
     charts: str | None,
     render: RenderOptions,
@@ -353,9 +360,12 @@ def compare(
     independent part side by side. Three or more waves add a test for trend and one
     across all waves; numeric questions compare means (Welch).
 
+    A question whose waves are shares of different units (as a bundled dataset records
+    them) is refused unless --allow-unit-mismatch, and then every format says so.
+
     \b
     Example:
-      monitorkit compare wijkteams-2014 wijkteams-2015
+      monitorkit compare wijkteams-2014 wijkteams-2015 --allow-unit-mismatch
     """
     from monitorkit.api import compare_waves
 
@@ -371,6 +381,7 @@ def compare(
         key=key,
         mergers=mergers,
         design=design,
+        allow_unit_mismatch=allow_unit_mismatch,
     )
     from monitorkit.render.outputs import render_comparison
     from monitorkit.render.terminal import print_comparison
@@ -480,6 +491,11 @@ def weight(
     help="Compare the files as waves (default: when there are several files).",
 )
 @click.option(
+    "--allow-unit-mismatch",
+    is_flag=True,
+    help="Compare questions whose waves are shares of different units; the report says so.",
+)
+@click.option(
     "--locale",
     type=click.Choice(LOCALES),
     default=None,
@@ -494,6 +510,7 @@ def report(
     design: DesignOptions,
     labels: str | None,
     compare: bool | None,
+    allow_unit_mismatch: bool,
     locale: Locale | None,
     quiet: bool,
 ):
@@ -504,7 +521,7 @@ def report(
     \b
     Examples:
       monitorkit report divosa-monitor-2011 -o reports/divosa-monitor-2011
-      monitorkit report wijkteams-2014 wijkteams-2015 -o reports/wijkteams
+      monitorkit report wijkteams-2014 wijkteams-2015 --allow-unit-mismatch -o reports/wijkteams
     """
     from monitorkit.api import build_report
 
@@ -518,6 +535,7 @@ def report(
         compare=compare,
         labels=labels,
         quiet=quiet,
+        allow_unit_mismatch=allow_unit_mismatch,
     )
     if not quiet:
         click.echo(f"wrote {len(written)} files to {folder}", err=True)

@@ -432,8 +432,11 @@ class QuestionChange(Record):
     type: str
     items: tuple[ItemChange, ...] = ()
     means: MeanChange | None = None
+    #: What each wave's figures are shares of, given only when the waves differ (compared
+    #: under allow_unit_mismatch): wave -> unit as the source prints it.
+    units: dict[str, str] | None = None
 
-    OPTIONAL = ("means",)
+    OPTIONAL = ("means", "units")
 
     @property
     def rows(self) -> tuple[ItemChange | MeanChange, ...]:

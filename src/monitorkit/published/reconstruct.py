@@ -46,6 +46,8 @@ class Reconstruction:
     assumptions: list[str] = field(default_factory=list)
     rules: dict[str, str] = field(default_factory=dict)
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    fieldwork: dict[str, str] = field(default_factory=dict)
 
     def csv_bytes(self) -> bytes:
         buffer = io.StringIO()
@@ -166,6 +168,10 @@ def _first_rule(build) -> tuple[str, Any, list[str]]:
 def reconstruct(spec: dict[str, Any], registry: Registry) -> Reconstruction:
     """Rebuild one dataset from its spec and the registry."""
     builder = _Builder(spec, registry)
+    year = spec.get("year")
+    if isinstance(year, dict):
+        builder.assumptions.append(" ".join(str(year["assumption"]).split()))
+        year = year["value"]
     groups = spec.get("groups")
     if groups:
         _assign_groups(builder, groups)
@@ -212,7 +218,7 @@ def reconstruct(spec: dict[str, Any], registry: Registry) -> Reconstruction:
         id=ID_COLUMN,
         origin="bundled",
         provenance={"kind": "reconstructed", "source": source.document},
-        year=spec.get("year"),
+        year=year,
     )
     return Reconstruction(
         spec["dataset"],
@@ -224,6 +230,23 @@ def reconstruct(spec: dict[str, Any], registry: Registry) -> Reconstruction:
         builder.assumptions,
         builder.rules,
         builder.placed,
+        *_as_printed(builder),
+    )
+
+
+def _as_printed(builder: _Builder) -> tuple[dict[str, str], dict[str, str]]:
+    """Per question, what its figures are shares of and when they were measured, as the
+    registry records them from the source ('gemeenten', 'sociale (wijk)teams'; 'maart 2016')."""
+    units: dict[str, list[str]] = {}
+    dates: dict[str, list[str]] = {}
+    for figure_id, place in builder.placed.items():
+        figure = builder.figure(figure_id)
+        for found, value in ((units, figure.population), (dates, figure.fieldwork)):
+            if value and value not in found.setdefault(place["question"], []):
+                found[place["question"]].append(value)
+    return (
+        {question: " / ".join(values) for question, values in units.items()},
+        {question: " / ".join(values) for question, values in dates.items()},
     )
 
 
@@ -456,6 +479,8 @@ def dataset_entry(rebuilt: Reconstruction, spec: dict[str, Any], registry: Regis
             "notes": rebuilt.notes,
             "figures": rebuilt.figures,
             "rounding": rebuilt.rules,
+            "units": rebuilt.units,
+            "fieldwork": rebuilt.fieldwork,
         },
     }
 

@@ -4,6 +4,12 @@ One YAML file per source document in data/published/: a ``source`` header, a
 ``figures`` list (id, section, Dutch label, value or value_text, unit, N and how
 it is known, wave, kind, quote, links) and ``checks`` between figures
 (yes/no complements, group splits, sums of counts).
+
+Every survey figure says, as the source prints it, what it is a share of
+(``population``: gemeenten, sociale (wijk)teams, sociale diensten, ...) and
+when it was measured (``fieldwork``); the source header gives the defaults.
+What is inferred rather than printed (that two reports share a peiling, a
+fieldwork year) is an ``assumptions`` entry with its evidence, never a field.
 """
 
 from __future__ import annotations
@@ -53,6 +59,9 @@ class Figure:
     table: str | None = None
     answer: str | None = None
     links: tuple[tuple[str, str], ...] = ()
+    population: str | None = None
+    fieldwork: str | None = None
+    assumptions: tuple[str, ...] = ()
 
     @property
     def is_percentage(self) -> bool:
@@ -78,9 +87,13 @@ class Figure:
                 "wave",
                 "kind",
                 "table",
+                "population",
+                "fieldwork",
                 "quote",
             )
         }
+        if self.assumptions:
+            data["assumptions"] = list(self.assumptions)
         return {key: value for key, value in data.items() if value is not None}
 
 
@@ -91,6 +104,9 @@ class Source:
     document: str
     study: str = ""
     path: str = ""
+    population: str | None = None
+    fieldwork: str | None = None
+    assumptions: tuple[str, ...] = ()
 
 
 @dataclass
@@ -180,6 +196,9 @@ def _add_file(registry: Registry, data: Any, path: str) -> None:
         " ".join(str(source_data["document"]).split()),
         str(source_data.get("study", "")),
         path,
+        source_data.get("population"),
+        source_data.get("fieldwork"),
+        _texts(source_data.get("assumptions")),
     )
     registry.sources[source.id] = source
     for entry in data.get("figures") or []:
@@ -191,6 +210,11 @@ def _add_file(registry: Registry, data: Any, path: str) -> None:
         registry.figures[figure.id] = figure
     for entry in data.get("checks") or []:
         registry.checks.append(_check(entry, path))
+
+
+def _texts(entries: Any) -> tuple[str, ...]:
+    """A YAML list of sentences, each on one line."""
+    return tuple(" ".join(str(entry).split()) for entry in entries or [])
 
 
 def _figure(entry: Any, source: Source, path: str) -> Figure:
@@ -219,6 +243,10 @@ def _figure(entry: Any, source: Source, path: str) -> Figure:
         if link.get("relation") not in RELATIONS:
             raise fail("links", f"relation must be one of {', '.join(RELATIONS)}")
         links.append((str(link["id"]), str(link["relation"])))
+    survey = entry["kind"] == "survey"
+    population = entry.get("population") or (source.population if survey else None)
+    fieldwork = entry.get("fieldwork") or (source.fieldwork if survey else None)
+    assumptions = (source.assumptions if survey else ()) + _texts(entry.get("assumptions"))
     return Figure(
         id=figure_id,
         source=source.id,
@@ -237,6 +265,9 @@ def _figure(entry: Any, source: Source, path: str) -> Figure:
         table=entry.get("table"),
         answer=entry.get("answer"),
         links=tuple(links),
+        population=population,
+        fieldwork=fieldwork,
+        assumptions=assumptions,
     )
 
 

@@ -206,6 +206,8 @@ def _notes(
                 independent=methods("unpaired"),
             )
         )
+    if question.units:
+        notes.append(unit_mismatch_note(question.units, locale))
     if question.trend:
         scores = trend_scores(comparison.labels)
         axis = text["years"] if scores[0] != 1.0 else text["order"]
@@ -213,6 +215,16 @@ def _notes(
         across = next(item.across.name for item in question.rows if item.across)
         notes.append(text["trend"].format(trend=trend, axis=axis, across=across))
     return tuple(notes)
+
+
+def unit_mismatch_note(units: dict[str, str], locale: Locale) -> str:
+    """The warning every format gives a question compared across waves of different units."""
+    counted = "; ".join(f"{wave}: {unit}" for wave, unit in units.items())
+    return word(
+        "Units differ ({counted}): compared only because --allow-unit-mismatch was given; "
+        "the change sets two different measures against each other.",
+        locale,
+    ).format(counted=counted)
 
 
 def _changes(question: QuestionChange, part: str) -> list[Change]:

@@ -381,6 +381,7 @@ COMPARE_CSV_COLUMNS = [
     "independent_ci_low",
     "independent_ci_high",
     "independent_p",
+    "unit_mismatch",
 ]
 
 
@@ -408,8 +409,12 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
     ``diff_pp`` is in percentage points (items), ``diff_mean`` in the answer's unit.
     """
     records = []
+    from monitorkit.render.changes import unit_mismatch_note
+
     for question in comparison.questions:
         common = {"question": question.id, "question_label": question.label}
+        if question.units:
+            common["unit_mismatch"] = unit_mismatch_note(question.units, "en")
         if question.means is not None:
             change = _change_fields(question.means.change, diff="diff_mean")
             for wave, stats in question.means.waves.items():

@@ -245,5 +245,11 @@ _FIGURE_PAIRS = [
         "geen N gedrukt en niet herbouwd in een gereconstrueerde dataset",
     ),
     ("not rebuilt in a reconstructed dataset", "niet herbouwd in een gereconstrueerde dataset"),
+    (
+        "Units differ ({counted}): compared only because --allow-unit-mismatch was given; "
+        "the change sets two different measures against each other.",
+        "Eenheden verschillen ({counted}): alleen vergeleken omdat --allow-unit-mismatch is "
+        "gegeven; het verschil zet twee verschillende maten tegenover elkaar.",
+    ),
 ]
 DUTCH.update(_FIGURE_PAIRS)

@@ -402,13 +402,17 @@ def compare_waves(
     mergers: str | Path | None = None,
     reading: ReadOptions | None = None,
     design: DesignOptions | None = None,
+    allow_unit_mismatch: bool = False,
     **options: Any,
 ) -> Comparison:
     """Summarize each wave and line up the questions they share; pair the municipalities
     present in the first and the last wave when a municipality code column is found.
 
     ``codebooks`` gives one codebook per wave; ``reading`` and ``design`` (or their
-    fields as keywords, as for ``summarize_survey``) apply to every wave.
+    fields as keywords, as for ``summarize_survey``) apply to every wave. A question whose
+    waves count different units (a share of gemeenten against a share of teams, as the
+    datasets record them) is refused unless ``allow_unit_mismatch``; then it carries the
+    units, and every output says so.
     """
     from monitorkit.stats.estimates import summarize_survey
 
@@ -426,7 +430,12 @@ def compare_waves(
         for path, book in zip(paths, books, strict=True)
     ]
     return compare_summaries(
-        summaries, names, key=key, mergers=mergers, confidence=design.confidence
+        summaries,
+        names,
+        key=key,
+        mergers=mergers,
+        confidence=design.confidence,
+        allow_unit_mismatch=allow_unit_mismatch,
     )
 
 
@@ -437,6 +446,7 @@ def compare_summaries(
     key: str | None = None,
     mergers: str | Path | None = None,
     confidence: float = 0.95,
+    allow_unit_mismatch: bool = False,
 ) -> Comparison:
     """Line up the questions that summaries of several waves share (no file is read again)."""
     first = summaries[0]
@@ -452,21 +462,48 @@ def compare_summaries(
         others = [next((q for q in s.questions if q.id == question.id), None) for s in summaries]
         if sum(q is not None for q in others) < 2:
             continue
+        units = differing_units(question.id, summaries, names, allow_unit_mismatch)
         if question.type == "numeric":
             entry = _compare_means(question, others, names, confidence)
             if panel is not None and others[-1] is not None and entry.means is not None:
                 entry = _with_mean_panel(entry, summaries, names, panel, confidence)
-            questions.append(entry)
+            questions.append(replace(entry, units=units))
             continue
         entry = _compare_question(question, others, names, populations, scores, confidence)
         if panel is not None and others[-1] is not None:
             entry = _with_panel(entry, question, others[-1], summaries, names, panel, confidence)
-        questions.append(entry)
+        questions.append(replace(entry, units=units))
     if not questions:
         raise UsageError(
             "the waves share no question", hint="pass a codebook per wave with --codebook"
         )
     return Comparison(names, summaries, questions, panel)
+
+
+def differing_units(
+    question_id: str, summaries: list[Summary], names: list[str], allowed: bool
+) -> dict[str, str] | None:
+    """The unit each wave's figures of a question are shares of, when the waves differ.
+
+    Units come from a dataset's metadata (``units`` in datasets.yaml, as the source
+    prints them); a wave without them is left out. Differing units are refused unless
+    ``allowed``: the change would set, say, a share of gemeenten against one of teams.
+    """
+    units = {
+        name: str(unit)
+        for name, summary in zip(names, summaries, strict=True)
+        if (unit := ((summary.provenance or {}).get("units") or {}).get(question_id))
+    }
+    if len(set(units.values())) < 2:
+        return None
+    if not allowed:
+        counted = "; ".join(f"{name}: {unit}" for name, unit in units.items())
+        raise UsageError(
+            f"question '{question_id}': the waves are shares of different units ({counted})",
+            hint="these are different measures; pass --allow-unit-mismatch to compare them "
+            "anyway (every output then says so)",
+        )
+    return units
 
 
 def trend_scores(names: list[str]) -> list[float]:
