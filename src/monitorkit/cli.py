@@ -662,7 +662,11 @@ def check(files, percent, base, fmt):
     copied from a report. For each percentage with an N: the counts k that print as the
     published value when rounding half up, half to even, or truncating; for registries
     also whole tables, yes/no pairs that must add to 100, group splits that must average
-    to a total, and sums of counts. Exit code 1 when something is inconsistent.
+    to a total, sums of counts, and the relations the figures state themselves: a figure
+    the text computes by division, counts printed as parts of a count, two counts of one
+    population, and a finding printed twice (its ranges must overlap and be shares of one
+    unit). Verbal quantities ('de helft') are judged by the range their words allow, never
+    as exact percentages. Exit code 1 when something is inconsistent.
 
     \b
     Examples:

@@ -16,6 +16,15 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from monitorkit.published.verbal import (
+    SCALE,
+    base_value,
+    is_verbal,
+    printed_number,
+    printed_range,
+    share_like,
+)
+
 ROUNDING_RULES = ("half_up", "half_even", "truncate")
 
 
@@ -167,6 +176,8 @@ def check_figure(figure) -> FigureResult:
     result = FigureResult(figure.id, figure.label, figure.value, figure.n)
     if not figure.is_percentage:
         result.note = "not a percentage"
+    elif is_verbal(figure):
+        result.note = f"a verbal quantity ('{figure.value_text}'), not an exact percentage"
     elif figure.approximate:
         result.note = f"printed as an approximation ({figure.value_text})"
     elif figure.n is None:
@@ -180,7 +191,9 @@ def check_figure(figure) -> FigureResult:
 
 
 def check_registry(registry) -> ConsistencyReport:
-    """Every figure, table, complement, split, sum and repeated figure of a registry."""
+    """Every figure, table, complement, split, sum and repeated figure of a registry, and
+    the relations the figures themselves state: divisions, parts of a count, and counts
+    of one population printed twice."""
     figures = [check_figure(f) for f in registry.figures.values()]
     tables = {
         table_id: members
@@ -198,6 +211,9 @@ def check_registry(registry) -> ConsistencyReport:
         else:
             relations.append(_sum(registry.figures[check.total], members))
     relations.extend(_same_findings(registry))
+    relations.extend(_divisions(registry))
+    relations.extend(_parts(registry))
+    relations.extend(_repeated_counts(registry))
     return ConsistencyReport(figures, relations)
 
 
@@ -300,7 +316,12 @@ def _sum(total_figure, parts) -> RelationResult:
 
 
 def _same_findings(registry) -> list[RelationResult]:
-    """A finding printed twice must carry the same value unless one is an approximation."""
+    """A finding printed twice must admit a common value and be a share of one population.
+
+    Each printing stands for the range its digits or words allow ('ongeveer 30%',
+    'bijna een derde'); the two ranges must overlap, and where both say what they are
+    a share of (sociale diensten, gemeenten), it must be the same.
+    """
     results, seen = [], set()
     for figure in registry.figures.values():
         for target, relation in figure.links:
@@ -309,16 +330,111 @@ def _same_findings(registry) -> list[RelationResult]:
                 continue
             seen.add(pair)
             other = registry.figures[target]
-            if figure.value is None or other.value is None:
+            first, second = printed_range(figure), printed_range(other)
+            if first is None or second is None:
                 continue
-            approximate = figure.approximate or other.approximate
-            same = figure.value == other.value
-            detail = f"{figure.value:g} and {other.value:g}" + (
-                " (one printed as an approximation)" if approximate and not same else ""
+            (low_a, high_a), (low_b, high_b) = first, second
+            overlap = max(low_a, low_b) <= min(high_a, high_b)
+            populations = {figure.population, other.population} - {None}
+            detail = f"{_printed(figure)} and {_printed(other)}" + (
+                "" if overlap else ": no value fits both"
             )
-            results.append(
-                RelationResult("same_finding", list(pair), [], detail, same or approximate)
-            )
+            if len(populations) > 1:
+                detail += (
+                    f"; printed as shares of different units: {' and '.join(sorted(populations))}"
+                )
+            ok = overlap and len(populations) <= 1
+            results.append(RelationResult("same_finding", list(pair), [], detail, ok))
+    return results
+
+
+def _printed(figure) -> str:
+    """A figure as printed: its words where it has them, else its number."""
+    return f"'{figure.value_text}'" if figure.value_text else f"{figure.value:g}"
+
+
+def _divisions(registry) -> list[RelationResult]:
+    """A figure the text computes by division must lie in the range its printing admits.
+
+    The figure names its numerator and divisors (``divided_from``); a share is compared
+    in percentage points, an amount in its own unit.
+    """
+    results = []
+    for figure in registry.figures.values():
+        if not figure.divided_from:
+            continue
+        numbers = [base_value(registry.figures[i]) for i in figure.divided_from]
+        values = [v for v in numbers if v]
+        allowed = printed_range(figure)
+        ids = [figure.id, *figure.divided_from]
+        if allowed is None or len(values) < len(numbers):
+            results.append(RelationResult("division", ids, [], "needs printed numbers", True))
+            continue
+        computed = values[0]
+        for divisor in values[1:]:
+            computed /= divisor
+        computed /= SCALE.get(figure.unit, 1)
+        if share_like(figure):
+            computed *= 100
+        low, high = allowed
+        ok = low <= computed <= high
+        shown = " / ".join(f"{float(v):,.0f}" for v in values)
+        detail = (
+            f"{_printed(figure)}: {shown} = {float(computed):,.4g}"
+            f"{'%' if share_like(figure) else ''}; the printing admits "
+            f"{float(low):,.4g} to {float(high):,.4g}"
+        )
+        results.append(RelationResult("division", ids, [], detail, ok))
+    return results
+
+
+def _parts(registry) -> list[RelationResult]:
+    """Counts printed as parts of a printed count may not add up to more than it."""
+    totals: dict[str, list] = {}
+    for figure in registry.figures.values():
+        if figure.part_of:
+            totals.setdefault(figure.part_of, []).append(figure)
+    results = []
+    for total_id, parts in totals.items():
+        total = registry.figures[total_id]
+        numbers = [printed_number(part) for part in parts]
+        whole = printed_number(total)
+        ids = [total_id, *[part.id for part in parts]]
+        values = [v for v in numbers if v is not None]
+        if whole is None or len(values) < len(numbers):
+            results.append(RelationResult("parts", ids, [], "needs printed numbers", True))
+            continue
+        added = sum(values)
+        ok = added <= whole
+        detail = f"{' + '.join(f'{float(v):g}' for v in values)} = {float(added):g} of " + (
+            f"{float(whole):g} {total.population or total.label}"
+        )
+        if added > whole:
+            detail += f": the parts exceed the total by {float(added - whole):g}"
+        elif added < whole:
+            detail += f" ({float(whole - added):g} in no part printed)"
+        results.append(RelationResult("parts", ids, [], detail, ok))
+    return results
+
+
+def _repeated_counts(registry) -> list[RelationResult]:
+    """Counts of one population in one section (not parts of each other) must agree."""
+    groups: dict[tuple[str, str, str], list] = {}
+    for figure in registry.figures.values():
+        if figure.unit == "count" and figure.population and not figure.part_of:
+            key = (figure.source, figure.section, figure.population)
+            groups.setdefault(key, []).append(figure)
+    results = []
+    for (_, section, population), members in groups.items():
+        if len(members) < 2:
+            continue
+        values = {printed_number(m) for m in members}
+        detail = f"{section}: {population} printed as " + ", ".join(
+            f"{_printed(m)} ({m.id})" for m in members
+        )
+        results.append(
+            RelationResult("repeated_count", [m.id for m in members], [], detail, len(values) == 1)
+        )
     return results
 
 

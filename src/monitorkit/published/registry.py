@@ -5,6 +5,12 @@ One YAML file per source document in data/published/: a ``source`` header, a
 it is known, wave, kind, quote, links) and ``checks`` between figures
 (yes/no complements, group splits, sums of counts).
 
+A figure the text computes from others ('Gemiddeld is er per bijstandsgerechtigde
+dus ongeveer € 1.400') names them in ``divided_from`` (numerator, then each
+divisor); a count that is part of another printed count names it in ``part_of``.
+`check` tests both, and any two counts of one population, without being told
+which figures disagree.
+
 Every survey figure says, as the source prints it, what it is a share of
 (``population``: gemeenten, sociale (wijk)teams, sociale diensten, ...) and
 when it was measured (``fieldwork``); the source header gives the defaults.
@@ -62,6 +68,8 @@ class Figure:
     population: str | None = None
     fieldwork: str | None = None
     assumptions: tuple[str, ...] = ()
+    divided_from: tuple[str, ...] = ()
+    part_of: str | None = None
 
     @property
     def is_percentage(self) -> bool:
@@ -268,6 +276,8 @@ def _figure(entry: Any, source: Source, path: str) -> Figure:
         population=population,
         fieldwork=fieldwork,
         assumptions=assumptions,
+        divided_from=tuple(str(i) for i in entry.get("divided_from") or []),
+        part_of=entry.get("part_of"),
     )
 
 
@@ -285,11 +295,16 @@ def _check(entry: Any, path: str) -> Check:
 def _check_links(registry: Registry) -> None:
     """Every link and check must name figures that exist."""
     for figure in registry.figures.values():
-        for target, _ in figure.links:
+        named = [(target, "links") for target, _ in figure.links]
+        named += [(target, "divided_from") for target in figure.divided_from]
+        named += [(figure.part_of, "part_of")] if figure.part_of else []
+        for target, field_name in named:
             if target not in registry.figures:
                 raise InputError(
-                    f"links to unknown figure '{target}'",
-                    Location(registry.sources[figure.source].path, figure=figure.id, field="links"),
+                    f"{'links to' if field_name == 'links' else 'names'} unknown figure '{target}'",
+                    Location(
+                        registry.sources[figure.source].path, figure=figure.id, field=field_name
+                    ),
                 )
     for check in registry.checks:
         for figure_id in (*check.figures, *([check.total] if check.total else [])):
