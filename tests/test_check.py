@@ -320,3 +320,24 @@ def test_the_range_a_printed_quantity_admits(entry, low, high):
     found = printed_range(figure)
     assert found is not None
     assert (float(found[0]), float(found[1])) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_misfit_gets_explanations_ranked_under_the_publications_rule(report):
+    figures = {f["id"]: f for f in report["figures"]}
+    assert figures["vj2012-t1-anders"]["explanations"] == [
+        "the item's N was 90-94, 96-100 rather than 95",
+        "a misprint of 9 or 11, which print from 95 under half_up",
+        "the table rounded by truncate, unlike the rest",
+    ]
+    assert figures["vj2012-t1-geen"]["explanations"] == []
+    pair = next(
+        r for r in report["relations"] if r["figures"][0] == "stimulansz2016-werkt-met-wijkteams"
+    )
+    assert pair["detail"].endswith(
+        "likeliest: rounding half up with 1-4 answering neither (a third answer category)"
+    )
+    tables = next(r for r in report["relations"] if r["type"] == "source_tables")
+    assert (
+        "half_up 26, half_even 26, truncate 25; the publication's rule: half_up"
+        in (tables["detail"])
+    )

@@ -42,7 +42,31 @@ def test_truncated_tables_are_compared_under_truncation(results):
     assert (anders.status, anders.rule, anders.computed) == ("match", "truncate", 10.0)
     assert anders.exact == pytest.approx(1000 / 95)
     geen = results["stimulansz2016-geen-wijkteam"]
-    assert (geen.status, geen.rule, geen.n) == ("match", "truncate", 234)
+    assert (geen.status, geen.rule, geen.n) == ("match", "half_up", 234)
+
+
+def test_one_rounding_rule_per_dataset_and_a_stated_departure_per_table():
+    from monitorkit.io.datasets import list_datasets
+
+    datasets = {d.name: d.provenance for d in list_datasets()}
+    assert set(datasets["wijkteams-2015"]["rounding"].values()) == {"half_up"}
+    notes = datasets["wijkteams-2015"]["notes"]
+    assert (
+        "werkt_met_wijkteams: 87% + 12% of 234 is 99%; under half_up both print only if some "
+        "answer neither, as `monitorkit check` finds likeliest: 1 of 234 answer 'Weet niet' "
+        "(kept in the base)"
+    ) in notes
+    divosa = datasets["divosa-monitor-2011"]
+    assert {rule for figure, rule in divosa["rounding"].items() if "-t1-" in figure} == {"truncate"}
+    assert {rule for figure, rule in divosa["rounding"].items() if "-t1-" not in figure} == {
+        "half_up"
+    }
+    knelpunten = next(n for n in divosa["notes"] if n.startswith("knelpunten:"))
+    assert (
+        "vj2012-t1-anders (10% of 95): the item's N was 90-94, 96-100 rather than 95; a "
+        "misprint of 9 or 11, which print from 95 under half_up; the table rounded by "
+        "truncate, unlike the rest"
+    ) in knelpunten
 
 
 def test_national_and_verbal_figures_say_why_they_are_not_computable(results):

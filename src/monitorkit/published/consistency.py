@@ -85,6 +85,64 @@ def nearest_count(
 
 
 MAX_UNKNOWN_N = 2000
+#: How far from the printed N another item N is looked for (item non-response), relatively.
+ITEM_N_REACH = Fraction(1, 20)
+
+
+def source_rule(figures) -> tuple[str, dict[str, int]]:
+    """The one rounding rule a publication's figures with an N point to: the rule under
+    which most of them print (ties in ROUNDING_RULES order), with the count per rule."""
+    checked = [f for f in figures if f.is_percentage and f.n and not is_verbal(f)]
+    fits = {
+        rule: sum(bool(feasible_counts(f.value, f.n, f.decimals, rule)) for f in checked)
+        for rule in ROUNDING_RULES
+    }
+    return max(ROUNDING_RULES, key=lambda rule: fits[rule]), fits
+
+
+def explanations(figure, rule: str) -> list[str]:
+    """Why a percentage that cannot print from its N under ``rule`` was printed, likeliest
+    first: the item had another N (item non-response), the value is misprinted by one,
+    or the table was rounded by another rule than the rest of the publication."""
+    found = []
+    reach = max(2, math.ceil(figure.n * ITEM_N_REACH))
+    bases = [
+        n
+        for n in range(max(1, figure.n - reach), figure.n + reach + 1)
+        if n != figure.n and feasible_counts(figure.value, n, figure.decimals, rule)
+    ]
+    if bases:
+        found.append(f"the item's N was {_ranges(bases)} rather than {figure.n}")
+    step = Fraction(1, 10**figure.decimals)
+    near = [
+        value
+        for value in (Fraction(str(figure.value)) - step, Fraction(str(figure.value)) + step)
+        if feasible_counts(float(value), figure.n, figure.decimals, rule)
+    ]
+    if near:
+        shown = " or ".join(f"{float(v):g}" for v in near)
+        found.append(f"a misprint of {shown}, which print from {figure.n} under {rule}")
+    others = [
+        other
+        for other in ROUNDING_RULES
+        if other != rule and feasible_counts(figure.value, figure.n, figure.decimals, other)
+    ]
+    if others:
+        found.append(f"the table rounded by {' or '.join(others)}, unlike the rest")
+    return found
+
+
+def neither_counts(first, second, base: int, rule: str) -> list[int]:
+    """How many could have answered neither of a yes/no pair that does not add to 100:
+    the third answer category under which both shares print from ``base``."""
+    return sorted(
+        {
+            base - k1 - k2
+            for k1 in feasible_counts(first.value, base, first.decimals, rule)
+            for k2 in feasible_counts(second.value, base, second.decimals, rule)
+            if k1 + k2 < base
+        }
+    )
 
 
 @dataclass
@@ -97,6 +155,9 @@ class FigureResult:
     n: int | None
     feasible: dict[str, list[int]] = field(default_factory=dict)
     note: str = ""
+    #: Where the figure cannot print under its publication's rule: why it may have been
+    #: printed anyway, likeliest first.
+    explanations: list[str] = field(default_factory=list)
 
     @property
     def consistent(self) -> dict[str, bool]:
@@ -119,6 +180,7 @@ class FigureResult:
             "consistent": self.consistent,
             "feasible_counts": self.feasible,
             "note": self.note,
+            "explanations": self.explanations,
         }
 
 
@@ -195,6 +257,14 @@ def check_registry(registry) -> ConsistencyReport:
     the relations the figures themselves state: divisions, parts of a count, and counts
     of one population printed twice."""
     figures = [check_figure(f) for f in registry.figures.values()]
+    rules = {
+        source: source_rule([f for f in registry.figures.values() if f.source == source])[0]
+        for source in registry.sources
+    }
+    for result, figure in zip(figures, registry.figures.values(), strict=True):
+        rule = rules[figure.source]
+        if result.feasible and not result.feasible[rule]:
+            result.explanations = explanations(figure, rule)
     tables = {
         table_id: members
         for table_id, members in registry.tables().items()
@@ -242,11 +312,14 @@ def _source_tables(tables: dict[str, list]) -> list[RelationResult]:
             continue
         members = [m for group in groups for m in group]
         rules = consistent_rules([m.value for m in members], [m.n for m in members])
+        chosen, fits = source_rule(members)
+        counted = ", ".join(f"{rule} {fits[rule]}" for rule in ROUNDING_RULES)
         detail = (
             f"{source}: all {len(groups)} tables with an N are possible under {', '.join(rules)}"
             if rules
-            else f"{source}: no single rounding rule fits all {len(groups)} tables with an N "
-            "(the tables were rounded differently, or a figure is misprinted)"
+            else f"{source}: no single rounding rule fits all {len(groups)} tables with an N; "
+            f"figures that print per rule ({len(members)}): {counted}; the publication's "
+            f"rule: {chosen} (see each misfit's explanations)"
         )
         results.append(
             RelationResult("source_tables", [m.id for m in members], rules, detail, bool(rules))
@@ -274,6 +347,13 @@ def _complement(members) -> RelationResult:
         f"{first.value:g} + {second.value:g} = {total:g}; possible ({base_text}) under: "
         f"{', '.join(rules) or 'no rule'}"
     )
+    if "half_up" not in rules and len(bases) == 1:
+        neither = neither_counts(first, second, bases[0], "half_up")
+        if neither:
+            detail += (
+                f"; likeliest: rounding half up with {_ranges(neither)} answering neither "
+                "(a third answer category)"
+            )
     return RelationResult("complement", ids, rules, detail, "half_up" in rules)
 
 

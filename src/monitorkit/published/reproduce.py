@@ -143,8 +143,17 @@ class _Datasets:
         )
         percent = item.percent
         if place["answer"] == "Nee":
-            percent = 100 * (item.base - item.count) / item.base
+            percent = 100 * self._answered(name, by, place, group, "Nee") / item.base
         return percent, item.base, name, rule
+
+    def _answered(self, name: str, by: str | None, place: dict[str, Any], group, answer: str):
+        """How many answered ``answer`` to an item (a 'Weet niet' kept in the base is
+        neither Ja nor Nee), within the group where the figure is a group's."""
+        frame = self.summary(name, by).responses.raw.frame
+        rows = frame[place["column"]].astype(str).str.strip() == answer
+        if group:
+            rows &= frame[place["by"]].astype(str) == group
+        return int(rows.sum())
 
 
 def reproduce_figures(
