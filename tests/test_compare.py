@@ -413,3 +413,26 @@ def test_an_allowed_unit_mismatch_is_said_in_every_format(run_cli, tmp_path):
     assert UNIT_NOTE in cells
     dutch = run_cli(*waves, "-f", "md", "--locale", "nl").out
     assert "Eenheden verschillen (2014: gemeenten; 2015: sociale (wijk)teams)" in dutch
+
+
+def test_an_unprinted_n_gets_the_range_over_which_the_change_holds(run_cli):
+    from monitorkit.stats.changes import difference_of_shares
+
+    waves = ("compare", "wijkteams-2014", "wijkteams-2015", "--allow-unit-mismatch")
+    item = json.loads(run_cli(*waves, "-f", "json").out)["questions"][0]["items"][0]
+    first = item["sensitivity"][0]
+    assert (first["wave"], first["assumed_n"], first["direction"]) == ("2014", 204, "down")
+
+    def significant(n: int) -> bool:
+        p = difference_of_shares(112 / 204, n, 75 / 204, 204).test.p
+        return p is not None and p < 0.05
+
+    brute = min(n for n in range(2, 2000) if all(significant(m) for m in range(n, 2000)))
+    assert first["holds_from"] == brute == 33
+    md = run_cli(*waves, "-f", "md").out
+    assert (
+        "2014's N is not printed (204 assumed); the change is significant (p < 0.05) for any "
+        "2014 N of 33 or more with 2015's N at 204; its direction (down) holds for every N."
+    ) in md
+    rows = list(csv.DictReader(run_cli(*waves, "-f", "csv").out.splitlines()))
+    assert "2014 N of 33 or more" in rows[0]["n_sensitivity"]

@@ -54,6 +54,8 @@ class Reconstruction:
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
     fieldwork: dict[str, str] = field(default_factory=dict)
+    #: Questions whose base is not printed in the source, with the base assumed.
+    assumed_n: dict[str, int] = field(default_factory=dict)
 
     def csv_bytes(self) -> bytes:
         buffer = io.StringIO()
@@ -106,6 +108,7 @@ class _Builder:
         #: Battery questions where some answer neither Ja nor Nee (kept in the base).
         self.third_category: set[str] = set()
         self.questions: list[Question] = []
+        self.assumed_n: dict[str, int] = {}
         #: Figures that could not be printed from the rebuilt counts.
         self.misses: list[str] = []
 
@@ -250,6 +253,7 @@ def reconstruct(spec: dict[str, Any], registry: Registry) -> Reconstruction:
         builder.rules,
         builder.placed,
         *_as_printed(builder),
+        builder.assumed_n,
     )
 
 
@@ -338,6 +342,8 @@ def _battery(builder: _Builder, question: dict[str, Any]) -> list[Item]:
         figure = builder.figure(item["figure"])
         rng = builder.rng(f"{question['id']}:{item['column']}")
         base = figure.n or len(pool)
+        if figure.n is None:
+            builder.assumed_n[question["id"]] = base
         if figure.n is None and question.get("within"):
             builder.notes.append(
                 f"{figure.id}: N not printed; base taken as the {base} "
@@ -437,8 +443,11 @@ def _multi(builder: _Builder, question: dict[str, Any]) -> list[Item]:
             f"the items of a multi question have different N: {sorted(bases)}",
             Location(builder.where.file, question=question["id"]),
         )
+    printed = bool(bases)
     base = bases.pop() if bases else len(pool)
-    if not bases and question.get("within"):
+    if not printed:
+        builder.assumed_n[question["id"]] = base
+    if not printed and question.get("within"):
         builder.notes.append(
             f"{question['id']}: N not printed; base taken as the {base} "
             f"respondents who said Ja to '{question['within']}'"
@@ -558,6 +567,7 @@ def dataset_entry(rebuilt: Reconstruction, spec: dict[str, Any], registry: Regis
             "rounding": rebuilt.rules,
             "units": rebuilt.units,
             "fieldwork": rebuilt.fieldwork,
+            "assumed_n": rebuilt.assumed_n,
         },
     }
 

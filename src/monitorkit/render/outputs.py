@@ -382,6 +382,7 @@ COMPARE_CSV_COLUMNS = [
     "independent_ci_high",
     "independent_p",
     "unit_mismatch",
+    "n_sensitivity",
 ]
 
 
@@ -409,7 +410,7 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
     ``diff_pp`` is in percentage points (items), ``diff_mean`` in the answer's unit.
     """
     records = []
-    from monitorkit.render.changes import unit_mismatch_note
+    from monitorkit.render.changes import sensitivity_note, unit_mismatch_note
 
     for question in comparison.questions:
         common = {"question": question.id, "question_label": question.label}
@@ -430,6 +431,10 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
                 change.update(_change_fields(item.paired.change, "paired_"))
             if item.unpaired is not None:
                 change.update(_change_fields(item.unpaired.change, "independent_"))
+            if item.sensitivity:
+                change["n_sensitivity"] = " ".join(
+                    sensitivity_note(item, found, "en") for found in item.sensitivity
+                )
             for wave, cell in item.waves.items():
                 records.append(
                     {

@@ -251,5 +251,23 @@ _FIGURE_PAIRS = [
         "Eenheden verschillen ({counted}): alleen vergeleken omdat --allow-unit-mismatch is "
         "gegeven; het verschil zet twee verschillende maten tegenover elkaar.",
     ),
+    ("down", "omlaag"),
+    ("up", "omhoog"),
+    ("none", "geen"),
+    (
+        "{item}: {wave}'s N is not printed ({n} assumed); the change is not significant "
+        "(p < {alpha}) for any {wave} N up to {max} with {other}'s N at {size}.",
+        "{item}: de N van {wave} is niet gedrukt ({n} aangenomen); het verschil is niet "
+        "significant (p < {alpha}) voor welke N van {wave} ook tot {max}, met de N van {other} "
+        "op {size}.",
+    ),
+    (
+        "{item}: {wave}'s N is not printed ({n} assumed); the change is significant "
+        "(p < {alpha}) for any {wave} N of {from} or more with {other}'s N at {size}; "
+        "its direction ({direction}) holds for every N.",
+        "{item}: de N van {wave} is niet gedrukt ({n} aangenomen); het verschil is significant "
+        "(p < {alpha}) voor elke N van {wave} vanaf {from}, met de N van {other} op {size}; "
+        "de richting ({direction}) geldt voor elke N.",
+    ),
 ]
 DUTCH.update(_FIGURE_PAIRS)

@@ -28,6 +28,7 @@ from monitorkit.results import (
     ItemChange,
     ItemEstimate,
     MeanChange,
+    NSensitivity,
     NumericStats,
     PairedMeans,
     PairedTable,
@@ -43,6 +44,8 @@ from monitorkit.stats.changes import (
     DESIGN_TEST,
     DIFF_INTERVAL,
     DIFF_TEST,
+    SENSITIVITY_ALPHA,
+    SENSITIVITY_MAX_N,
     across_waves_test,
     design_across_test,
     design_difference,
@@ -50,6 +53,7 @@ from monitorkit.stats.changes import (
     difference_of_shares,
     mean_difference,
     paired_difference,
+    smallest_significant_n,
     trend_test,
 )
 from monitorkit.stats.estimates import Design, Summary, item_states, survey_year
@@ -472,6 +476,9 @@ def compare_summaries(
         entry = _compare_question(question, others, names, populations, scores, confidence)
         if panel is not None and others[-1] is not None:
             entry = _with_panel(entry, question, others[-1], summaries, names, panel, confidence)
+        assumed = assumed_bases(question.id, summaries, names)
+        if assumed:
+            entry = replace(entry, items=tuple(_sensitive(i, assumed) for i in entry.items))
         questions.append(replace(entry, units=units))
     if not questions:
         raise UsageError(
@@ -504,6 +511,41 @@ def differing_units(
             "anyway (every output then says so)",
         )
     return units
+
+
+def assumed_bases(question_id: str, summaries: list[Summary], names: list[str]) -> dict[str, int]:
+    """Waves whose N for a question is not printed but assumed by their reconstruction
+    (``assumed_n`` in datasets.yaml), with the N assumed."""
+    return {
+        name: int(n)
+        for name, summary in zip(names, summaries, strict=True)
+        if (n := ((summary.provenance or {}).get("assumed_n") or {}).get(question_id))
+    }
+
+
+def _sensitive(item: ItemChange, assumed: dict[str, int]) -> ItemChange:
+    """An independent change with the range of each assumed N over which it is significant."""
+    first, last = item.cell(item.first or ""), item.cell(item.last or "")
+    test = item.change.test
+    if first is None or last is None or test is None or test.name != DIFF_TEST:
+        return item
+    if not (first.base and last.base) or item.diff_pp is None:
+        return item
+    shares = {item.first: first.count / first.base, item.last: last.count / last.base}
+    sizes = {item.first: first.base, item.last: last.base}
+    direction = "down" if item.diff_pp < 0 else "up" if item.diff_pp > 0 else "none"
+    found = []
+    for wave, n in assumed.items():
+        if wave not in shares:
+            continue
+        other = item.last if wave == item.first else item.first
+        holds_from = smallest_significant_n(
+            shares[wave], shares[other], sizes[other], varied_first=wave == item.first
+        )
+        found.append(
+            NSensitivity(wave, n, holds_from, SENSITIVITY_MAX_N, SENSITIVITY_ALPHA, direction)
+        )
+    return replace(item, sensitivity=tuple(found))
 
 
 def trend_scores(names: list[str]) -> list[float]:
