@@ -436,3 +436,34 @@ def test_an_unprinted_n_gets_the_range_over_which_the_change_holds(run_cli):
     ) in md
     rows = list(csv.DictReader(run_cli(*waves, "-f", "csv").out.splitlines()))
     assert "2014 N of 33 or more" in rows[0]["n_sensitivity"]
+
+
+ASSUMED_2014 = (
+    "Assumption: The 2014 peiling's N is not printed in the sources. It is set to 204, the "
+    "number of gemeenten with teams in the 2015 peiling"
+)
+
+
+def test_the_datasets_assumptions_and_notes_travel_in_every_format(run_cli, tmp_path):
+    from openpyxl import load_workbook
+
+    waves = ("compare", "wijkteams-2014", "wijkteams-2015", "--allow-unit-mismatch")
+    assert ASSUMED_2014 in run_cli(*waves).out.replace("\n", "")
+    md = run_cli(*waves, "-f", "md").out
+    assert f"  - {ASSUMED_2014}" in md
+    assert "  - Note: werkt\\_met\\_wijkteams: 87% + 12% of 234 is 99%" in md
+    provenance = json.loads(run_cli(*waves, "-f", "json").out)["waves"][0]["provenance"]
+    assert provenance["assumptions"][0].startswith("The 2014 peiling's N is not printed")
+    piped = run_cli(*waves, "-f", "csv")
+    assert f"# 2014: {ASSUMED_2014}" in piped.err and "# " not in piped.out
+    run_cli(*waves, "-o", tmp_path / "c.csv")
+    sidecar = (tmp_path / "c.csv.notes.txt").read_text(encoding="utf-8").splitlines()
+    assert sidecar[0].startswith(f"2014: {ASSUMED_2014}")
+    run_cli(*waves, "-o", tmp_path / "c.xlsx")
+    notes = [row[0].value for row in load_workbook(tmp_path / "c.xlsx")["Notes"].iter_rows()]
+    assert notes == sidecar
+    summary_md = run_cli("summarize", "wijkteams-2014", "-f", "md", "--locale", "nl").out
+    assert "- Aanname: The 2014 peiling's N is not printed" in summary_md
+    run_cli("summarize", "wijkteams-2014", "-o", tmp_path / "s.xlsx", "--locale", "nl")
+    sheet = load_workbook(tmp_path / "s.xlsx")["Toelichting"]
+    assert sheet["A1"].value.startswith("Aanname: The 2014 peiling's N")

@@ -209,7 +209,7 @@ def test_terminal_output_to_a_pipe_is_not_hard_wrapped(run_cli, monkeypatch):
     out = run_cli("summarize", "wijkteams-2015", "--by", "gemeentegrootte").out
     lines = out.splitlines()
     assert any(
-        line.startswith("assumption: Figures about teams are printed without N.")
+        line.startswith("Assumption: Figures about teams are printed without N.")
         and line.endswith("such taken.")
         for line in lines
     )

@@ -285,24 +285,51 @@ def _emit_summary(result, fmt: str, render: RenderOptions, readings: bool) -> No
     codebook = result.responses.codebook
     inputs = [Path(result.responses.source.input_path)]
     inputs += [Path(codebook.path)] if codebook.origin == "file" and codebook.path else []
-    _emit(result, fmt, render, partial(print_summary, readings=readings), render_summary, inputs)
+    from monitorkit.render.assumptions import summary_notes
+
+    notes = summary_notes(result, render.locale)
+    show = partial(print_summary, readings=readings)
+    _emit(result, fmt, render, show, render_summary, inputs, notes)
 
 
-def _emit(result, fmt: str, render: RenderOptions, show, as_bytes, inputs: list[Path]) -> None:
+def _emit(
+    result,
+    fmt: str,
+    render: RenderOptions,
+    show,
+    as_bytes,
+    inputs: list[Path],
+    notes: list[str] | None = None,
+) -> None:
     """Print a result on the terminal, or write its bytes in ``fmt`` to -o (never over an
-    input) or to standard output."""
+    input) or to standard output.
+
+    A CSV cannot hold the dataset's assumptions and notes, so they go to a sidecar
+    ``<name>.notes.txt`` next to it, or to standard error when the CSV goes to standard
+    output."""
     if fmt == "terminal":
         show(result, locale=render.locale)
         return
     data = as_bytes(result, fmt, render.locale)
+    sidecar = fmt == "csv" and bool(notes)
     if render.output:
         from monitorkit.io.files import write_atomic
 
         write_atomic(Path(render.output), data, inputs=inputs)
         if not render.quiet:
             click.echo(f"wrote {render.output}", err=True)
+        if sidecar:
+            from monitorkit.render.assumptions import sidecar_bytes
+
+            path = Path(render.output).with_name(Path(render.output).name + ".notes.txt")
+            write_atomic(path, sidecar_bytes(notes or []), inputs=inputs)
+            if not render.quiet:
+                click.echo(f"wrote {path}", err=True)
     else:
         click.echo(data.decode("utf-8"), nl=False)
+        if sidecar:
+            for line in notes or []:
+                click.echo(f"# {line}", err=True)
 
 
 @cli.command(short_help="Compare waves: change, interval, test, panel.")
@@ -388,7 +415,10 @@ def compare(
 
     fmt = _choose_format(render.fmt, render.output)
     inputs = [Path(f) for f in (*files, *codebooks, *([mergers] if mergers else []))]
-    _emit(result, fmt, render, print_comparison, render_comparison, inputs)
+    from monitorkit.render.assumptions import comparison_notes
+
+    notes = comparison_notes(result, render.locale)
+    _emit(result, fmt, render, print_comparison, render_comparison, inputs, notes)
     if charts:
         from monitorkit.render.charts import write_comparison_charts
 

@@ -85,6 +85,9 @@ class Reproduction:
             "dataset": self.dataset,
             "rounding": self.rule,
             "reason": self.reason,
+            "population": self.figure.population,
+            "fieldwork": self.figure.fieldwork,
+            "assumptions": list(self.figure.assumptions),
         }
 
 

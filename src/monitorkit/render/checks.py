@@ -114,6 +114,7 @@ def print_reproduction(results, console: Console | None = None, locale: Locale =
     for text in (REBUILT, INDEPENDENT):
         if text in shown_bases:
             console.print(f"{basis[text]}: {word(text, locale)}", style="dim", highlight=False)
+    _print_dataset_notes(sorted({r.dataset for r in results if r.dataset}), console, locale)
     if any(result.n_assumed for result in results):
         console.print(
             word(
@@ -124,6 +125,17 @@ def print_reproduction(results, console: Console | None = None, locale: Locale =
             style="dim",
             highlight=False,
         )
+
+
+def _print_dataset_notes(names: list[str], console: Console, locale: Locale) -> None:
+    """The assumptions and notes of each reconstructed dataset the figures came from."""
+    from monitorkit.io.datasets import list_datasets
+    from monitorkit.render.assumptions import dataset_notes
+
+    provenance = {dataset.name: dataset.provenance for dataset in list_datasets()}
+    for name in names:
+        for line in dataset_notes(provenance.get(name), locale):
+            console.print(f"{name}: {line}", style="yellow", highlight=False)
 
 
 def print_raking(result, output: str, console: Console | None = None) -> None:

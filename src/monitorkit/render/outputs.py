@@ -10,6 +10,12 @@ from typing import Any
 from monitorkit.errors import UsageError
 from monitorkit.io.files import add_row, csv_bytes, workbook_bytes
 from monitorkit.options import Locale
+from monitorkit.render.assumptions import (
+    add_notes_sheet,
+    comparison_notes,
+    dataset_notes,
+    summary_notes,
+)
 from monitorkit.render.common import (
     adjustment,
     base_note,
@@ -157,6 +163,8 @@ def summary_markdown(summary: Summary, locale: Locale = "en") -> str:
     notice = provenance_notice(summary, locale)
     if notice:
         lines += [f"> **{notice}**", ""]
+    if recorded := summary_notes(summary, locale):
+        lines += [*(f"- {md_text(line)}" for line in recorded), ""]
     if fpc := fpc_note(summary):
         lines += [fpc, ""]
     lines += [f"Warning: {md_text(warning)}" for warning in summary.responses.warnings]
@@ -310,6 +318,7 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
         sheet.column_dimensions["A"].width = 60
         sheet.column_dimensions["B"].width = 24
         sheet.column_dimensions["C"].width = 80
+    add_notes_sheet(workbook, summary_notes(summary, locale), locale)
     return workbook_bytes(workbook)
 
 
@@ -457,6 +466,7 @@ def comparison_markdown(comparison, locale: Locale = "en") -> str:
         lines.append(f"- {label}: {source_line(summary)}")
         if provenance_notice(summary, locale):
             lines.append(f"  - **{provenance_notice(summary, locale)}**")
+        lines += [f"  - {md_text(line)}" for line in dataset_notes(summary.provenance, locale)]
     lines.append("")
     for question in comparison.questions:
         spec = change_table(comparison, question, locale)
@@ -524,6 +534,7 @@ def comparison_xlsx(comparison, locale: Locale = "en") -> bytes:
             add_row(sheet, [note])
         sheet.column_dimensions["A"].width = 50
         sheet.freeze_panes = "B4"
+    add_notes_sheet(workbook, comparison_notes(comparison, locale), locale)
     return workbook_bytes(workbook)
 
 

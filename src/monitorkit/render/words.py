@@ -251,6 +251,8 @@ _FIGURE_PAIRS = [
         "Eenheden verschillen ({counted}): alleen vergeleken omdat --allow-unit-mismatch is "
         "gegeven; het verschil zet twee verschillende maten tegenover elkaar.",
     ),
+    ("Note:", "Toelichting:"),
+    ("Notes", "Toelichting"),
     ("down", "omlaag"),
     ("up", "omhoog"),
     ("none", "geen"),
