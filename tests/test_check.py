@@ -134,7 +134,8 @@ def test_registry_errors_name_file_figure_and_field(run_cli, tmp_path):
     assert result.code == 3
     assert result.err == (
         f"monitorkit: error: {path}, figure 'a', field 'kind': must be one of "
-        "survey, national, estimate, practice, sample, got 'guess'\n"
+        "survey, national, estimate, practice, sample, policy_target, statutory_rule, "
+        "threshold, got 'guess'\n"
     )
 
 
@@ -190,3 +191,153 @@ def test_check_one_percentage_or_a_table_of_your_own(run_cli, tmp_path):
     refused = run_cli("check", bad)
     assert refused.code == 3
     assert "row 2: percent and n must be numbers, got 'veel' and '17'" in refused.err
+
+
+def test_every_bundled_survey_figure_says_what_it_is_a_share_of_and_when():
+    from monitorkit.published.registry import read_registry
+
+    figures = read_registry().figures
+    survey = [f for f in figures.values() if f.kind == "survey"]
+    assert survey and all(f.population and f.fieldwork for f in survey)
+    wave_2014, wave_2015 = (
+        figures["movisie2016-medewerker-wi-2014"],
+        figures["movisie2016-medewerker-wi-2015"],
+    )
+    assert (wave_2014.population, wave_2014.fieldwork) == ("gemeenten", "2014")
+    assert (wave_2015.population, wave_2015.fieldwork) == ("sociale (wijk)teams", "2015")
+    peiling = figures["stimulansz2016-werkt-met-wijkteams"]
+    assert (peiling.fieldwork, peiling.wave) == ("maart 2016", None)
+    assert any("inference from two matching values" in a for a in peiling.assumptions)
+
+
+def _failing(report, kind: str, figure_id: str) -> dict:
+    """The failing relation of a type that involves a figure."""
+    found = [r for r in report["relations"] if r["type"] == kind and figure_id in r["figures"]]
+    assert len(found) == 1, found
+    assert found[0]["ok"] is False, found[0]
+    return found[0]
+
+
+def test_the_derived_figures_of_the_audit_are_found_by_generic_relations(report):
+    per_person = _failing(report, "division", "stimulansz2016-budget-per-bijstandsgerechtigde")
+    assert per_person["detail"] == (
+        "'ongeveer € 1.400': 615,000,000 / 463,000 = 1,328; the printing admits 1,350 to 1,450"
+    )
+    third = _failing(report, "division", "stimulansz2016-bestand-te-bedienen")
+    assert "615,000,000 / 5,000 / 463,000 = 26.57%" in third["detail"]
+    spijkenisse = _failing(report, "parts", "stimulansz2016-spijkenisse-aanmeldingen")
+    assert spijkenisse["detail"] == (
+        "15 + 2 + 5 = 22 of 20 aanmeldingen in Spijkenisse: the parts exceed the total by 2"
+    )
+    dunk = _failing(report, "repeated_count", "stimulansz2016-dunk-deelnemers")
+    assert dunk["figures"] == ["stimulansz2016-dunk-deelnemers", "stimulansz2016-dunk-kostenbasis"]
+    thirty = _failing(report, "same_finding", "vj2012-geen-verbinding-wmo")
+    assert thirty["detail"] == (
+        "'ongeveer 30%' and 'bijna een derde'; printed as shares of different units: "
+        "ondervraagde gemeenten and sociale diensten"
+    )
+    vacatures = next(r for r in report["relations"] if "stimulansz2016-vacatures" in r["figures"])
+    assert vacatures["ok"] and "520,000 / 140,000 = 3.714" in vacatures["detail"]
+
+
+def test_no_code_names_a_registry_figure():
+    """The relations are found by generic checks, never by code naming the figures."""
+    from pathlib import Path
+
+    import monitorkit
+
+    ids = set(read_registry().figures)
+    code = "\n".join(
+        path.read_text(encoding="utf-8") for path in Path(monitorkit.__file__).parent.rglob("*.py")
+    )
+    assert [figure_id for figure_id in ids if figure_id in code] == []
+
+
+def test_verbal_quantities_are_never_grim_tested(report):
+    figures = {f["id"]: f for f in report["figures"]}
+    half = figures["divosa2014-beleidskaders"]
+    assert (half["status"], half["note"]) == (
+        "not checkable",
+        "a verbal quantity ('de helft'), not an exact percentage",
+    )
+    checked = [f for f in report["figures"] if f["status"] != "not checkable"]
+    assert checked and not any(f["id"].startswith("divosa2014") for f in checked)
+
+
+def test_relations_between_figures_of_your_own_registry(run_cli, tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "source: {id: mine, file: x.txt, document: Eigen rapport}\nfigures:\n"
+        "  - {id: budget, section: A, label: Budget, value: 2, unit: million euro, "
+        "kind: national, quote: q}\n"
+        "  - {id: mensen, section: A, label: Mensen, value: 1000, unit: count, "
+        "kind: national, quote: q}\n"
+        "  - {id: per-persoon, section: A, label: Per persoon, value: 2000, "
+        "value_text: ruim € 2.000, unit: euro, kind: estimate, quote: q, "
+        "divided_from: [budget, mensen]}\n"
+        "  - {id: aandeel, section: A, label: Aandeel, value_text: bijna de helft, "
+        "unit: fraction, kind: estimate, quote: q, divided_from: [mensen, budget]}\n"
+        "  - {id: groep, section: B, label: Groep, value: 12, unit: count, population: leden, "
+        "kind: practice, quote: q}\n"
+        "  - {id: deel, section: B, label: Deel, value: 9, unit: count, population: leden, "
+        "part_of: groep, kind: practice, quote: q}\n"
+        "  - {id: basis, section: B, label: Basis, value: 12, unit: count, population: leden, "
+        "kind: practice, quote: q}\n"
+    )
+    data = json.loads(run_cli("check", path, "-f", "json").out)
+    relations = {(r["type"], r["figures"][0]): (r["ok"], r["detail"]) for r in data["relations"]}
+    assert relations[("division", "per-persoon")] == (
+        True,
+        "'ruim € 2.000': 2,000,000 / 1,000 = 2,000; the printing admits 2,000 to 2,200",
+    )
+    assert relations[("division", "aandeel")][0] is False
+    assert relations[("parts", "groep")] == (True, "9 = 9 of 12 leden (3 in no part printed)")
+    assert relations[("repeated_count", "groep")] == (
+        True,
+        "B: leden printed as 12 (groep), 12 (basis)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "low", "high"),
+    [
+        ({"value": 1400, "value_text": "ongeveer € 1.400", "unit": "euro"}, 1350, 1450),
+        ({"value_text": "bijna een derde", "unit": "percent"}, 30, 100 / 3),
+        ({"value_text": "twee derde", "unit": "fraction"}, 200 / 3 - 2.5, 200 / 3 + 2.5),
+        ({"value": 37, "unit": "percent"}, 36.5, 37.5),
+        ({"value": 12.5, "unit": "percent", "decimals": 1}, 12.45, 12.55),
+        ({"value": 30, "value_text": "ongeveer 30%", "unit": "percent"}, 27.5, 32.5),
+        ({"value_text": "de meeste gemeenten", "unit": "percent"}, 50, 100),
+        ({"value": 463000, "value_text": "ongeveer 463.000", "unit": "count"}, 462500, 463500),
+    ],
+)
+def test_the_range_a_printed_quantity_admits(entry, low, high):
+    from types import SimpleNamespace
+
+    from monitorkit.published.verbal import printed_range
+
+    figure = SimpleNamespace(**{"value": None, "value_text": None, "decimals": 0, **entry})
+    found = printed_range(figure)
+    assert found is not None
+    assert (float(found[0]), float(found[1])) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_misfit_gets_explanations_ranked_under_the_publications_rule(report):
+    figures = {f["id"]: f for f in report["figures"]}
+    assert figures["vj2012-t1-anders"]["explanations"] == [
+        "the item's N was 90-94, 96-100 rather than 95",
+        "a misprint of 9 or 11, which print from 95 under half_up",
+        "the table rounded by truncate, unlike the rest",
+    ]
+    assert figures["vj2012-t1-geen"]["explanations"] == []
+    pair = next(
+        r for r in report["relations"] if r["figures"][0] == "stimulansz2016-werkt-met-wijkteams"
+    )
+    assert pair["detail"].endswith(
+        "likeliest: rounding half up with 1-4 answering neither (a third answer category)"
+    )
+    tables = next(r for r in report["relations"] if r["type"] == "source_tables")
+    assert (
+        "half_up 26, half_even 26, truncate 25; the publication's rule: half_up"
+        in (tables["detail"])
+    )

@@ -69,7 +69,9 @@ def test_wave_labels_from_years_or_stems():
 
 
 def test_the_wijkteams_waves_show_55_to_37(run_cli):
-    result = run_cli("compare", "wijkteams-2014", "wijkteams-2015", "-f", "json")
+    result = run_cli(
+        "compare", "wijkteams-2014", "wijkteams-2015", "--allow-unit-mismatch", "-f", "json"
+    )
     assert result.code == 0
     data = json.loads(result.out)
     assert [w["label"] for w in data["waves"]] == ["2014", "2015"]
@@ -261,7 +263,14 @@ def test_compare_writes_csv_md_xlsx_and_charts(run_cli, tmp_path):
 
     target = tmp_path / "change.csv"
     result = run_cli(
-        "compare", "wijkteams-2014", "wijkteams-2015", "-o", target, "--charts", tmp_path / "charts"
+        "compare",
+        "wijkteams-2014",
+        "wijkteams-2015",
+        "--allow-unit-mismatch",
+        "-o",
+        target,
+        "--charts",
+        tmp_path / "charts",
     )
     assert result.code == 0
     rows = list(csv.DictReader(target.open()))
@@ -270,10 +279,20 @@ def test_compare_writes_csv_md_xlsx_and_charts(run_cli, tmp_path):
         ("2015", "75", "204"),
     ]
     assert float(rows[0]["diff_pp"]) == pytest.approx(100 * (75 - 112) / 204)
-    md = run_cli("compare", "wijkteams-2014", "wijkteams-2015", "-f", "md").out
+    md = run_cli(
+        "compare", "wijkteams-2014", "wijkteams-2015", "--allow-unit-mismatch", "-f", "md"
+    ).out
     assert "| 54.9% (112/204) | 36.8% (75/204) | -18.1 | -27.3 to -8.5 | <0.001 |" in md
     assert (
-        run_cli("compare", "wijkteams-2014", "wijkteams-2015", "-o", tmp_path / "c.xlsx").code == 0
+        run_cli(
+            "compare",
+            "wijkteams-2014",
+            "wijkteams-2015",
+            "--allow-unit-mismatch",
+            "-o",
+            tmp_path / "c.xlsx",
+        ).code
+        == 0
     )
     sheet = load_workbook(tmp_path / "c.xlsx")["medewerker_wi"]
     assert [c.value for c in sheet[4]][:7] == [
@@ -297,7 +316,7 @@ def test_slope_chart_plots_each_wave(run_cli):
     from monitorkit.api import compare_waves
     from monitorkit.render.charts import slope_figure
 
-    comparison = compare_waves(["wijkteams-2014", "wijkteams-2015"])
+    comparison = compare_waves(["wijkteams-2014", "wijkteams-2015"], allow_unit_mismatch=True)
     axes = slope_figure(comparison, comparison.questions[0]).axes[0]
     (line,) = [line for line in axes.get_lines() if line.get_marker() == "o"]
     assert list(line.get_xdata()) == [0, 1]
@@ -328,7 +347,7 @@ def test_an_item_missing_in_one_wave_is_shown_without_a_change(run_cli, tmp_path
 def test_comparison_table_is_one_tidy_frame_with_waves():
     from monitorkit.api import compare_waves
 
-    table = compare_waves(["wijkteams-2014", "wijkteams-2015"]).table
+    table = compare_waves(["wijkteams-2014", "wijkteams-2015"], allow_unit_mismatch=True).table
     assert list(table.columns[:6]) == ["question", "item", "label", "group", "wave", "count"]
     rows = table[table.question == "medewerker_wi"]
     assert rows[["wave", "count", "base"]].values.tolist() == [
@@ -361,3 +380,90 @@ def test_a_category_nobody_chose_in_a_wave_is_zero_percent(run_cli, tmp_path):
     }
     assert (g4["from"], g4["to"]) == ("2019", "2023")
     assert g4["diff_pp"] == pytest.approx(-30.0)
+
+
+UNIT_NOTE = (
+    "Units differ (2014: gemeenten; 2015: sociale (wijk)teams): compared only because "
+    "--allow-unit-mismatch was given; the change sets two different measures against each other."
+)
+
+
+def test_waves_of_different_units_are_refused_unless_allowed(run_cli):
+    refused = run_cli("compare", "wijkteams-2014", "wijkteams-2015", "-f", "json")
+    assert refused.code == 2 and refused.out == ""
+    assert refused.err == (
+        "monitorkit: error: question 'medewerker_wi': the waves are shares of different units "
+        "(2014: gemeenten; 2015: sociale (wijk)teams) (hint: these are different measures; pass "
+        "--allow-unit-mismatch to compare them anyway (every output then says so))\n"
+    )
+
+
+def test_an_allowed_unit_mismatch_is_said_in_every_format(run_cli, tmp_path):
+    from openpyxl import load_workbook
+
+    waves = ("compare", "wijkteams-2014", "wijkteams-2015", "--allow-unit-mismatch")
+    data = json.loads(run_cli(*waves, "-f", "json").out)
+    assert data["questions"][0]["units"] == {"2014": "gemeenten", "2015": "sociale (wijk)teams"}
+    assert UNIT_NOTE in run_cli(*waves).out.replace("\n", " ")
+    assert UNIT_NOTE in run_cli(*waves, "-f", "md").out
+    rows = list(csv.DictReader(run_cli(*waves, "-f", "csv").out.splitlines()))
+    assert {row["unit_mismatch"] for row in rows} == {UNIT_NOTE}
+    run_cli(*waves, "-o", tmp_path / "c.xlsx")
+    cells = [c.value for row in load_workbook(tmp_path / "c.xlsx")["medewerker_wi"] for c in row]
+    assert UNIT_NOTE in cells
+    dutch = run_cli(*waves, "-f", "md", "--locale", "nl").out
+    assert "Eenheden verschillen (2014: gemeenten; 2015: sociale (wijk)teams)" in dutch
+
+
+def test_an_unprinted_n_gets_the_range_over_which_the_change_holds(run_cli):
+    from monitorkit.stats.changes import difference_of_shares
+
+    waves = ("compare", "wijkteams-2014", "wijkteams-2015", "--allow-unit-mismatch")
+    item = json.loads(run_cli(*waves, "-f", "json").out)["questions"][0]["items"][0]
+    first = item["sensitivity"][0]
+    assert (first["wave"], first["assumed_n"], first["direction"]) == ("2014", 204, "down")
+
+    def significant(n: int) -> bool:
+        p = difference_of_shares(112 / 204, n, 75 / 204, 204).test.p
+        return p is not None and p < 0.05
+
+    brute = min(n for n in range(2, 2000) if all(significant(m) for m in range(n, 2000)))
+    assert first["holds_from"] == brute == 33
+    md = run_cli(*waves, "-f", "md").out
+    assert (
+        "2014's N is not printed (204 assumed); the change is significant (p < 0.05) for any "
+        "2014 N of 33 or more with 2015's N at 204; its direction (down) holds for every N."
+    ) in md
+    rows = list(csv.DictReader(run_cli(*waves, "-f", "csv").out.splitlines()))
+    assert "2014 N of 33 or more" in rows[0]["n_sensitivity"]
+
+
+ASSUMED_2014 = (
+    "Assumption: The 2014 peiling's N is not printed in the sources. It is set to 204, the "
+    "number of gemeenten with teams in the 2015 peiling"
+)
+
+
+def test_the_datasets_assumptions_and_notes_travel_in_every_format(run_cli, tmp_path):
+    from openpyxl import load_workbook
+
+    waves = ("compare", "wijkteams-2014", "wijkteams-2015", "--allow-unit-mismatch")
+    assert ASSUMED_2014 in run_cli(*waves).out.replace("\n", "")
+    md = run_cli(*waves, "-f", "md").out
+    assert f"  - {ASSUMED_2014}" in md
+    assert "  - Note: werkt\\_met\\_wijkteams: 87% + 12% of 234 is 99%" in md
+    provenance = json.loads(run_cli(*waves, "-f", "json").out)["waves"][0]["provenance"]
+    assert provenance["assumptions"][0].startswith("The 2014 peiling's N is not printed")
+    piped = run_cli(*waves, "-f", "csv")
+    assert f"# 2014: {ASSUMED_2014}" in piped.err and "# " not in piped.out
+    run_cli(*waves, "-o", tmp_path / "c.csv")
+    sidecar = (tmp_path / "c.csv.notes.txt").read_text(encoding="utf-8").splitlines()
+    assert sidecar[0].startswith(f"2014: {ASSUMED_2014}")
+    run_cli(*waves, "-o", tmp_path / "c.xlsx")
+    notes = [row[0].value for row in load_workbook(tmp_path / "c.xlsx")["Notes"].iter_rows()]
+    assert notes == sidecar
+    summary_md = run_cli("summarize", "wijkteams-2014", "-f", "md", "--locale", "nl").out
+    assert "- Aanname: The 2014 peiling's N is not printed" in summary_md
+    run_cli("summarize", "wijkteams-2014", "-o", tmp_path / "s.xlsx", "--locale", "nl")
+    sheet = load_workbook(tmp_path / "s.xlsx")["Toelichting"]
+    assert sheet["A1"].value.startswith("Aanname: The 2014 peiling's N")

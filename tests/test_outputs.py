@@ -192,7 +192,14 @@ def test_the_confidence_level_used_is_the_one_printed(run_cli, survey, monkeypat
 
 def test_compare_says_the_confidence_level_it_used(run_cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "250")
-    result = run_cli("compare", "wijkteams-2014", "wijkteams-2015", "--confidence", "0.9")
+    result = run_cli(
+        "compare",
+        "wijkteams-2014",
+        "wijkteams-2015",
+        "--allow-unit-mismatch",
+        "--confidence",
+        "0.9",
+    )
     assert "90% CI" in result.out and "90% Newcombe hybrid score interval" in result.out
     assert "95%" not in result.out
 
@@ -202,7 +209,7 @@ def test_terminal_output_to_a_pipe_is_not_hard_wrapped(run_cli, monkeypatch):
     out = run_cli("summarize", "wijkteams-2015", "--by", "gemeentegrootte").out
     lines = out.splitlines()
     assert any(
-        line.startswith("assumption: Figures about teams are printed without N.")
+        line.startswith("Assumption: Figures about teams are printed without N.")
         and line.endswith("such taken.")
         for line in lines
     )

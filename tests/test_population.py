@@ -84,7 +84,14 @@ def test_compare_with_fpc_per_wave_year(run_cli):
 
     data = json.loads(
         run_cli(
-            "compare", "wijkteams-2014", "wijkteams-2015", "--population", "auto", "-f", "json"
+            "compare",
+            "wijkteams-2014",
+            "wijkteams-2015",
+            "--allow-unit-mismatch",
+            "--population",
+            "auto",
+            "-f",
+            "json",
         ).out
     )
     assert [w["fpc"]["population"] for w in data["waves"]] == [403, 393]

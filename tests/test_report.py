@@ -12,7 +12,7 @@ def wijkteams_report(tmp_path_factory):
     from monitorkit.api import build_report
 
     folder = tmp_path_factory.mktemp("report")
-    build_report(["wijkteams-2014", "wijkteams-2015"], folder)
+    build_report(["wijkteams-2014", "wijkteams-2015"], folder, allow_unit_mismatch=True)
     return folder
 
 

@@ -42,7 +42,31 @@ def test_truncated_tables_are_compared_under_truncation(results):
     assert (anders.status, anders.rule, anders.computed) == ("match", "truncate", 10.0)
     assert anders.exact == pytest.approx(1000 / 95)
     geen = results["stimulansz2016-geen-wijkteam"]
-    assert (geen.status, geen.rule, geen.n) == ("match", "truncate", 234)
+    assert (geen.status, geen.rule, geen.n) == ("match", "half_up", 234)
+
+
+def test_one_rounding_rule_per_dataset_and_a_stated_departure_per_table():
+    from monitorkit.io.datasets import list_datasets
+
+    datasets = {d.name: d.provenance for d in list_datasets()}
+    assert set(datasets["wijkteams-2015"]["rounding"].values()) == {"half_up"}
+    notes = datasets["wijkteams-2015"]["notes"]
+    assert (
+        "werkt_met_wijkteams: 87% + 12% of 234 is 99%; under half_up both print only if some "
+        "answer neither, as `monitorkit check` finds likeliest: 1 of 234 answer 'Weet niet' "
+        "(kept in the base)"
+    ) in notes
+    divosa = datasets["divosa-monitor-2011"]
+    assert {rule for figure, rule in divosa["rounding"].items() if "-t1-" in figure} == {"truncate"}
+    assert {rule for figure, rule in divosa["rounding"].items() if "-t1-" not in figure} == {
+        "half_up"
+    }
+    knelpunten = next(n for n in divosa["notes"] if n.startswith("knelpunten:"))
+    assert (
+        "vj2012-t1-anders (10% of 95): the item's N was 90-94, 96-100 rather than 95; a "
+        "misprint of 9 or 11, which print from 95 under half_up; the table rounded by "
+        "truncate, unlike the rest"
+    ) in knelpunten
 
 
 def test_national_and_verbal_figures_say_why_they_are_not_computable(results):
@@ -112,10 +136,39 @@ def test_reproduce_dot_plot(run_cli, tmp_path):
 def test_reproduce_says_what_a_match_means_and_which_n_was_assumed(run_cli):
     data = json.loads(run_cli("reproduce", "-f", "json").out)
     matches = [r for r in data if r["status"] == "match"]
-    assert matches and all(r["basis"].startswith("recomputed from data rebuilt") for r in matches)
+    assert matches and {r["basis"] for r in matches} == {
+        "reproduced from data rebuilt from these figures (consistency, not independent replication)"
+    }
     assumed = [r for r in matches if r["n_assumed"]]
-    assert assumed and all(r["n_printed"] is None and r["n"] for r in assumed)
+    assert assumed and all(r["n_printed"] is None and r["n_assumed"] == r["n"] for r in assumed)
+    wave_2014 = next(r for r in matches if r["id"] == "movisie2016-medewerker-wi-2014")
+    assert (wave_2014["n_printed"], wave_2014["n_assumed"]) == (None, 204)
     printed = next(r for r in matches if r["id"] == "vj2012-t1-anders")
-    assert (printed["n"], printed["n_printed"], printed["n_assumed"]) == (95, 95, False)
+    assert (printed["n"], printed["n_printed"], printed["n_assumed"]) == (95, 95, None)
     out = run_cli("reproduce").out
-    assert "not an independent replication" in out and "(assumed)" in out
+    assert "consistency, not independent replication" in out
+    assert "N printed" in out and "N assumed" in out and "(assumed)" not in out
+    row = next(line for line in out.splitlines() if "medewerker-wi-2014" in line)
+    assert " – " in row and " 204 " in row and "rebuilt" in row
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "reason"),
+    [
+        ("stimulansz2016-banen-afspraak", "a policy target or budget decision, not a measurement"),
+        ("stimulansz2016-bezuiniging-wsw", "a policy target or budget decision, not a measurement"),
+        (
+            "stimulansz2016-bijstand-vanaf-18",
+            "a rule of the law (an age or a period), not a measurement",
+        ),
+        ("divosa2014-inwoners-grens", "a threshold describing who took part, not a result"),
+        (
+            "stimulansz2016-budget-per-bijstandsgerechtigde",
+            "the authors' estimate or computation, not a survey result",
+        ),
+        ("stimulansz2016-dunk-deelnemers", "a figure from a practice example, not survey data"),
+        ("vj2012-respondenten", "the size of a sample or group, not a survey result"),
+    ],
+)
+def test_each_figure_not_computed_gets_the_reason_of_its_kind(results, figure_id, reason):
+    assert (results[figure_id].status, results[figure_id].reason) == ("not computable", reason)

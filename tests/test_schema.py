@@ -115,7 +115,7 @@ def test_the_compare_schema_is_valid_and_documented():
 @pytest.mark.parametrize(
     "args",
     [
-        ["wijkteams-2014", "wijkteams-2015", "--population", "auto"],
+        ["wijkteams-2014", "wijkteams-2015", "--allow-unit-mismatch", "--population", "auto"],
         [*(CHANGES / f"monitor_{y}.csv" for y in (2014, 2015, 2017)), "--key", "gemeentecode"],
         [*(CHANGES / f"monitor_{y}.csv" for y in (2014, 2015, 2017))],
     ],

@@ -21,8 +21,20 @@ CASES = {
     "wijkteams-2015.json": ("summarize", "wijkteams-2015", "-f", "json"),
     "wijkteams-2015-by-grootte.txt": ("summarize", "wijkteams-2015", "--by", "gemeentegrootte"),
     "wijkteams-2015-nl.md": ("summarize", "wijkteams-2015", "-f", "md", "--locale", "nl"),
-    "wijkteams-compare.txt": ("compare", "wijkteams-2014", "wijkteams-2015"),
-    "wijkteams-compare.md": ("compare", "wijkteams-2014", "wijkteams-2015", "-f", "md"),
+    "wijkteams-compare.txt": (
+        "compare",
+        "wijkteams-2014",
+        "wijkteams-2015",
+        "--allow-unit-mismatch",
+    ),
+    "wijkteams-compare.md": (
+        "compare",
+        "wijkteams-2014",
+        "wijkteams-2015",
+        "--allow-unit-mismatch",
+        "-f",
+        "md",
+    ),
 }
 
 
@@ -78,7 +90,10 @@ FILE_CASES = {
         lambda out: _xlsx_text(out / "w.xlsx"),
     ),
     "wijkteams-compare-nl.xlsx.txt": (
-        ("compare", "wijkteams-2014", "wijkteams-2015", "--locale", "nl", "-o", "{out}/c.xlsx"),
+        (
+            *("compare", "wijkteams-2014", "wijkteams-2015", "--allow-unit-mismatch"),
+            *("--locale", "nl", "-o", "{out}/c.xlsx"),
+        ),
         lambda out: _xlsx_text(out / "c.xlsx"),
     ),
     "divosa-monitor-2011.html": (

@@ -52,7 +52,14 @@ def test_questions_selects_and_orders_the_tables(run_cli):
     ).out
     assert [q["id"] for q in json.loads(out)["questions"]] == ["teamvorm", "gemeentegrootte"]
     compared = run_cli(
-        "compare", "wijkteams-2014", "wijkteams-2015", "--questions", "medewerker_wi", "-f", "json"
+        "compare",
+        "wijkteams-2014",
+        "wijkteams-2015",
+        "--allow-unit-mismatch",
+        "--questions",
+        "medewerker_wi",
+        "-f",
+        "json",
     ).out
     assert [q["id"] for q in json.loads(compared)["questions"]] == ["medewerker_wi"]
 
@@ -64,7 +71,14 @@ def test_an_unknown_question_id_names_the_known_ones(run_cli):
         "monitorkit: error: unknown question id(s): nope "
         "(hint: the question ids are gemeentegrootte, werkt_met_wijkteams, "
     )
-    result = run_cli("compare", "wijkteams-2014", "wijkteams-2015", "--questions", "teamvorm")
+    result = run_cli(
+        "compare",
+        "wijkteams-2014",
+        "wijkteams-2015",
+        "--allow-unit-mismatch",
+        "--questions",
+        "teamvorm",
+    )
     assert result.code == 2
     assert result.err == (
         "monitorkit: error: unknown question id(s) that the waves share: teamvorm "

@@ -82,8 +82,8 @@ def test_bad_weights_are_refused_with_their_rows(run_cli, tmp_path):
     assert result.code == 3
     assert result.err == (
         f"monitorkit: error: {path}, column 'w': weights must be positive numbers; 5 row(s) have a "
-        "missing, zero, negative or infinite weight: rows 3, 4, 5, 6, 7 (hint: fix or drop those rows, or rake "
-        "the data again with 'monitorkit weight')\n"
+        "missing, zero, negative or infinite weight: rows 3, 4, 5, 6, 7 (hint: fix or drop "
+        "those rows, or rake the data again with 'monitorkit weight')\n"
     )
     unknown = run_cli("summarize", path, "--weight", "gewicht")
     assert unknown.code == 2 and "weight column 'gewicht' is not in the data" in unknown.err

@@ -324,26 +324,53 @@ def _emit_summary(result, fmt: str, render: RenderOptions, readings: bool) -> No
     codebook = result.responses.codebook
     inputs = [Path(result.responses.source.input_path)]
     inputs += [Path(codebook.path)] if codebook.origin == "file" and codebook.path else []
-    _emit(result, fmt, render, partial(print_summary, readings=readings), render_summary, inputs)
+    from monitorkit.render.assumptions import summary_notes
+
+    notes = summary_notes(result, render.locale)
+    show = partial(print_summary, readings=readings)
+    _emit(result, fmt, render, show, render_summary, inputs, notes)
 
 
-def _emit(result, fmt: str, render: RenderOptions, show, as_bytes, inputs: list[Path]) -> None:
+def _emit(
+    result,
+    fmt: str,
+    render: RenderOptions,
+    show,
+    as_bytes,
+    inputs: list[Path],
+    notes: list[str] | None = None,
+) -> None:
     """Print a result on the terminal, or write its bytes in ``fmt`` to -o (never over an
-    input) or to standard output."""
+    input) or to standard output.
+
+    A CSV cannot hold the dataset's assumptions and notes, so they go to a sidecar
+    ``<name>.notes.txt`` next to it, or to standard error when the CSV goes to standard
+    output."""
     if fmt == "terminal":
         from monitorkit.render.common import terminal_console
 
         show(result, console=terminal_console(render.width), locale=render.locale)
         return
     data = as_bytes(result, fmt, render.locale)
+    sidecar = fmt == "csv" and bool(notes)
     if render.output:
         from monitorkit.io.files import write_atomic
 
         write_atomic(Path(render.output), data, inputs=inputs)
         if not render.quiet:
             click.echo(f"wrote {render.output}", err=True)
+        if sidecar:
+            from monitorkit.render.assumptions import sidecar_bytes
+
+            path = Path(render.output).with_name(Path(render.output).name + ".notes.txt")
+            write_atomic(path, sidecar_bytes(notes or []), inputs=inputs)
+            if not render.quiet:
+                click.echo(f"wrote {path}", err=True)
     else:
         click.echo(data.decode("utf-8"), nl=False)
+        if sidecar:
+            for line in notes or []:
+                click.echo(f"# {line}", err=True)
 
 
 @cli.command(short_help="Compare waves: change, interval, test, panel.")
@@ -367,6 +394,12 @@ def _emit(result, fmt: str, render: RenderOptions, show, as_bytes, inputs: list[
     type=click.Path(dir_okay=False),
     help="CSV of municipal mergers (old_code, new_code, date) to map codes forward.",
 )
+@click.option(
+    "--allow-unit-mismatch",
+    is_flag=True,
+    help="Compare a question even where the waves are shares of different units (gemeenten "
+    "in one, teams in the other); every output then says so.",
+)
 @design_options
 @click.option(
     "--charts",
@@ -381,6 +414,7 @@ def compare(
     codebooks: tuple[str, ...],
     key: str | None,
     mergers: str | None,
+    allow_unit_mismatch: bool,
     design: DesignOptions,
     charts: str | None,
     questions: list[str] | None,
@@ -396,9 +430,12 @@ def compare(
     independent part side by side. Three or more waves add a test for trend and one
     across all waves; numeric questions compare means (Welch).
 
+    A question whose waves are shares of different units (as a bundled dataset records
+    them) is refused unless --allow-unit-mismatch, and then every format says so.
+
     \b
     Example:
-      monitorkit compare wijkteams-2014 wijkteams-2015
+      monitorkit compare wijkteams-2014 wijkteams-2015 --allow-unit-mismatch
     """
     from monitorkit.api import compare_waves
 
@@ -415,13 +452,17 @@ def compare(
         mergers=mergers,
         questions=questions,
         design=design,
+        allow_unit_mismatch=allow_unit_mismatch,
     )
     from monitorkit.render.outputs import render_comparison
     from monitorkit.render.terminal import print_comparison
 
     fmt = _choose_format(render.fmt, render.output)
     inputs = [Path(f) for f in (*files, *codebooks, *([mergers] if mergers else []))]
-    _emit(result, fmt, render, print_comparison, render_comparison, inputs)
+    from monitorkit.render.assumptions import comparison_notes
+
+    notes = comparison_notes(result, render.locale)
+    _emit(result, fmt, render, print_comparison, render_comparison, inputs, notes)
     if charts:
         from monitorkit.render.charts import write_comparison_charts
 
@@ -524,6 +565,11 @@ def weight(
     help="Compare the files as waves (default: when there are several files).",
 )
 @click.option(
+    "--allow-unit-mismatch",
+    is_flag=True,
+    help="Compare questions whose waves are shares of different units; the report says so.",
+)
+@click.option(
     "--locale",
     type=click.Choice(LOCALES),
     default=None,
@@ -539,6 +585,7 @@ def report(
     design: DesignOptions,
     labels: str | None,
     compare: bool | None,
+    allow_unit_mismatch: bool,
     locale: Locale | None,
     questions: list[str] | None,
     quiet: bool,
@@ -550,7 +597,7 @@ def report(
     \b
     Examples:
       monitorkit report divosa-monitor-2011 -o reports/divosa-monitor-2011
-      monitorkit report wijkteams-2014 wijkteams-2015 -o reports/wijkteams
+      monitorkit report wijkteams-2014 wijkteams-2015 --allow-unit-mismatch -o reports/wijkteams
     """
     from monitorkit.api import build_report
 
@@ -565,6 +612,7 @@ def report(
         labels=labels,
         questions=questions,
         quiet=quiet,
+        allow_unit_mismatch=allow_unit_mismatch,
     )
     if not quiet:
         click.echo(f"wrote {len(written)} files to {folder}", err=True)
@@ -691,7 +739,11 @@ def check(files, percent, base, fmt):
     copied from a report. For each percentage with an N: the counts k that print as the
     published value when rounding half up, half to even, or truncating; for registries
     also whole tables, yes/no pairs that must add to 100, group splits that must average
-    to a total, and sums of counts. Exit code 1 when something is inconsistent.
+    to a total, sums of counts, and the relations the figures state themselves: a figure
+    the text computes by division, counts printed as parts of a count, two counts of one
+    population, and a finding printed twice (its ranges must overlap and be shares of one
+    unit). Verbal quantities ('de helft') are judged by the range their words allow, never
+    as exact percentages. Exit code 1 when something is inconsistent.
 
     \b
     Examples:
@@ -732,13 +784,25 @@ def check(files, percent, base, fmt):
     type=click.Path(dir_okay=False),
     help="Also write a dot plot of published against reproduced figures (.png or .svg).",
 )
-def reproduce(source, fmt, chart):
+@click.option(
+    "--locale",
+    type=click.Choice(LOCALES),
+    default="en",
+    show_default=True,
+    help="Language of the table's headers and reasons: nl gives Dutch.",
+)
+def reproduce(source, fmt, chart, locale):
     """Recompute the published figures from the bundled data and compare (SOURCE: a source id
     such as vj2012, or its file name; default: all).
 
     Each figure goes through the same read -> codebook -> estimates path as a user's file,
     is rounded as the source rounded, and gets a status: match, mismatch, or not computable
-    from survey data (with the reason). Exit code 1 on any mismatch.
+    from survey data (with the reason the registry's kind gives: a national statistic, the
+    authors' estimate, a practice example, a sample size, a policy target, a rule of the
+    law, a threshold, a verbal quantity). A match from a reconstructed dataset is a
+    consistency check (the data were rebuilt from these figures), not an independent
+    replication; the N printed in the source and an N the reconstruction assumed are
+    separate columns. Exit code 1 on any mismatch.
     """
     from monitorkit.api import reproduce_figures
     from monitorkit.published.reproduce import MISMATCH
@@ -749,11 +813,11 @@ def reproduce(source, fmt, chart):
     else:
         from monitorkit.render.checks import print_reproduction
 
-        print_reproduction(results)
+        print_reproduction(results, locale=locale)
     if chart:
         from monitorkit.render.charts import reproduction_figure, save_figure
 
-        save_figure(reproduction_figure(results), chart)
+        save_figure(reproduction_figure(results, locale), chart)
         click.echo(f"wrote {chart}", err=True)
     if any(r.status == MISMATCH for r in results):
         raise SystemExit(1)

@@ -378,6 +378,27 @@ class UnpairedPart(Record):
 
 
 @dataclass(frozen=True)
+class NSensitivity(Record):
+    """How a change's conclusion depends on a wave's N where the source prints none.
+
+    The wave's percentage is held at its value and its N varied (the other waves as
+    they are): ``holds_from`` is the smallest N from which the change is significant
+    at ``alpha`` for every larger N (up to ``up_to``), None if for none.
+    """
+
+    wave: str
+    assumed_n: int
+    holds_from: int | None
+    up_to: int
+    alpha: float
+    direction: str
+
+    @property
+    def significant_at_assumed(self) -> bool:
+        return self.holds_from is not None and self.assumed_n >= self.holds_from
+
+
+@dataclass(frozen=True)
 class ItemChange(Record):
     """One item across the waves: each wave's cell, the headline change and what backs it.
 
@@ -400,8 +421,20 @@ class ItemChange(Record):
     overlap: float | None = None
     trend: TestResult | None = None
     across: TestResult | None = None
+    #: Per wave whose N is not printed (assumed by a reconstruction): the range of N over
+    #: which the change's conclusion holds.
+    sensitivity: tuple[NSensitivity, ...] = ()
 
-    OPTIONAL = ("first", "last", "paired", "unpaired", "overlap", "trend", "across")
+    OPTIONAL = (
+        "first",
+        "last",
+        "paired",
+        "unpaired",
+        "overlap",
+        "trend",
+        "across",
+        "sensitivity",
+    )
     RENAMED: ClassVar[dict[str, str]] = {"first": "from", "last": "to"}
     FLATTENED = ("change",)
 
@@ -488,8 +521,11 @@ class QuestionChange(Record):
     type: str
     items: tuple[ItemChange, ...] = ()
     means: MeanChange | None = None
+    #: What each wave's figures are shares of, given only when the waves differ (compared
+    #: under allow_unit_mismatch): wave -> unit as the source prints it.
+    units: dict[str, str] | None = None
 
-    OPTIONAL = ("means",)
+    OPTIONAL = ("means", "units")
 
     @property
     def rows(self) -> tuple[ItemChange | MeanChange, ...]:

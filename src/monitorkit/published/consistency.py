@@ -16,6 +16,15 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from monitorkit.published.verbal import (
+    SCALE,
+    base_value,
+    is_verbal,
+    printed_number,
+    printed_range,
+    share_like,
+)
+
 ROUNDING_RULES = ("half_up", "half_even", "truncate")
 
 
@@ -76,6 +85,64 @@ def nearest_count(
 
 
 MAX_UNKNOWN_N = 2000
+#: How far from the printed N another item N is looked for (item non-response), relatively.
+ITEM_N_REACH = Fraction(1, 20)
+
+
+def source_rule(figures) -> tuple[str, dict[str, int]]:
+    """The one rounding rule a publication's figures with an N point to: the rule under
+    which most of them print (ties in ROUNDING_RULES order), with the count per rule."""
+    checked = [f for f in figures if f.is_percentage and f.n and not is_verbal(f)]
+    fits = {
+        rule: sum(bool(feasible_counts(f.value, f.n, f.decimals, rule)) for f in checked)
+        for rule in ROUNDING_RULES
+    }
+    return max(ROUNDING_RULES, key=lambda rule: fits[rule]), fits
+
+
+def explanations(figure, rule: str) -> list[str]:
+    """Why a percentage that cannot print from its N under ``rule`` was printed, likeliest
+    first: the item had another N (item non-response), the value is misprinted by one,
+    or the table was rounded by another rule than the rest of the publication."""
+    found = []
+    reach = max(2, math.ceil(figure.n * ITEM_N_REACH))
+    bases = [
+        n
+        for n in range(max(1, figure.n - reach), figure.n + reach + 1)
+        if n != figure.n and feasible_counts(figure.value, n, figure.decimals, rule)
+    ]
+    if bases:
+        found.append(f"the item's N was {_ranges(bases)} rather than {figure.n}")
+    step = Fraction(1, 10**figure.decimals)
+    near = [
+        value
+        for value in (Fraction(str(figure.value)) - step, Fraction(str(figure.value)) + step)
+        if feasible_counts(float(value), figure.n, figure.decimals, rule)
+    ]
+    if near:
+        shown = " or ".join(f"{float(v):g}" for v in near)
+        found.append(f"a misprint of {shown}, which print from {figure.n} under {rule}")
+    others = [
+        other
+        for other in ROUNDING_RULES
+        if other != rule and feasible_counts(figure.value, figure.n, figure.decimals, other)
+    ]
+    if others:
+        found.append(f"the table rounded by {' or '.join(others)}, unlike the rest")
+    return found
+
+
+def neither_counts(first, second, base: int, rule: str) -> list[int]:
+    """How many could have answered neither of a yes/no pair that does not add to 100:
+    the third answer category under which both shares print from ``base``."""
+    return sorted(
+        {
+            base - k1 - k2
+            for k1 in feasible_counts(first.value, base, first.decimals, rule)
+            for k2 in feasible_counts(second.value, base, second.decimals, rule)
+            if k1 + k2 < base
+        }
+    )
 
 
 @dataclass
@@ -88,6 +155,9 @@ class FigureResult:
     n: int | None
     feasible: dict[str, list[int]] = field(default_factory=dict)
     note: str = ""
+    #: Where the figure cannot print under its publication's rule: why it may have been
+    #: printed anyway, likeliest first.
+    explanations: list[str] = field(default_factory=list)
 
     @property
     def consistent(self) -> dict[str, bool]:
@@ -110,6 +180,7 @@ class FigureResult:
             "consistent": self.consistent,
             "feasible_counts": self.feasible,
             "note": self.note,
+            "explanations": self.explanations,
         }
 
 
@@ -167,6 +238,8 @@ def check_figure(figure) -> FigureResult:
     result = FigureResult(figure.id, figure.label, figure.value, figure.n)
     if not figure.is_percentage:
         result.note = "not a percentage"
+    elif is_verbal(figure):
+        result.note = f"a verbal quantity ('{figure.value_text}'), not an exact percentage"
     elif figure.approximate:
         result.note = f"printed as an approximation ({figure.value_text})"
     elif figure.n is None:
@@ -180,8 +253,18 @@ def check_figure(figure) -> FigureResult:
 
 
 def check_registry(registry) -> ConsistencyReport:
-    """Every figure, table, complement, split, sum and repeated figure of a registry."""
+    """Every figure, table, complement, split, sum and repeated figure of a registry, and
+    the relations the figures themselves state: divisions, parts of a count, and counts
+    of one population printed twice."""
     figures = [check_figure(f) for f in registry.figures.values()]
+    rules = {
+        source: source_rule([f for f in registry.figures.values() if f.source == source])[0]
+        for source in registry.sources
+    }
+    for result, figure in zip(figures, registry.figures.values(), strict=True):
+        rule = rules[figure.source]
+        if result.feasible and not result.feasible[rule]:
+            result.explanations = explanations(figure, rule)
     tables = {
         table_id: members
         for table_id, members in registry.tables().items()
@@ -198,6 +281,9 @@ def check_registry(registry) -> ConsistencyReport:
         else:
             relations.append(_sum(registry.figures[check.total], members))
     relations.extend(_same_findings(registry))
+    relations.extend(_divisions(registry))
+    relations.extend(_parts(registry))
+    relations.extend(_repeated_counts(registry))
     return ConsistencyReport(figures, relations)
 
 
@@ -226,11 +312,14 @@ def _source_tables(tables: dict[str, list]) -> list[RelationResult]:
             continue
         members = [m for group in groups for m in group]
         rules = consistent_rules([m.value for m in members], [m.n for m in members])
+        chosen, fits = source_rule(members)
+        counted = ", ".join(f"{rule} {fits[rule]}" for rule in ROUNDING_RULES)
         detail = (
             f"{source}: all {len(groups)} tables with an N are possible under {', '.join(rules)}"
             if rules
-            else f"{source}: no single rounding rule fits all {len(groups)} tables with an N "
-            "(the tables were rounded differently, or a figure is misprinted)"
+            else f"{source}: no single rounding rule fits all {len(groups)} tables with an N; "
+            f"figures that print per rule ({len(members)}): {counted}; the publication's "
+            f"rule: {chosen} (see each misfit's explanations)"
         )
         results.append(
             RelationResult("source_tables", [m.id for m in members], rules, detail, bool(rules))
@@ -258,6 +347,13 @@ def _complement(members) -> RelationResult:
         f"{first.value:g} + {second.value:g} = {total:g}; possible ({base_text}) under: "
         f"{', '.join(rules) or 'no rule'}"
     )
+    if "half_up" not in rules and len(bases) == 1:
+        neither = neither_counts(first, second, bases[0], "half_up")
+        if neither:
+            detail += (
+                f"; likeliest: rounding half up with {_ranges(neither)} answering neither "
+                "(a third answer category)"
+            )
     return RelationResult("complement", ids, rules, detail, "half_up" in rules)
 
 
@@ -300,7 +396,12 @@ def _sum(total_figure, parts) -> RelationResult:
 
 
 def _same_findings(registry) -> list[RelationResult]:
-    """A finding printed twice must carry the same value unless one is an approximation."""
+    """A finding printed twice must admit a common value and be a share of one population.
+
+    Each printing stands for the range its digits or words allow ('ongeveer 30%',
+    'bijna een derde'); the two ranges must overlap, and where both say what they are
+    a share of (sociale diensten, gemeenten), it must be the same.
+    """
     results, seen = [], set()
     for figure in registry.figures.values():
         for target, relation in figure.links:
@@ -309,16 +410,111 @@ def _same_findings(registry) -> list[RelationResult]:
                 continue
             seen.add(pair)
             other = registry.figures[target]
-            if figure.value is None or other.value is None:
+            first, second = printed_range(figure), printed_range(other)
+            if first is None or second is None:
                 continue
-            approximate = figure.approximate or other.approximate
-            same = figure.value == other.value
-            detail = f"{figure.value:g} and {other.value:g}" + (
-                " (one printed as an approximation)" if approximate and not same else ""
+            (low_a, high_a), (low_b, high_b) = first, second
+            overlap = max(low_a, low_b) <= min(high_a, high_b)
+            populations = {figure.population, other.population} - {None}
+            detail = f"{_printed(figure)} and {_printed(other)}" + (
+                "" if overlap else ": no value fits both"
             )
-            results.append(
-                RelationResult("same_finding", list(pair), [], detail, same or approximate)
-            )
+            if len(populations) > 1:
+                detail += (
+                    f"; printed as shares of different units: {' and '.join(sorted(populations))}"
+                )
+            ok = overlap and len(populations) <= 1
+            results.append(RelationResult("same_finding", list(pair), [], detail, ok))
+    return results
+
+
+def _printed(figure) -> str:
+    """A figure as printed: its words where it has them, else its number."""
+    return f"'{figure.value_text}'" if figure.value_text else f"{figure.value:g}"
+
+
+def _divisions(registry) -> list[RelationResult]:
+    """A figure the text computes by division must lie in the range its printing admits.
+
+    The figure names its numerator and divisors (``divided_from``); a share is compared
+    in percentage points, an amount in its own unit.
+    """
+    results = []
+    for figure in registry.figures.values():
+        if not figure.divided_from:
+            continue
+        numbers = [base_value(registry.figures[i]) for i in figure.divided_from]
+        values = [v for v in numbers if v]
+        allowed = printed_range(figure)
+        ids = [figure.id, *figure.divided_from]
+        if allowed is None or len(values) < len(numbers):
+            results.append(RelationResult("division", ids, [], "needs printed numbers", True))
+            continue
+        computed = values[0]
+        for divisor in values[1:]:
+            computed /= divisor
+        computed /= SCALE.get(figure.unit, 1)
+        if share_like(figure):
+            computed *= 100
+        low, high = allowed
+        ok = low <= computed <= high
+        shown = " / ".join(f"{float(v):,.0f}" for v in values)
+        detail = (
+            f"{_printed(figure)}: {shown} = {float(computed):,.4g}"
+            f"{'%' if share_like(figure) else ''}; the printing admits "
+            f"{float(low):,.4g} to {float(high):,.4g}"
+        )
+        results.append(RelationResult("division", ids, [], detail, ok))
+    return results
+
+
+def _parts(registry) -> list[RelationResult]:
+    """Counts printed as parts of a printed count may not add up to more than it."""
+    totals: dict[str, list] = {}
+    for figure in registry.figures.values():
+        if figure.part_of:
+            totals.setdefault(figure.part_of, []).append(figure)
+    results = []
+    for total_id, parts in totals.items():
+        total = registry.figures[total_id]
+        numbers = [printed_number(part) for part in parts]
+        whole = printed_number(total)
+        ids = [total_id, *[part.id for part in parts]]
+        values = [v for v in numbers if v is not None]
+        if whole is None or len(values) < len(numbers):
+            results.append(RelationResult("parts", ids, [], "needs printed numbers", True))
+            continue
+        added = sum(values)
+        ok = added <= whole
+        detail = f"{' + '.join(f'{float(v):g}' for v in values)} = {float(added):g} of " + (
+            f"{float(whole):g} {total.population or total.label}"
+        )
+        if added > whole:
+            detail += f": the parts exceed the total by {float(added - whole):g}"
+        elif added < whole:
+            detail += f" ({float(whole - added):g} in no part printed)"
+        results.append(RelationResult("parts", ids, [], detail, ok))
+    return results
+
+
+def _repeated_counts(registry) -> list[RelationResult]:
+    """Counts of one population in one section (not parts of each other) must agree."""
+    groups: dict[tuple[str, str, str], list] = {}
+    for figure in registry.figures.values():
+        if figure.unit == "count" and figure.population and not figure.part_of:
+            key = (figure.source, figure.section, figure.population)
+            groups.setdefault(key, []).append(figure)
+    results = []
+    for (_, section, population), members in groups.items():
+        if len(members) < 2:
+            continue
+        values = {printed_number(m) for m in members}
+        detail = f"{section}: {population} printed as " + ", ".join(
+            f"{_printed(m)} ({m.id})" for m in members
+        )
+        results.append(
+            RelationResult("repeated_count", [m.id for m in members], [], detail, len(values) == 1)
+        )
     return results
 
 

@@ -26,11 +26,17 @@ import numpy as np
 from monitorkit.codebook.model import Codebook, Item, Question, write_codebook
 from monitorkit.errors import InputError, Location
 from monitorkit.io.files import make_folder, write_atomic
-from monitorkit.published.consistency import ROUNDING_RULES, nearest_count, round_percent
+from monitorkit.published.consistency import (
+    ROUNDING_RULES,
+    explanations,
+    feasible_counts,
+    nearest_count,
+    round_percent,
+)
 from monitorkit.published.registry import Registry
 
 ID_COLUMN = "respondent"
-YES, NO = "Ja", "Nee"
+YES, NO, NEITHER = "Ja", "Nee", "Weet niet"
 
 
 @dataclass
@@ -46,6 +52,10 @@ class Reconstruction:
     assumptions: list[str] = field(default_factory=list)
     rules: dict[str, str] = field(default_factory=dict)
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    fieldwork: dict[str, str] = field(default_factory=dict)
+    #: Questions whose base is not printed in the source, with the base assumed.
+    assumed_n: dict[str, int] = field(default_factory=dict)
 
     def csv_bytes(self) -> bytes:
         buffer = io.StringIO()
@@ -92,6 +102,15 @@ class _Builder:
         self.notes: list[str] = []
         self.rules: dict[str, str] = {}
         self.placed: dict[str, dict[str, Any]] = {}
+        #: The dataset's rounding rule first; a table falls back to another only when it
+        #: cannot be printed under it (said in a note with check's explanations).
+        self.rule_order: tuple[str, ...] = ROUNDING_RULES
+        #: Battery questions where some answer neither Ja nor Nee (kept in the base).
+        self.third_category: set[str] = set()
+        self.questions: list[Question] = []
+        self.assumed_n: dict[str, int] = {}
+        #: Figures that could not be printed from the rebuilt counts.
+        self.misses: list[str] = []
 
     def _count(self, entry: Any) -> int:
         if isinstance(entry, int):
@@ -153,52 +172,61 @@ def _prints(value: float, count: int, base: int, rule: str, decimals: int = 0) -
     return base > 0 and round_percent(count, base, decimals, rule) == Fraction(str(value))
 
 
-def _first_rule(build) -> tuple[str, Any, list[str]]:
-    """Build under each rule in turn and keep the first whose counts print every figure."""
-    for rule in ROUNDING_RULES:
+def _first_rule(builder: _Builder, build) -> tuple[str, Any, list[str]]:
+    """Build under the dataset's rule, or else under the first rule whose counts print
+    every figure of the table."""
+    for rule in builder.rule_order:
         result, misses = build(rule)
         if not misses:
             return rule, result, []
-    result, misses = build(ROUNDING_RULES[0])
-    return ROUNDING_RULES[0], result, misses
+    rule = builder.rule_order[0]
+    result, misses = build(rule)
+    return rule, result, misses
+
+
+def _fallback_note(builder: _Builder, table: str, figures, rule: str) -> None:
+    """Say why a table is rebuilt under another rule than the dataset's, with check's
+    explanations of each figure that cannot print under the dataset's rule."""
+    chosen = builder.rule_order[0]
+    if rule == chosen:
+        return
+    misfits = [
+        f"{f.id} ({f.value:g}% of {f.n}): " + "; ".join(explanations(f, chosen))
+        for f in figures
+        if f.n and not feasible_counts(f.value, f.n, f.decimals, chosen)
+    ]
+    builder.notes.append(
+        f"{table}: rebuilt rounding {rule}, the only rule under which every printed figure "
+        f"of the table is possible; the dataset's rule is {chosen}. `monitorkit check` ranks "
+        "the explanations, likeliest first: "
+        + (" | ".join(misfits) or "none found")
+        + f". Rounding {rule} is kept because the rebuilt table must print as published"
+    )
+
+
+def dataset_rule(spec: dict[str, Any], registry: Registry) -> str:
+    """The one rounding rule for a whole dataset: the rule under which the fewest figures
+    of its tables fail (ties in ROUNDING_RULES order), as `check` would judge them."""
+    failures = {}
+    for rule in ROUNDING_RULES:
+        builder = _build(spec, registry, (rule,))
+        failures[rule] = len(builder.misses)
+    return min(ROUNDING_RULES, key=lambda rule: failures[rule])
 
 
 def reconstruct(spec: dict[str, Any], registry: Registry) -> Reconstruction:
-    """Rebuild one dataset from its spec and the registry."""
-    builder = _Builder(spec, registry)
-    groups = spec.get("groups")
-    if groups:
-        _assign_groups(builder, groups)
-    questions = []
-    for question in spec["questions"]:
-        kind = question["type"]
-        if kind == "battery":
-            items = _battery(builder, question)
-        elif kind == "multi":
-            items = _multi(builder, question)
-        else:
-            items = _numeric(builder, question)
-        questions.append(
-            Question(
-                id=question["id"],
-                type=kind,
-                label=question["label"],
-                items=items,
-                column=question.get("column") if kind == "numeric" else None,
-            )
-        )
-    if groups:
-        order = list(groups["sizes"])
-        questions.insert(
-            0,
-            Question(
-                id=groups["column"],
-                type="single",
-                label=groups.get("label", groups["column"]),
-                column=groups["column"],
-                value_labels={i + 1: g for i, g in enumerate(order)},
-            ),
-        )
+    """Rebuild one dataset from its spec and the registry, under one rounding rule for the
+    whole dataset (a table departs from it only where it cannot print otherwise)."""
+    rule = dataset_rule(spec, registry)
+    builder = _build(spec, registry, (rule, *[r for r in ROUNDING_RULES if r != rule]))
+    builder.notes[:0] = [
+        f"rounding: {rule} for every table unless a note below says otherwise (the rule under "
+        "which the fewest printed figures are impossible)"
+    ]
+    year = spec.get("year")
+    if isinstance(year, dict):
+        year = year["value"]
+    questions = builder.questions
     rows = [
         [str(index + 1)] + [builder.cells[c][index] for c in builder.columns[1:]]
         for index in range(builder.total)
@@ -212,7 +240,7 @@ def reconstruct(spec: dict[str, Any], registry: Registry) -> Reconstruction:
         id=ID_COLUMN,
         origin="bundled",
         provenance={"kind": "reconstructed", "source": source.document},
-        year=spec.get("year"),
+        year=year,
     )
     return Reconstruction(
         spec["dataset"],
@@ -224,6 +252,67 @@ def reconstruct(spec: dict[str, Any], registry: Registry) -> Reconstruction:
         builder.assumptions,
         builder.rules,
         builder.placed,
+        *_as_printed(builder),
+        builder.assumed_n,
+    )
+
+
+def _build(spec: dict[str, Any], registry: Registry, rule_order: tuple[str, ...]) -> _Builder:
+    """Every question of the spec rebuilt, trying the rules in ``rule_order`` per table."""
+    builder = _Builder(spec, registry)
+    builder.rule_order = rule_order
+    year = spec.get("year")
+    if isinstance(year, dict):
+        builder.assumptions.append(" ".join(str(year["assumption"]).split()))
+    groups = spec.get("groups")
+    if groups:
+        _assign_groups(builder, groups)
+    for question in spec["questions"]:
+        kind = question["type"]
+        if kind == "battery":
+            items = _battery(builder, question)
+        elif kind == "multi":
+            items = _multi(builder, question)
+        else:
+            items = _numeric(builder, question)
+        builder.questions.append(
+            Question(
+                id=question["id"],
+                type=kind,
+                label=question["label"],
+                items=items,
+                column=question.get("column") if kind == "numeric" else None,
+                missing_as_category=question["id"] in builder.third_category,
+            )
+        )
+    if groups:
+        order = list(groups["sizes"])
+        builder.questions.insert(
+            0,
+            Question(
+                id=groups["column"],
+                type="single",
+                label=groups.get("label", groups["column"]),
+                column=groups["column"],
+                value_labels={i + 1: g for i, g in enumerate(order)},
+            ),
+        )
+    return builder
+
+
+def _as_printed(builder: _Builder) -> tuple[dict[str, str], dict[str, str]]:
+    """Per question, what its figures are shares of and when they were measured, as the
+    registry records them from the source ('gemeenten', 'sociale (wijk)teams'; 'maart 2016')."""
+    units: dict[str, list[str]] = {}
+    dates: dict[str, list[str]] = {}
+    for figure_id, place in builder.placed.items():
+        figure = builder.figure(figure_id)
+        for found, value in ((units, figure.population), (dates, figure.fieldwork)):
+            if value and value not in found.setdefault(place["question"], []):
+                found[place["question"]].append(value)
+    return (
+        {question: " / ".join(values) for question, values in units.items()},
+        {question: " / ".join(values) for question, values in dates.items()},
     )
 
 
@@ -253,6 +342,8 @@ def _battery(builder: _Builder, question: dict[str, Any]) -> list[Item]:
         figure = builder.figure(item["figure"])
         rng = builder.rng(f"{question['id']}:{item['column']}")
         base = figure.n or len(pool)
+        if figure.n is None:
+            builder.assumed_n[question["id"]] = base
         if figure.n is None and question.get("within"):
             builder.notes.append(
                 f"{figure.id}: N not printed; base taken as the {base} "
@@ -269,17 +360,26 @@ def _battery(builder: _Builder, question: dict[str, Any]) -> list[Item]:
         def build(rule: str, figure=figure, item=item, members=members, order=order):
             return _battery_counts(builder, figure, item, members, order, rule)
 
-        rule, yes, misses = _first_rule(build)
+        rule, (yes, neither), misses = _first_rule(builder, build)
         builder.rules[figure.id] = rule
         builder.notes.extend(misses)
-        if rule != ROUNDING_RULES[0] and not misses:
-            builder.notes.append(
-                f"{figure.id}: printed figures possible only rounding {rule}; "
-                f"counts chosen under {rule}"
-            )
+        builder.misses.extend(misses)
+        if not misses:
+            _fallback_note(builder, figure.id, [figure], rule)
         values = [""] * builder.total
         for respondent in members:
             values[respondent] = YES if yes[respondent] else NO
+        for respondent in neither:
+            values[respondent] = NEITHER
+        if len(neither):
+            builder.third_category.add(question["id"])
+            other = builder.figure(item["complement"])
+            builder.notes.append(
+                f"{question['id']}: {figure.value:g}% + {other.value:g}% of {base} is "
+                f"{figure.value + other.value:g}%; under {rule} both print only if some answer "
+                f"neither, as `monitorkit check` finds likeliest: {len(neither)} of {base} "
+                f"answer '{NEITHER}' (kept in the base)"
+            )
         builder.column(item["column"], values)
         builder.yes.setdefault(question["id"], yes)
         builder.place(figure.id, question["id"], item["column"])
@@ -293,8 +393,9 @@ def _battery(builder: _Builder, question: dict[str, Any]) -> list[Item]:
     return items
 
 
-def _battery_counts(builder, figure, item, members, order, rule) -> tuple[np.ndarray, list[str]]:
-    """Who says Ja: per group when the item prints a split, else over the whole base."""
+def _battery_counts(builder, figure, item, members, order, rule):
+    """Who says Ja (per group when the item prints a split, else over the whole base), and
+    who answers neither when a yes/no pair does not add up to its base under ``rule``."""
     yes = np.zeros(builder.total, dtype=bool)
     misses = []
     shuffled = members[order]
@@ -315,14 +416,21 @@ def _battery_counts(builder, figure, item, members, order, rule) -> tuple[np.nda
             f"{figure.id}: {figure.value:g}% of {len(members)} cannot be printed from "
             f"{count} ({rule})"
         )
+    neither = np.array([], dtype=int)
     if item.get("complement"):
         other = builder.figure(item["complement"])
-        if not _prints(other.value, len(members) - count, len(members), rule, other.decimals):
-            misses.append(
-                f"{other.id}: {other.value:g}% not reproduced by {len(members) - count} "
-                f"of {len(members)} ({rule})"
-            )
-    return yes, misses
+        rest = len(members) - count
+        if not _prints(other.value, rest, len(members), rule, other.decimals):
+            fits = [k for k in feasible_counts(other.value, len(members), other.decimals, rule)]
+            below = [k for k in fits if k < rest]
+            if below:
+                neither = shuffled[count : count + rest - max(below)]
+            else:
+                misses.append(
+                    f"{other.id}: {other.value:g}% not reproduced by {rest} "
+                    f"of {len(members)} ({rule})"
+                )
+    return (yes, neither), misses
 
 
 def _multi(builder: _Builder, question: dict[str, Any]) -> list[Item]:
@@ -335,8 +443,11 @@ def _multi(builder: _Builder, question: dict[str, Any]) -> list[Item]:
             f"the items of a multi question have different N: {sorted(bases)}",
             Location(builder.where.file, question=question["id"]),
         )
+    printed = bool(bases)
     base = bases.pop() if bases else len(pool)
-    if not bases and question.get("within"):
+    if not printed:
+        builder.assumed_n[question["id"]] = base
+    if not printed and question.get("within"):
         builder.notes.append(
             f"{question['id']}: N not printed; base taken as the {base} "
             f"respondents who said Ja to '{question['within']}'"
@@ -361,13 +472,11 @@ def _multi(builder: _Builder, question: dict[str, Any]) -> list[Item]:
             misses.append(f"{question['id']}: too few ticks for everyone to have one option")
         return matrix, misses
 
-    rule, matrix, misses = _first_rule(build)
+    rule, matrix, misses = _first_rule(builder, build)
     builder.notes.extend(misses)
-    if rule != ROUNDING_RULES[0] and not misses:
-        builder.notes.append(
-            f"{question['id']}: printed figures possible only rounding {rule}; "
-            f"counts chosen under {rule}"
-        )
+    builder.misses.extend(misses)
+    if not misses:
+        _fallback_note(builder, question["id"], figures, rule)
     items = []
     for index, (item, figure) in enumerate(zip(question["items"], figures, strict=True)):
         builder.rules[figure.id] = rule
@@ -456,6 +565,9 @@ def dataset_entry(rebuilt: Reconstruction, spec: dict[str, Any], registry: Regis
             "notes": rebuilt.notes,
             "figures": rebuilt.figures,
             "rounding": rebuilt.rules,
+            "units": rebuilt.units,
+            "fieldwork": rebuilt.fieldwork,
+            "assumed_n": rebuilt.assumed_n,
         },
     }
 

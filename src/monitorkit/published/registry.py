@@ -4,6 +4,18 @@ One YAML file per source document in data/published/: a ``source`` header, a
 ``figures`` list (id, section, Dutch label, value or value_text, unit, N and how
 it is known, wave, kind, quote, links) and ``checks`` between figures
 (yes/no complements, group splits, sums of counts).
+
+A figure the text computes from others ('Gemiddeld is er per bijstandsgerechtigde
+dus ongeveer € 1.400') names them in ``divided_from`` (numerator, then each
+divisor); a count that is part of another printed count names it in ``part_of``.
+`check` tests both, and any two counts of one population, without being told
+which figures disagree.
+
+Every survey figure says, as the source prints it, what it is a share of
+(``population``: gemeenten, sociale (wijk)teams, sociale diensten, ...) and
+when it was measured (``fieldwork``); the source header gives the defaults.
+What is inferred rather than printed (that two reports share a peiling, a
+fieldwork year) is an ``assumptions`` entry with its evidence, never a field.
 """
 
 from __future__ import annotations
@@ -14,7 +26,20 @@ from typing import Any
 
 from monitorkit.errors import InputError, Location
 
-KINDS = ("survey", "national", "estimate", "practice", "sample")
+#: What a figure is: a survey result, or what else the source reports (each says why
+#: `reproduce` cannot compute it): a national statistic, the authors' estimate, a practice
+#: example, the size of a sample or group, a policy target or budget decision, a rule of
+#: the law, or a threshold describing who took part.
+KINDS = (
+    "survey",
+    "national",
+    "estimate",
+    "practice",
+    "sample",
+    "policy_target",
+    "statutory_rule",
+    "threshold",
+)
 CHECK_TYPES = ("complement", "split", "sum")
 RELATIONS = ("same_finding", "previous_wave", "next_wave")
 
@@ -40,6 +65,11 @@ class Figure:
     table: str | None = None
     answer: str | None = None
     links: tuple[tuple[str, str], ...] = ()
+    population: str | None = None
+    fieldwork: str | None = None
+    assumptions: tuple[str, ...] = ()
+    divided_from: tuple[str, ...] = ()
+    part_of: str | None = None
 
     @property
     def is_percentage(self) -> bool:
@@ -65,9 +95,13 @@ class Figure:
                 "wave",
                 "kind",
                 "table",
+                "population",
+                "fieldwork",
                 "quote",
             )
         }
+        if self.assumptions:
+            data["assumptions"] = list(self.assumptions)
         return {key: value for key, value in data.items() if value is not None}
 
 
@@ -78,6 +112,9 @@ class Source:
     document: str
     study: str = ""
     path: str = ""
+    population: str | None = None
+    fieldwork: str | None = None
+    assumptions: tuple[str, ...] = ()
 
 
 @dataclass
@@ -167,6 +204,9 @@ def _add_file(registry: Registry, data: Any, path: str) -> None:
         " ".join(str(source_data["document"]).split()),
         str(source_data.get("study", "")),
         path,
+        source_data.get("population"),
+        source_data.get("fieldwork"),
+        _texts(source_data.get("assumptions")),
     )
     registry.sources[source.id] = source
     for entry in data.get("figures") or []:
@@ -178,6 +218,11 @@ def _add_file(registry: Registry, data: Any, path: str) -> None:
         registry.figures[figure.id] = figure
     for entry in data.get("checks") or []:
         registry.checks.append(_check(entry, path))
+
+
+def _texts(entries: Any) -> tuple[str, ...]:
+    """A YAML list of sentences, each on one line."""
+    return tuple(" ".join(str(entry).split()) for entry in entries or [])
 
 
 def _figure(entry: Any, source: Source, path: str) -> Figure:
@@ -206,6 +251,10 @@ def _figure(entry: Any, source: Source, path: str) -> Figure:
         if link.get("relation") not in RELATIONS:
             raise fail("links", f"relation must be one of {', '.join(RELATIONS)}")
         links.append((str(link["id"]), str(link["relation"])))
+    survey = entry["kind"] == "survey"
+    population = entry.get("population") or (source.population if survey else None)
+    fieldwork = entry.get("fieldwork") or (source.fieldwork if survey else None)
+    assumptions = (source.assumptions if survey else ()) + _texts(entry.get("assumptions"))
     return Figure(
         id=figure_id,
         source=source.id,
@@ -224,6 +273,11 @@ def _figure(entry: Any, source: Source, path: str) -> Figure:
         table=entry.get("table"),
         answer=entry.get("answer"),
         links=tuple(links),
+        population=population,
+        fieldwork=fieldwork,
+        assumptions=assumptions,
+        divided_from=tuple(str(i) for i in entry.get("divided_from") or []),
+        part_of=entry.get("part_of"),
     )
 
 
@@ -241,11 +295,16 @@ def _check(entry: Any, path: str) -> Check:
 def _check_links(registry: Registry) -> None:
     """Every link and check must name figures that exist."""
     for figure in registry.figures.values():
-        for target, _ in figure.links:
+        named = [(target, "links") for target, _ in figure.links]
+        named += [(target, "divided_from") for target in figure.divided_from]
+        named += [(figure.part_of, "part_of")] if figure.part_of else []
+        for target, field_name in named:
             if target not in registry.figures:
                 raise InputError(
-                    f"links to unknown figure '{target}'",
-                    Location(registry.sources[figure.source].path, figure=figure.id, field="links"),
+                    f"{'links to' if field_name == 'links' else 'names'} unknown figure '{target}'",
+                    Location(
+                        registry.sources[figure.source].path, figure=figure.id, field=field_name
+                    ),
                 )
     for check in registry.checks:
         for figure_id in (*check.figures, *([check.total] if check.total else [])):

@@ -19,18 +19,26 @@ from monitorkit.published.registry import Figure, Registry
 MATCH, MISMATCH, NOT_COMPUTABLE = "match", "mismatch", "not computable"
 #: What a match from a reconstructed dataset means, said with every such result.
 REBUILT = (
-    "recomputed from data rebuilt from these published figures: a consistency check of "
-    "the figures and the pipeline, not an independent replication"
+    "reproduced from data rebuilt from these figures (consistency, not independent replication)"
 )
+#: What a match from data that were not rebuilt from the figure means.
+INDEPENDENT = "recomputed independently from data that were not rebuilt from this figure"
 #: How far an 'ongeveer' figure may be from the computed value and still match (points).
 APPROXIMATE_TOLERANCE = 2.5
 
+#: Why a figure of each kind (data/published/*.yaml, ``kind``) is not computed from survey data.
 REASONS = {
     "national": "a national or administrative statistic (CBS, SCP, benchmark), not survey data",
-    "estimate": "an estimate the authors cite or make, not a survey result",
+    "estimate": "the authors' estimate or computation, not a survey result",
     "practice": "a figure from a practice example, not survey data",
-    "sample": "the size of a sample, not a survey result",
+    "sample": "the size of a sample or group, not a survey result",
+    "policy_target": "a policy target or budget decision, not a measurement",
+    "statutory_rule": "a rule of the law (an age or a period), not a measurement",
+    "threshold": "a threshold describing who took part, not a result",
 }
+VERBAL = "a verbal quantity ('{text}') without a number"
+NO_N = "no N printed and not rebuilt in a reconstructed dataset"
+NOT_REBUILT = "not rebuilt in a reconstructed dataset"
 
 
 @dataclass
@@ -45,6 +53,19 @@ class Reproduction:
     dataset: str | None = None
     rule: str | None = None
     reason: str = ""
+    rebuilt: bool = True
+
+    @property
+    def n_assumed(self) -> int | None:
+        """The N used where the source prints none (chosen by the reconstruction)."""
+        return self.n if self.n is not None and self.figure.n is None else None
+
+    @property
+    def basis(self) -> str | None:
+        """What agreement with the printed value means for this figure."""
+        if self.dataset is None:
+            return None
+        return REBUILT if self.rebuilt else INDEPENDENT
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -58,12 +79,15 @@ class Reproduction:
             "unrounded": self.exact,
             "n": self.n,
             "n_printed": self.figure.n,
-            "n_assumed": self.n is not None and self.figure.n is None,
+            "n_assumed": self.n_assumed,
             "status": self.status,
-            "basis": REBUILT if self.dataset else None,
+            "basis": self.basis,
             "dataset": self.dataset,
             "rounding": self.rule,
             "reason": self.reason,
+            "population": self.figure.population,
+            "fieldwork": self.figure.fieldwork,
+            "assumptions": list(self.figure.assumptions),
         }
 
 
@@ -81,8 +105,11 @@ class _Datasets:
         from monitorkit.io.datasets import list_datasets
 
         self.placements: dict[str, tuple[str, dict[str, Any], str]] = {}
+        self.rebuilt: set[str] = set()
         for dataset in list_datasets():
             rules = dataset.provenance.get("rounding", {})
+            if dataset.reconstructed:
+                self.rebuilt.add(dataset.name)
             for figure_id, place in (dataset.provenance.get("figures") or {}).items():
                 self.placements[figure_id] = (
                     dataset.name,
@@ -119,8 +146,17 @@ class _Datasets:
         )
         percent = item.percent
         if place["answer"] == "Nee":
-            percent = 100 * (item.base - item.count) / item.base
+            percent = 100 * self._answered(name, by, place, group, "Nee") / item.base
         return percent, item.base, name, rule
+
+    def _answered(self, name: str, by: str | None, place: dict[str, Any], group, answer: str):
+        """How many answered ``answer`` to an item (a 'Weet niet' kept in the base is
+        neither Ja nor Nee), within the group where the figure is a group's."""
+        frame = self.summary(name, by).responses.raw.frame
+        rows = frame[place["column"]].astype(str).str.strip() == answer
+        if group:
+            rows &= frame[place["by"]].astype(str) == group
+        return int(rows.sum())
 
 
 def reproduce_figures(
@@ -153,11 +189,7 @@ def _reproduce_figure(figure: Figure, registry: Registry, datasets: _Datasets) -
     if figure.kind != "survey":
         return Reproduction(figure, NOT_COMPUTABLE, reason=REASONS[figure.kind])
     if figure.value is None:
-        return Reproduction(
-            figure,
-            NOT_COMPUTABLE,
-            reason=f"a verbal quantity ('{figure.value_text}') without a number",
-        )
+        return Reproduction(figure, NOT_COMPUTABLE, reason=VERBAL.format(text=figure.value_text))
     via = [figure.id] + [target for target, relation in figure.links if relation == "same_finding"]
     for figure_id in via:
         computed = datasets.compute(figure_id)
@@ -174,9 +206,7 @@ def _reproduce_figure(figure: Figure, registry: Registry, datasets: _Datasets) -
             reason = (reason + "; " if reason else "") + (
                 f"printed as '{figure.value_text}': matches within {APPROXIMATE_TOLERANCE} points"
             )
-        return Reproduction(figure, status, shown, exact, base, dataset, rule, reason)
-    if figure.n is None:
-        reason = "no N printed and not rebuilt in a reconstructed dataset"
-    else:
-        reason = "not rebuilt in a reconstructed dataset"
-    return Reproduction(figure, NOT_COMPUTABLE, reason=reason)
+        return Reproduction(
+            figure, status, shown, exact, base, dataset, rule, reason, dataset in datasets.rebuilt
+        )
+    return Reproduction(figure, NOT_COMPUTABLE, reason=NO_N if figure.n is None else NOT_REBUILT)

@@ -206,6 +206,10 @@ def _notes(
                 independent=methods("unpaired"),
             )
         )
+    if question.units:
+        notes.append(unit_mismatch_note(question.units, locale))
+    for item in question.items:
+        notes.extend(sensitivity_note(item, found, locale) for found in item.sensitivity)
     if question.trend:
         scores = trend_scores(comparison.labels)
         axis = text["years"] if scores[0] != 1.0 else text["order"]
@@ -213,6 +217,45 @@ def _notes(
         across = method(next(item.across.name for item in question.rows if item.across), locale)
         notes.append(text["trend"].format(trend=trend, axis=axis, across=across))
     return tuple(notes)
+
+
+def unit_mismatch_note(units: dict[str, str], locale: Locale) -> str:
+    """The warning every format gives a question compared across waves of different units."""
+    counted = "; ".join(f"{wave}: {unit}" for wave, unit in units.items())
+    return word(
+        "Units differ ({counted}): compared only because --allow-unit-mismatch was given; "
+        "the change sets two different measures against each other.",
+        locale,
+    ).format(counted=counted)
+
+
+def sensitivity_note(item, found, locale: Locale) -> str:
+    """What an unprinted N does to a change's conclusion: the N from which it holds."""
+    other = item.last if found.wave == item.first else item.first
+    size = item.cell(other).base
+    context = {
+        "item": item.label,
+        "wave": found.wave,
+        "n": found.assumed_n,
+        "other": other,
+        "size": size,
+        "alpha": fmt_number(found.alpha, 2, locale),
+        "direction": word(found.direction, locale),
+        "from": found.holds_from,
+        "max": f"{found.up_to:,}".replace(",", "." if locale == "nl" else ","),
+    }
+    if found.holds_from is None:
+        text = (
+            "{item}: {wave}'s N is not printed ({n} assumed); the change is not significant "
+            "(p < {alpha}) for any {wave} N up to {max} with {other}'s N at {size}."
+        )
+    else:
+        text = (
+            "{item}: {wave}'s N is not printed ({n} assumed); the change is significant "
+            "(p < {alpha}) for any {wave} N of {from} or more with {other}'s N at {size}; "
+            "its direction ({direction}) holds for every N."
+        )
+    return word(text, locale).format(**context)
 
 
 def _changes(question: QuestionChange, part: str) -> list[Change]:

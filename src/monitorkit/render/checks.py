@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from rich.console import Console
 
+from monitorkit.options import Locale
 from monitorkit.published.consistency import ROUNDING_RULES, ConsistencyReport
 from monitorkit.render.common import data_table, shown, terminal_console
+from monitorkit.render.words import word
 
 
 def _counts(counts: list[int]) -> str:
@@ -53,50 +55,86 @@ def print_check(report: ConsistencyReport, console: Console | None = None) -> No
     )
 
 
-def print_reproduction(results, console: Console | None = None) -> None:
-    """Published against computed, one row per figure, with a status count at the end."""
+def print_reproduction(results, console: Console | None = None, locale: Locale = "en") -> None:
+    """Published against computed, one row per figure, with a status count at the end.
+
+    The N printed in the source and an N the reconstruction assumed stand in separate
+    columns, and each computed figure says whether it was rebuilt from the figures it
+    is compared with (consistency) or recomputed independently.
+    """
     from collections import Counter
+
+    from monitorkit.published.reproduce import INDEPENDENT, REBUILT
 
     console = console or terminal_console()
     table = data_table(console, header_style="bold")
-    for title in ("Figure", "Label", "Published", "Computed", "N", "Rounding", "Status"):
+    titles = ("Figure", "Label", "Published", "Computed", "N printed", "N assumed")
+    for title in (*titles, "Rounding", "Basis", "Status"):
         table.add_column(
-            title,
-            justify="left" if title in ("Figure", "Label", "Status") else "right",
+            word(title, locale),
+            justify="left" if title in ("Figure", "Label", "Basis", "Status") else "right",
             overflow="fold",
         )
     styles = {"match": "green", "mismatch": "bold red", "not computable": "dim"}
+    basis = {REBUILT: word("rebuilt", locale), INDEPENDENT: word("independent", locale)}
     for result in results:
         data = result.as_dict()
         computed = "–" if data["computed"] is None else f"{data['computed']:g}"
-        status = data["status"] + (f" ({data['reason']})" if data["reason"] else "")
+        reason = word(data["reason"], locale) if data["reason"] else ""
+        status = word(data["status"], locale) + (f" ({reason})" if reason else "")
         table.add_row(
             shown(data["id"]),
             shown(data["label"]),
             shown(str(data["published"])),
             computed,
-            "–" if not data["n"] else f"{data['n']}{' (assumed)' if data['n_assumed'] else ''}",
+            str(data["n_printed"] or "–"),
+            str(data["n_assumed"] or "–"),
             data["rounding"] or "–",
+            basis.get(data["basis"], "–"),
             shown(status),
             style=styles[data["status"]],
         )
     console.print(table)
     counts = Counter(result.status for result in results)
     console.print(
-        f"{counts['match']} match, {counts['mismatch']} mismatch, "
-        f"{counts['not computable']} not computable from survey data "
-        f"(of {len(results)} published figures).",
+        word(
+            "{match} match, {mismatch} mismatch, {other} not computable from survey data "
+            "(of {total} published figures).",
+            locale,
+        ).format(
+            match=counts["match"],
+            mismatch=counts["mismatch"],
+            other=counts["not computable"],
+            total=len(results),
+        ),
         highlight=False,
     )
-    if any(result.dataset for result in results):
-        from monitorkit.published.reproduce import REBUILT
-
+    shown_bases = {result.basis for result in results} - {None}
+    for text in (REBUILT, INDEPENDENT):
+        if text in shown_bases:
+            console.print(f"{basis[text]}: {word(text, locale)}", style="dim", highlight=False)
+    _print_dataset_notes(sorted({r.dataset for r in results if r.dataset}), console, locale)
+    if any(result.n_assumed for result in results):
         console.print(
-            f"Matches and mismatches are {REBUILT}. N (assumed): not printed in the source; "
-            "the reconstruction chose it.",
+            word(
+                "N assumed: not printed in the source; the reconstruction chose it, and "
+                "every computed value in its row depends on it.",
+                locale,
+            ),
             style="dim",
             highlight=False,
         )
+
+
+def _print_dataset_notes(names: list[str], console: Console, locale: Locale) -> None:
+    """The assumptions and notes of each reconstructed dataset the figures came from."""
+    from monitorkit.io.datasets import list_datasets
+    from monitorkit.render.assumptions import dataset_notes
+
+    provenance = {dataset.name: dataset.provenance for dataset in list_datasets()}
+    for name in names:
+        for line in dataset_notes(provenance.get(name), locale):
+            console.print(f"{name}: {line}", style="yellow", highlight=False)
 
 
 def print_raking(result, output: str, console: Console | None = None) -> None:

@@ -10,6 +10,12 @@ from typing import Any
 from monitorkit.errors import UsageError
 from monitorkit.io.files import add_row, csv_bytes, workbook_bytes
 from monitorkit.options import Locale
+from monitorkit.render.assumptions import (
+    add_notes_sheet,
+    comparison_notes,
+    dataset_notes,
+    summary_notes,
+)
 from monitorkit.render.common import (
     adjustment,
     base_note,
@@ -192,6 +198,8 @@ def summary_markdown(summary: Summary, locale: Locale = "en") -> str:
     notice = provenance_notice(summary, locale)
     if notice:
         lines += [f"> **{notice}**", ""]
+    if recorded := summary_notes(summary, locale):
+        lines += [*(f"- {md_text(line)}" for line in recorded), ""]
     if fpc := fpc_note(summary):
         lines += [fpc, ""]
     lines += [f"Warning: {md_text(warning)}" for warning in summary.responses.warnings]
@@ -327,6 +335,7 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
         set_widths(sheet, (40, 24, 36))
         add_table(sheet, 1, 3)
         set_up_pages(sheet, not_tabulated, document, locale)
+    add_notes_sheet(workbook, summary_notes(summary, locale), locale)
     return workbook_bytes(workbook)
 
 
@@ -443,6 +452,8 @@ COMPARE_CSV_COLUMNS = [
     "independent_ci_low",
     "independent_ci_high",
     "independent_p",
+    "unit_mismatch",
+    "n_sensitivity",
 ]
 
 
@@ -470,8 +481,12 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
     ``diff_pp`` is in percentage points (items), ``diff_mean`` in the answer's unit.
     """
     records = []
+    from monitorkit.render.changes import sensitivity_note, unit_mismatch_note
+
     for question in comparison.questions:
         common = {"question": question.id, "question_label": question.label}
+        if question.units:
+            common["unit_mismatch"] = unit_mismatch_note(question.units, "en")
         if question.means is not None:
             change = _change_fields(question.means.change, diff="diff_mean")
             for wave, stats in question.means.waves.items():
@@ -487,6 +502,10 @@ def comparison_records(comparison) -> list[dict[str, Any]]:
                 change.update(_change_fields(item.paired.change, "paired_"))
             if item.unpaired is not None:
                 change.update(_change_fields(item.unpaired.change, "independent_"))
+            if item.sensitivity:
+                change["n_sensitivity"] = " ".join(
+                    sensitivity_note(item, found, "en") for found in item.sensitivity
+                )
             for wave, cell in item.waves.items():
                 records.append(
                     {
@@ -509,6 +528,7 @@ def comparison_markdown(comparison, locale: Locale = "en") -> str:
         lines.append(f"- {label}: {source_line(summary, locale)}")
         if provenance_notice(summary, locale):
             lines.append(f"  - **{provenance_notice(summary, locale)}**")
+        lines += [f"  - {md_text(line)}" for line in dataset_notes(summary.provenance, locale)]
     lines.append("")
     for question in comparison.questions:
         spec = change_table(comparison, question, locale)
@@ -587,6 +607,7 @@ def comparison_xlsx(comparison, locale: Locale = "en") -> bytes:
             write_text(sheet, note, len(titles))
         sheet.freeze_panes = "B4"
         set_up_pages(sheet, question.label, document, locale)
+    add_notes_sheet(workbook, comparison_notes(comparison, locale), locale)
     return workbook_bytes(workbook)
 
 

@@ -397,6 +397,7 @@ def build_report(
     labels: str | None = None,
     questions: list[str] | None = None,
     quiet: bool = True,
+    allow_unit_mismatch: bool = False,
     **options: Any,
 ) -> list[Path]:
     """Summarize (and compare) the files and write report.html, report.md (+ charts/) and xlsx.
@@ -436,9 +437,15 @@ def build_report(
     comparison = None
     if compare and len(files) > 1:
         try:
-            comparison = compare_summaries(summaries, names, confidence=design.confidence)
+            comparison = compare_summaries(
+                summaries,
+                names,
+                confidence=design.confidence,
+                allow_unit_mismatch=allow_unit_mismatch,
+            )
         except UsageError as error:
-            error.hint = "use --no-compare for files that are not waves of one survey"
+            if "--allow-unit-mismatch" not in (error.hint or ""):
+                error.hint = "use --no-compare for files that are not waves of one survey"
             raise
         parts.append(comparison_part(comparison, language, wanted))
     instruments = dict.fromkeys(

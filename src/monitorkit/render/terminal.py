@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from monitorkit.options import Locale
+from monitorkit.render.assumptions import dataset_notes, summary_notes
 from monitorkit.render.common import (
     base_note,
     data_table,
@@ -38,12 +39,8 @@ def print_summary(
     notice = provenance_notice(summary, locale)
     if notice:
         console.print(notice, style="bold yellow", highlight=False)
-        for assumption in (summary.provenance or {}).get("assumptions", []):
-            console.print(
-                f"{word('assumption:', locale)} {shown(assumption)}",
-                style="yellow",
-                highlight=False,
-            )
+        for line in summary_notes(summary, locale):
+            console.print(line, style="yellow", highlight=False)
     if fpc := fpc_note(summary):
         console.print(fpc, style="dim", highlight=False)
     if summary.interval_method != "wilson":
@@ -135,9 +132,8 @@ def print_comparison(comparison, console: Console | None = None, locale: Locale 
         notice = provenance_notice(summary, locale)
         if notice:
             console.print(f"{label}: {notice}", style="bold yellow", highlight=False)
-            for assumption in (summary.provenance or {}).get("assumptions", []):
-                text = f"{shown(label)}: {word('assumption:', locale)} {shown(assumption)}"
-                console.print(text, style="yellow", highlight=False)
+            for line in dataset_notes(summary.provenance, locale):
+                console.print(f"{label}: {line}", style="yellow", highlight=False)
     notes: list[str] = []
     for question in comparison.questions:
         spec = change_table(comparison, question, locale)

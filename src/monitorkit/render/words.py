@@ -320,3 +320,104 @@ def method(text: str | None, locale: Locale = "en") -> str:
     for english, dutch in _METHOD_PAIRS:
         text = text.replace(english, dutch)
     return text
+
+
+#: The words of `check` and `reproduce` around the published figures.
+_FIGURE_PAIRS = [
+    ("Figure", "Cijfer"),
+    ("Label", "Omschrijving"),
+    ("Published", "Gepubliceerd"),
+    ("Computed", "Berekend"),
+    ("N printed", "N gedrukt"),
+    ("N assumed", "N aangenomen"),
+    ("Rounding", "Afronding"),
+    ("Basis", "Grondslag"),
+    ("Status", "Status"),
+    ("rebuilt", "herbouwd"),
+    ("independent", "onafhankelijk"),
+    ("match", "komt overeen"),
+    ("mismatch", "wijkt af"),
+    ("not computable", "niet te berekenen"),
+    (
+        "{match} match, {mismatch} mismatch, {other} not computable from survey data "
+        "(of {total} published figures).",
+        "{match} komen overeen, {mismatch} wijken af, {other} niet te berekenen uit "
+        "surveydata (van {total} gepubliceerde cijfers).",
+    ),
+    (
+        "reproduced from data rebuilt from these figures (consistency, not independent "
+        "replication)",
+        "gereproduceerd uit data die uit deze cijfers zijn herbouwd (consistentie, geen "
+        "onafhankelijke replicatie)",
+    ),
+    (
+        "recomputed independently from data that were not rebuilt from this figure",
+        "onafhankelijk herberekend uit data die niet uit dit cijfer zijn herbouwd",
+    ),
+    (
+        "N assumed: not printed in the source; the reconstruction chose it, and every "
+        "computed value in its row depends on it.",
+        "N aangenomen: niet gedrukt in de bron; de reconstructie koos het, en elke berekende "
+        "waarde in die rij hangt ervan af.",
+    ),
+    (
+        "a national or administrative statistic (CBS, SCP, benchmark), not survey data",
+        "een landelijke of administratieve statistiek (CBS, SCP, benchmark), geen surveydata",
+    ),
+    (
+        "the authors' estimate or computation, not a survey result",
+        "een schatting of berekening van de auteurs, geen surveyresultaat",
+    ),
+    (
+        "a figure from a practice example, not survey data",
+        "een cijfer uit een praktijkvoorbeeld, geen surveydata",
+    ),
+    (
+        "the size of a sample or group, not a survey result",
+        "de omvang van een steekproef of groep, geen surveyresultaat",
+    ),
+    (
+        "a policy target or budget decision, not a measurement",
+        "een beleidsdoel of budgetbesluit, geen meting",
+    ),
+    (
+        "a rule of the law (an age or a period), not a measurement",
+        "een regel uit de wet (een leeftijd of termijn), geen meting",
+    ),
+    (
+        "a threshold describing who took part, not a result",
+        "een grens die beschrijft wie meedeed, geen resultaat",
+    ),
+    (
+        "no N printed and not rebuilt in a reconstructed dataset",
+        "geen N gedrukt en niet herbouwd in een gereconstrueerde dataset",
+    ),
+    ("not rebuilt in a reconstructed dataset", "niet herbouwd in een gereconstrueerde dataset"),
+    (
+        "Units differ ({counted}): compared only because --allow-unit-mismatch was given; "
+        "the change sets two different measures against each other.",
+        "Eenheden verschillen ({counted}): alleen vergeleken omdat --allow-unit-mismatch is "
+        "gegeven; het verschil zet twee verschillende maten tegenover elkaar.",
+    ),
+    ("Note:", "Toelichting:"),
+    ("Notes", "Toelichting"),
+    ("down", "omlaag"),
+    ("up", "omhoog"),
+    ("none", "geen"),
+    (
+        "{item}: {wave}'s N is not printed ({n} assumed); the change is not significant "
+        "(p < {alpha}) for any {wave} N up to {max} with {other}'s N at {size}.",
+        "{item}: de N van {wave} is niet gedrukt ({n} aangenomen); het verschil is niet "
+        "significant (p < {alpha}) voor welke N van {wave} ook tot {max}, met de N van {other} "
+        "op {size}.",
+    ),
+    (
+        "{item}: {wave}'s N is not printed ({n} assumed); the change is significant "
+        "(p < {alpha}) for any {wave} N of {from} or more with {other}'s N at {size}; "
+        "its direction ({direction}) holds for every N.",
+        "{item}: de N van {wave} is niet gedrukt ({n} aangenomen); het verschil is significant "
+        "(p < {alpha}) voor elke N van {wave} vanaf {from}, met de N van {other} op {size}; "
+        "de richting ({direction}) geldt voor elke N.",
+    ),
+]
+DUTCH.update(_FIGURE_PAIRS)

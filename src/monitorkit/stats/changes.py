@@ -312,3 +312,39 @@ def design_across_test(cells: list[WaveCell]) -> TestResult:
     statistic = float((weight * (share - pooled) ** 2).sum())
     df = len(cells) - 1
     return TestResult(DESIGN_ACROSS_TEST, float(chi2.sf(statistic, df)), statistic, df)
+
+
+#: The significance level a change's sensitivity to an unprinted N is judged at.
+SENSITIVITY_ALPHA = 0.05
+#: The largest N the sensitivity search looks at.
+SENSITIVITY_MAX_N = 100_000
+
+
+def smallest_significant_n(
+    share_varied: float, share_fixed: float, size_fixed: float, varied_first: bool
+) -> int | None:
+    """The smallest N of the varied wave from which the pooled z-test of the two shares is
+    significant at SENSITIVITY_ALPHA for every larger N, or None.
+
+    With both shares held, the z statistic grows with N, so a bisection finds it.
+    """
+
+    def significant(n: int) -> bool:
+        first: tuple[float, float] = (share_varied, n)
+        second: tuple[float, float] = (share_fixed, size_fixed)
+        if not varied_first:
+            first, second = second, first
+        change = difference_of_shares(first[0], first[1], second[0], second[1])
+        p = change.test.p if change.test else None
+        return p is not None and p < SENSITIVITY_ALPHA
+
+    if share_varied == share_fixed or not significant(SENSITIVITY_MAX_N):
+        return None
+    low, high = 1, SENSITIVITY_MAX_N
+    while low < high:
+        middle = (low + high) // 2
+        if significant(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low

@@ -29,6 +29,7 @@ from monitorkit.results import (
     ItemChange,
     ItemEstimate,
     MeanChange,
+    NSensitivity,
     NumericStats,
     PairedMeans,
     PairedTable,
@@ -45,6 +46,8 @@ from monitorkit.stats.changes import (
     DESIGN_TEST,
     DIFF_INTERVAL,
     DIFF_TEST,
+    SENSITIVITY_ALPHA,
+    SENSITIVITY_MAX_N,
     across_waves_test,
     design_across_test,
     design_difference,
@@ -52,6 +55,7 @@ from monitorkit.stats.changes import (
     difference_of_shares,
     mean_difference,
     paired_difference,
+    smallest_significant_n,
     trend_test,
 )
 from monitorkit.stats.estimates import Design, Summary, item_states, survey_year
@@ -405,6 +409,7 @@ def compare_waves(
     questions: Sequence[str] | None = None,
     reading: ReadOptions | None = None,
     design: DesignOptions | None = None,
+    allow_unit_mismatch: bool = False,
     **options: Any,
 ) -> Comparison:
     """Summarize each wave and line up the questions they share; pair the municipalities
@@ -413,6 +418,9 @@ def compare_waves(
     ``codebooks`` gives one codebook per wave; ``reading`` and ``design`` (or their
     fields as keywords, as for ``summarize_survey``) apply to every wave. ``questions``
     lists the ids to compare, in that order (default: every question the waves share).
+    A question whose waves count different units (a share of gemeenten against a share of
+    teams, as the datasets record them) is refused unless ``allow_unit_mismatch``; then it
+    carries the units, and every output says so.
     """
     from monitorkit.stats.estimates import summarize_survey
 
@@ -436,6 +444,7 @@ def compare_waves(
         mergers=mergers,
         confidence=design.confidence,
         questions=questions,
+        allow_unit_mismatch=allow_unit_mismatch,
     )
 
 
@@ -447,6 +456,7 @@ def compare_summaries(
     mergers: str | Path | None = None,
     confidence: float = 0.95,
     questions: Sequence[str] | None = None,
+    allow_unit_mismatch: bool = False,
 ) -> Comparison:
     """Line up the questions that summaries of several waves share (no file is read again);
     ``questions`` keeps those ids, in that order."""
@@ -463,22 +473,87 @@ def compare_summaries(
         others = [next((q for q in s.questions if q.id == question.id), None) for s in summaries]
         if sum(q is not None for q in others) < 2:
             continue
+        units = differing_units(question.id, summaries, names, allow_unit_mismatch)
         if question.type == "numeric":
             entry = _compare_means(question, others, names, confidence)
             if panel is not None and others[-1] is not None and entry.means is not None:
                 entry = _with_mean_panel(entry, summaries, names, panel, confidence)
-            compared.append(entry)
+            compared.append(replace(entry, units=units))
             continue
         entry = _compare_question(question, others, names, populations, scores, confidence)
         if panel is not None and others[-1] is not None:
             entry = _with_panel(entry, question, others[-1], summaries, names, panel, confidence)
-        compared.append(entry)
+        assumed = assumed_bases(question.id, summaries, names)
+        if assumed:
+            entry = replace(entry, items=tuple(_sensitive(i, assumed) for i in entry.items))
+        compared.append(replace(entry, units=units))
     if not compared:
         raise UsageError(
             "the waves share no question", hint="pass a codebook per wave with --codebook"
         )
     shared = " that the waves share"
     return Comparison(names, summaries, select_by_id(compared, questions, shared), panel)
+
+
+def differing_units(
+    question_id: str, summaries: list[Summary], names: list[str], allowed: bool
+) -> dict[str, str] | None:
+    """The unit each wave's figures of a question are shares of, when the waves differ.
+
+    Units come from a dataset's metadata (``units`` in datasets.yaml, as the source
+    prints them); a wave without them is left out. Differing units are refused unless
+    ``allowed``: the change would set, say, a share of gemeenten against one of teams.
+    """
+    units = {
+        name: str(unit)
+        for name, summary in zip(names, summaries, strict=True)
+        if (unit := ((summary.provenance or {}).get("units") or {}).get(question_id))
+    }
+    if len(set(units.values())) < 2:
+        return None
+    if not allowed:
+        counted = "; ".join(f"{name}: {unit}" for name, unit in units.items())
+        raise UsageError(
+            f"question '{question_id}': the waves are shares of different units ({counted})",
+            hint="these are different measures; pass --allow-unit-mismatch to compare them "
+            "anyway (every output then says so)",
+        )
+    return units
+
+
+def assumed_bases(question_id: str, summaries: list[Summary], names: list[str]) -> dict[str, int]:
+    """Waves whose N for a question is not printed but assumed by their reconstruction
+    (``assumed_n`` in datasets.yaml), with the N assumed."""
+    return {
+        name: int(n)
+        for name, summary in zip(names, summaries, strict=True)
+        if (n := ((summary.provenance or {}).get("assumed_n") or {}).get(question_id))
+    }
+
+
+def _sensitive(item: ItemChange, assumed: dict[str, int]) -> ItemChange:
+    """An independent change with the range of each assumed N over which it is significant."""
+    first, last = item.cell(item.first or ""), item.cell(item.last or "")
+    test = item.change.test
+    if first is None or last is None or test is None or test.name != DIFF_TEST:
+        return item
+    if not (first.base and last.base) or item.diff_pp is None:
+        return item
+    shares = {item.first: first.count / first.base, item.last: last.count / last.base}
+    sizes = {item.first: first.base, item.last: last.base}
+    direction = "down" if item.diff_pp < 0 else "up" if item.diff_pp > 0 else "none"
+    found = []
+    for wave, n in assumed.items():
+        if wave not in shares:
+            continue
+        other = item.last if wave == item.first else item.first
+        holds_from = smallest_significant_n(
+            shares[wave], shares[other], sizes[other], varied_first=wave == item.first
+        )
+        found.append(
+            NSensitivity(wave, n, holds_from, SENSITIVITY_MAX_N, SENSITIVITY_ALPHA, direction)
+        )
+    return replace(item, sensitivity=tuple(found))
 
 
 def trend_scores(names: list[str]) -> list[float]:

@@ -1,0 +1,55 @@
+"""What a reconstructed dataset assumes and how it was rebuilt, for every output format.
+
+A dataset rebuilt from published tables records its assumptions (an N the source does
+not print, which peiling a figure belongs to) and notes (rounding per table, bases taken
+from another question) in its provenance. Every renderer shows them through these lines:
+the terminal and Markdown print them, xlsx gets a notes sheet, and a CSV gets a sidecar
+file (or the lines on standard error when the CSV goes to standard output).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from monitorkit.options import Locale
+from monitorkit.render.words import word
+
+
+def dataset_notes(provenance: dict[str, Any] | None, locale: Locale = "en") -> list[str]:
+    """'Assumption: …' and 'Note: …' lines of a reconstructed dataset (none otherwise)."""
+    if not provenance or provenance.get("kind") != "reconstructed":
+        return []
+    lines = [f"{word('Assumption:', locale)} {text}" for text in provenance.get("assumptions", [])]
+    lines += [f"{word('Note:', locale)} {text}" for text in provenance.get("notes", [])]
+    return lines
+
+
+def summary_notes(summary, locale: Locale = "en") -> list[str]:
+    """The lines of one summarized dataset."""
+    return dataset_notes(summary.provenance, locale)
+
+
+def comparison_notes(comparison, locale: Locale = "en") -> list[str]:
+    """The lines of every wave, each led by its label."""
+    return [
+        f"{label}: {line}"
+        for label, summary in zip(comparison.labels, comparison.summaries, strict=True)
+        for line in dataset_notes(summary.provenance, locale)
+    ]
+
+
+def add_notes_sheet(workbook, lines: list[str], locale: Locale = "en") -> None:
+    """A sheet holding the lines, one per row, when there are any."""
+    from monitorkit.io.files import add_row
+
+    if not lines:
+        return
+    sheet = workbook.create_sheet(word("Notes", locale)[:31])
+    for line in lines:
+        add_row(sheet, [line])
+    sheet.column_dimensions["A"].width = 160
+
+
+def sidecar_bytes(lines: list[str]) -> bytes:
+    """The text of a CSV's notes sidecar (``<name>.notes.txt``)."""
+    return ("\n".join(lines) + "\n").encode("utf-8")
