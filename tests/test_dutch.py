@@ -64,6 +64,10 @@ def workbook_text(path) -> str:
 RUNS = {
     "summarize": ["summarize", "wijkteams-2015", "--by", "gemeentegrootte"],
     "summarize-md": ["summarize", "divosa-monitor-2011", "-f", "md"],
+    "summarize-fpc-adjusted": [
+        *("summarize", "wijkteams-2015", "--by", "gemeentegrootte"),
+        *("--population", "auto", "--adjust", "holm", "--readings"),
+    ],
     "summarize-by-md": ["summarize", "wijkteams-2015", "--by", "gemeentegrootte", "-f", "md"],
     "compare": ["compare", "wijkteams-2014", "wijkteams-2015", "--allow-unit-mismatch"],
     "compare-md": [

@@ -56,6 +56,24 @@ def list_datasets() -> tuple[Dataset, ...]:
     )
 
 
+@cache
+def dutch_texts() -> dict[str, str]:
+    """The Dutch of the bundled datasets' assumptions and notes (data/reconstructed/
+    dutch.yaml: a list of {en, nl}), keyed by the English text with spaces normalised."""
+    import yaml
+
+    path = data_dir() / "reconstructed" / "dutch.yaml"
+    if not path.exists():
+        return {}
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return {" ".join(entry["en"].split()): " ".join(entry["nl"].split()) for entry in entries}
+
+
+def in_dutch(text: str) -> str:
+    """A bundled dataset's assumption or note in Dutch, where a translation is recorded."""
+    return dutch_texts().get(" ".join(text.split()), text)
+
+
 #: Provenance fields that serve `reproduce` (which column rebuilds which figure, and
 #: under which rounding); left out of user-facing output, kept in datasets.yaml.
 INTERNAL_PROVENANCE = ("figures", "rounding")

@@ -19,8 +19,15 @@ def dataset_notes(provenance: dict[str, Any] | None, locale: Locale = "en") -> l
     """'Assumption: …' and 'Note: …' lines of a reconstructed dataset (none otherwise)."""
     if not provenance or provenance.get("kind") != "reconstructed":
         return []
-    lines = [f"{word('Assumption:', locale)} {text}" for text in provenance.get("assumptions", [])]
-    lines += [f"{word('Note:', locale)} {text}" for text in provenance.get("notes", [])]
+    from monitorkit.io.datasets import in_dutch
+
+    def shown(text: str) -> str:
+        return in_dutch(text) if locale == "nl" else text
+
+    lines = [
+        f"{word('Assumption:', locale)} {shown(text)}" for text in provenance.get("assumptions", [])
+    ]
+    lines += [f"{word('Note:', locale)} {shown(text)}" for text in provenance.get("notes", [])]
     return lines
 
 

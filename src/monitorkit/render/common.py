@@ -196,12 +196,13 @@ def design_note(summary: Summary, locale: Locale = "en") -> str:
     return "; ".join(parts) + "."
 
 
-def fpc_note(summary: Summary) -> str | None:
+def fpc_note(summary: Summary, locale: Locale = "en") -> str | None:
     """Where the finite population correction applies, and where not."""
     if summary.population is None:
         return None
-    source = summary.population.source
-    return f"Finite population correction applied to intervals and tests: {source}; {FPC_RULE}."
+    source = method(summary.population.source, locale)
+    applied = word("Finite population correction applied to intervals and tests:", locale)
+    return f"{applied} {source}; {method(FPC_RULE, locale)}."
 
 
 def question_heading(question: QuestionResult, locale: Locale = "en") -> str:
@@ -424,7 +425,9 @@ def group_notes(question: QuestionResult, locale: Locale = "en") -> list[str]:
     if not breakdowns or question.type == "numeric":
         return []
     notes = []
-    tests = [f"{mark} {word(name, locale)}".strip() for name, mark in test_marks(question).items()]
+    tests = [
+        f"{mark} {method(name, locale)}".strip() for name, mark in test_marks(question).items()
+    ]
     if tests:
         notes.append(f"p: {'; '.join(tests)}.")
     if adjusted := adjustment(question):

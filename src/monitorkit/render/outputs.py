@@ -200,7 +200,7 @@ def summary_markdown(summary: Summary, locale: Locale = "en") -> str:
         lines += [f"> **{notice}**", ""]
     if recorded := summary_notes(summary, locale):
         lines += [*(f"- {md_text(line)}" for line in recorded), ""]
-    if fpc := fpc_note(summary):
+    if fpc := fpc_note(summary, locale):
         lines += [fpc, ""]
     lines += [f"Warning: {md_text(warning)}" for warning in summary.responses.warnings]
     if summary.responses.warnings:

@@ -20,6 +20,7 @@ from monitorkit.errors import UsageError
 from monitorkit.io.datasets import resolve_input
 from monitorkit.io.files import publish_folder, safe_name
 from monitorkit.options import DesignOptions, Locale, RenderOptions, sort_options
+from monitorkit.render.assumptions import dataset_notes
 from monitorkit.render.common import (
     base_note,
     design_note,
@@ -139,12 +140,9 @@ def summary_part(summary, label: str, locale: Locale, wanted: list[str] | None) 
 
     notice = provenance_notice(summary, locale)
     notices = [notice] if notice else []
-    notices += [
-        f"{word('Assumption:', locale)} {a}"
-        for a in (summary.provenance or {}).get("assumptions", [])
-    ]
+    notices += dataset_notes(summary.provenance, locale)
     meta = [source_line(summary, locale)]
-    if fpc := fpc_note(summary):
+    if fpc := fpc_note(summary, locale):
         meta.append(fpc)
     meta += list(summary.responses.warnings)
     meta += [

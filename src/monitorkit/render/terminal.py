@@ -41,7 +41,7 @@ def print_summary(
         console.print(notice, style="bold yellow", highlight=False)
         for line in summary_notes(summary, locale):
             console.print(line, style="yellow", highlight=False)
-    if fpc := fpc_note(summary):
+    if fpc := fpc_note(summary, locale):
         console.print(fpc, style="dim", highlight=False)
     if summary.interval_method != "wilson":
         console.print(design_note(summary, locale), style="dim", highlight=False)
@@ -85,7 +85,7 @@ def print_summary(
             )
         if readings:
             readings_text = " · ".join(
-                f"'{r.value}' {r.read_as} ({r.count})" for r in question.readings
+                f"'{r.value}' {word(r.read_as, locale)} ({r.count})" for r in question.readings
             )
             console.print(
                 f"  {word('values read:', locale)} {shown(readings_text)}",

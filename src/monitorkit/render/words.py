@@ -160,6 +160,10 @@ _PAIRS = [
 ]
 _PAIRS += [
     ("n/base", "n/basis"),
+    (
+        "Finite population correction applied to intervals and tests:",
+        "Eindige-populatiecorrectie toegepast op intervallen en toetsen:",
+    ),
     ("sig.", "sign."),
     ("p adj.", "p gecorr."),
     ("p test", "p toets"),
@@ -190,6 +194,9 @@ _PAIRS += [
     ("assumption:", "aanname:"),
     ("warning:", "waarschuwing:"),
     ("values read:", "gelezen waarden:"),
+    ("selected", "gekozen"),
+    ("not selected", "niet gekozen"),
+    ("missing", "ontbreekt"),
 ]
 DUTCH = dict(_PAIRS)
 
@@ -291,6 +298,17 @@ _METHOD_PAIRS = [
         "t op het ontwerp van de eerste meting (gelineariseerde standaardfout)",
     ),
     (" test(s) of the question's items", " toets(en) van de items van de vraag"),
+    (
+        "every item and every group is a domain of the whole sample: the correction uses the "
+        "share of the population that responded at all (n/N, per stratum n_h/N_h), as R's "
+        "survey package does for a domain, not the share that answered the item",
+        "elk item en elke groep is een domein van de hele steekproef: de correctie gebruikt het "
+        "deel van de populatie dat heeft gerespondeerd (n/N, per stratum n_h/N_h), zoals R's "
+        "survey-pakket doet voor een domein, niet het deel dat het item beantwoordde",
+    ),
+    ("given with --population", "gegeven met --population"),
+    ("(codebook field 'population')", "(veld 'population' van het codeboek)"),
+    (" gemeenten on 1 January ", " gemeenten op 1 januari "),
     (" pair(s)", " paar/paren"),
     (
         "unweighted: ranks the answers as given, not the design",
