@@ -32,7 +32,7 @@ def _figures(divosa, by_size):
     from monitorkit.api import compare_waves
     from monitorkit.render.charts import question_figure, slope_figure
 
-    comparison = compare_waves(["wijkteams-2014", "wijkteams-2015"])
+    comparison = compare_waves(["wijkteams-2014", "wijkteams-2015"], allow_unit_mismatch=True)
     questions = [divosa["samenwerkingspartners"], by_size["afspraken"]]
     questions.append(by_size["werkt_met_wijkteams"])
     for narrow in (False, True):
@@ -166,3 +166,30 @@ def test_slope_labels_of_close_lines_never_overlap(tmp_path, narrow):
         for second in range(first + 1, len(boxes)):
             assert not boxes[first].overlaps(boxes[second])
     plt.close(figure)
+
+
+def test_a_question_with_hundreds_of_answers_gets_the_largest_and_the_rest_summed():
+    """345 municipalities: 19 bars of the largest and 'Other (326)' holding the rest, whose
+    count and share are the sums; a multi-select question keeps its 20 largest items."""
+    from dataclasses import replace
+
+    from monitorkit.render.charts import MAX_BARS, fitted
+    from monitorkit.results import ItemEstimate, QuestionResult
+
+    items = tuple(
+        ItemEstimate(f"Gemeente {i:03d}", count, 3450, 100 * count / 3450, None, None)
+        for i, count in enumerate([50] * 5 + [10] * 340)
+    )
+    single = QuestionResult("gemeente", "Gemeente", "single", ("gemeente",), 3450, "", items)
+    shown = fitted(single)
+    assert len(shown.items) == MAX_BARS
+    assert [item.count for item in shown.items[:5]] == [50] * 5
+    other = shown.items[-1]
+    assert other.label == "Other (326)" and other.count == 3260
+    assert other.percent == pytest.approx(100 * 3260 / 3450)
+    assert other.ci_low is not None and other.ci_low < other.percent < other.ci_high
+    assert fitted(single, "nl").items[-1].label == "Overige (326)"
+    multi = fitted(replace(single, type="multi"))
+    assert len(multi.items) == MAX_BARS and all(i.label != "Other (326)" for i in multi.items)
+    few = replace(single, items=items[:MAX_BARS])
+    assert fitted(few) is few

@@ -74,6 +74,46 @@ class _Bar:
     series: int
 
 
+#: The most bars a question's chart draws; beyond it the chart shows the largest items
+#: (a single question sums the rest into one bar) and the table keeps them all.
+MAX_BARS = 20
+
+
+def fitted(question: QuestionResult, locale: Locale = "en", confidence: float = 0.95):
+    """The question as its chart shows it: at most MAX_BARS bars, never one bar per
+    municipality of a 345-value column. A single question keeps its MAX_BARS - 1 largest
+    answers and sums the rest into 'Other (k)'; a multi or battery question keeps its
+    largest items (their shares do not add up). Scales keep every point."""
+    items = question.items
+    if len(items) <= MAX_BARS or question.type == "scale":
+        return question
+    order = sorted(range(len(items)), key=lambda i: (-(items[i].percent or 0.0), i))
+    merge = question.type == "single"
+    keep = sorted(order[: MAX_BARS - 1] if merge else order[:MAX_BARS])
+    rest = order[MAX_BARS - 1 :] if merge else []
+    label = f"{word('Other', locale)} ({len(rest)})"
+
+    def shown(cells: tuple[ItemEstimate, ...]) -> tuple[ItemEstimate, ...]:
+        kept = tuple(cells[i] for i in keep)
+        return (*kept, _summed([cells[i] for i in rest], label, confidence)) if rest else kept
+
+    groups = tuple(replace(group, items=shown(group.items)) for group in question.groups)
+    return replace(question, items=shown(items), groups=groups)
+
+
+def _summed(cells: list[ItemEstimate], label: str, confidence: float) -> ItemEstimate:
+    """Several answers of one single question as one: their counts (and shares) added, a
+    Wilson interval where unweighted, none under weights (no design for the sum here)."""
+    from monitorkit.stats.estimates import wilson_interval
+
+    count, base = sum(cell.count for cell in cells), cells[0].base
+    percent = sum(cell.percent or 0.0 for cell in cells) if base else None
+    if cells[0].weighted or not base:
+        return ItemEstimate(label, count, base, percent, None, None)
+    low, high = wilson_interval(count, base, confidence)
+    return ItemEstimate(label, count, base, percent, float(low), float(high))
+
+
 def question_figure(
     question: QuestionResult,
     notice: str | None = None,
@@ -92,11 +132,15 @@ def question_figure(
     import matplotlib.pyplot as plt
 
     _prepare(plt)
+    shown = fitted(question, locale, confidence)
+    summed = shown.items[-1] if question.type == "single" and shown is not question else None
+    question = shown
     items = [item for item in question.items if item.percent is not None]
     if question.type == "scale":
         items.reverse()  # bars run bottom-up: the scale's first point on top
     else:
-        items.sort(key=lambda item: item.percent or 0.0)
+        # the largest on top; the bar of the answers summed as 'Other' at the bottom
+        items.sort(key=lambda item: (item is not summed, item.percent or 0.0))
     groups = question.groups
     above = narrow or (len(items) == 1 and len(groups) < 2)
     width = NARROW if narrow else COMPACT if above else WIDE

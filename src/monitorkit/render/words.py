@@ -195,6 +195,7 @@ _PAIRS += [
     ("warning:", "waarschuwing:"),
     ("values read:", "gelezen waarden:"),
     ("selected", "gekozen"),
+    ("Other", "Overige"),
     ("not selected", "niet gekozen"),
     ("missing", "ontbreekt"),
 ]
