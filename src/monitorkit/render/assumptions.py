@@ -45,16 +45,38 @@ def comparison_notes(comparison, locale: Locale = "en") -> list[str]:
     ]
 
 
-def add_notes_sheet(workbook, lines: list[str], locale: Locale = "en") -> None:
-    """A sheet holding the lines, one per row, when there are any."""
+def notes_sheet_name(locale: Locale = "en") -> str:
+    """The name of a workbook's sheet of assumptions and notes."""
+    return word("Notes", locale)[:31]
+
+
+def add_notes_sheet(workbook, lines: list[str], locale: Locale = "en", document: str = "") -> None:
+    """A sheet holding the lines, one per row of a named table, set up to print one page
+    wide like every sheet; nothing when there are no lines."""
     from monitorkit.io.files import add_row
+    from monitorkit.render.workbook import add_table, set_up_pages, set_widths
 
     if not lines:
         return
-    sheet = workbook.create_sheet(word("Notes", locale)[:31])
+    sheet = workbook.create_sheet(notes_sheet_name(locale))
+    add_row(sheet, [word("Assumptions and notes", locale)])
     for line in lines:
         add_row(sheet, [line])
-    sheet.column_dimensions["A"].width = 160
+    set_widths(sheet, (110,))
+    add_table(sheet, 1, 1)
+    set_up_pages(sheet, notes_sheet_name(locale), document, locale)
+
+
+def link_notes_sheet(overview, lines: list[str], locale: Locale = "en") -> None:
+    """A line on the overview that links to the notes sheet, when there is one."""
+    from monitorkit.io.files import add_row
+    from monitorkit.render.workbook import link
+
+    if not lines:
+        return
+    add_row(overview, [])
+    add_row(overview, [notes_sheet_name(locale)])
+    link(overview.cell(overview.max_row, 1), notes_sheet_name(locale))
 
 
 def sidecar_bytes(lines: list[str]) -> bytes:

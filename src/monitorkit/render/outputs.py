@@ -14,6 +14,7 @@ from monitorkit.render.assumptions import (
     add_notes_sheet,
     comparison_notes,
     dataset_notes,
+    link_notes_sheet,
     summary_notes,
 )
 from monitorkit.render.common import (
@@ -297,6 +298,8 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
         add_row(overview, [])
         add_row(overview, [not_tabulated])
         link(overview.cell(overview.max_row, 1), not_tabulated)
+    notes = summary_notes(summary, locale)
+    link_notes_sheet(overview, notes, locale)
     set_up_pages(overview, document, document, locale)
 
     for name, question in zip(names, summary.questions, strict=True):
@@ -318,8 +321,8 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
             add_row(sheet, row)
         add_table(sheet, header_row, len(columns))
         number_formats(sheet, header_row + 1, [_number_format(title) for title in columns])
-        notes = (scale_note(question, locale, summary.confidence), ungrouped_note(question, locale))
-        texts = [note for note in notes if note] + group_notes(question, locale)
+        below = (scale_note(question, locale, summary.confidence), ungrouped_note(question, locale))
+        texts = [note for note in below if note] + group_notes(question, locale)
         texts += [f"{word('Warning:', locale)} {warning}" for warning in question.warnings]
         if texts:
             add_row(sheet, [])
@@ -335,7 +338,7 @@ def summary_xlsx(summary: Summary, locale: Locale = "en") -> bytes:
         set_widths(sheet, (40, 24, 36))
         add_table(sheet, 1, 3)
         set_up_pages(sheet, not_tabulated, document, locale)
-    add_notes_sheet(workbook, summary_notes(summary, locale), locale)
+    add_notes_sheet(workbook, notes, locale, document)
     return workbook_bytes(workbook)
 
 
@@ -575,6 +578,8 @@ def comparison_xlsx(comparison, locale: Locale = "en") -> bytes:
             write_text(overview, notice, len(widths), font(color=NOTICE_COLOUR))
     add_row(overview, [])
     add_contents(overview, header, contents)
+    notes = comparison_notes(comparison, locale)
+    link_notes_sheet(overview, notes, locale)
     set_up_pages(overview, document, document, locale)
     for name, question in zip(names, comparison.questions, strict=True):
         spec = change_table(comparison, question, locale)
@@ -607,7 +612,7 @@ def comparison_xlsx(comparison, locale: Locale = "en") -> bytes:
             write_text(sheet, note, len(titles))
         sheet.freeze_panes = "B4"
         set_up_pages(sheet, question.label, document, locale)
-    add_notes_sheet(workbook, comparison_notes(comparison, locale), locale)
+    add_notes_sheet(workbook, notes, locale, document)
     return workbook_bytes(workbook)
 
 

@@ -196,6 +196,7 @@ _PAIRS += [
     ("values read:", "gelezen waarden:"),
     ("selected", "gekozen"),
     ("Other", "Overige"),
+    ("Assumptions and notes", "Aannames en toelichtingen"),
     ("not selected", "niet gekozen"),
     ("missing", "ontbreekt"),
 ]
