@@ -27,7 +27,7 @@ from monitorkit.render.report import build_report
 from monitorkit.stats.compare import compare_waves
 from monitorkit.stats.estimates import summarize_survey
 from monitorkit.stats.responses import read_respondents, read_survey
-from monitorkit.stats.stapeling import count_stapeling
+from monitorkit.stats.stapeling import Disclosure, count_stapeling
 from monitorkit.stats.weighting import rake_weights
 
 
@@ -78,6 +78,7 @@ def infer_codebook_of(path: str | Path, **reading: Any) -> Codebook:
 
 
 __all__ = [
+    "Disclosure",
     "build_report",
     "check_figures",
     "check_table",
