@@ -372,3 +372,34 @@ def test_population_files_without_the_columns_are_one_line(run_cli, tmp_path):
     result = run_cli("stapeling", path, "--population", population)
     assert result.code == 3 and "row 2" in result.err and "'veel'" in result.err
     assert run_cli("stapeling", path, "--by", "leeftijd").code == 2
+
+
+def test_bad_registers_are_one_line_and_two_regions_a_warning(run_cli, tmp_path):
+    empty = tmp_path / "leeg.csv"
+    empty.write_bytes(b"")
+    result = run_cli("stapeling", empty)
+    assert (result.code, result.err) == (
+        3,
+        f"monitorkit: error: {empty}: the file is empty (hint: export the register again)\n",
+    )
+    broken = tmp_path / "kapot.parquet"
+    broken.write_text("not parquet", encoding="utf-8")
+    result = run_cli("stapeling", broken)
+    assert result.code == 3 and result.err.startswith(
+        f"monitorkit: error: {broken}: cannot read the register: "
+    )
+    assert result.err.count("\n") == 1
+    rows = [["p1", "GM0363", "2024", "Wmo"], ["p1", "GM0599", "2024", "Wmo"]]
+    path = write(tmp_path / "two.csv", rows, ("persoon", "gemeente", "periode", "wet"))
+    result = run_cli("stapeling", path, "-f", "csv")
+    assert result.code == 0
+    assert result.err == (
+        "warning: period 2024: 1 person(s) have records in more than one region; they are "
+        "counted in each region where stated and once in Totaal\n"
+    )
+    counted = {
+        (row["region"], row["category"]): row["count"]
+        for row in csv.DictReader(result.out.splitlines())
+    }
+    assert counted[("GM0363", "Alleen Wmo")] == counted[("GM0599", "Alleen Wmo")] == "1"
+    assert counted[("Totaal", "Totaal")] == "1"

@@ -653,6 +653,9 @@ def stapeling(
     inputs = [Path(source) for source in result.sources]
     inputs += [Path(population)] if population else []
     _emit(result, fmt, render, print_stapeling, render_stapeling, inputs)
+    if fmt != "terminal" and not render.quiet:
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
     if chart:
         from monitorkit.io.files import check_output_path
         from monitorkit.render.stapeling import write_upset_chart

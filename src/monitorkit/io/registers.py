@@ -35,6 +35,8 @@ def expand_sources(paths: list[str | Path]) -> list[Path]:
                 raise InputError("the folder holds no csv or parquet files", Location(text))
             found += inside
         elif path.is_file():
+            if path.stat().st_size == 0:
+                raise InputError("the file is empty", Location(text), "export the register again")
             found.append(path)
         else:
             raise InputError("no such file or folder", Location(text))
