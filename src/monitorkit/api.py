@@ -21,6 +21,7 @@ from monitorkit.codebook.model import Codebook, read_codebook, write_codebook
 from monitorkit.errors import UsageError
 from monitorkit.published.consistency import ConsistencyReport, check_registry
 from monitorkit.published.reconstruct import reconstruct_datasets
+from monitorkit.published.registers import reconstruct_registers
 from monitorkit.published.registry import read_registry
 from monitorkit.published.reproduce import reproduce_figures
 from monitorkit.render.report import build_report
@@ -89,6 +90,7 @@ __all__ = [
     "read_codebook",
     "read_survey",
     "reconstruct_datasets",
+    "reconstruct_registers",
     "reproduce_figures",
     "summarize_survey",
     "write_codebook",

@@ -818,7 +818,9 @@ def reconstruct(specs, data_dir):
     """Rebuild respondent-level data from published figures (SPECS: data/reconstructed/specs/).
 
     Deterministic (fixed seeds): the same specs and registry always give the same bytes.
-    The files reproduce the printed marginals, not the original responses.
+    The files reproduce the printed marginals, not the original responses. Without SPECS,
+    the person-level registers of specs/registers/ are also written (as parquet, for
+    `monitorkit stapeling`).
     """
     from monitorkit.api import reconstruct_datasets
 
@@ -830,6 +832,13 @@ def reconstruct(specs, data_dir):
             click.echo(f"  assumption: {text}")
         for note in rebuilt.notes:
             click.echo(f"  note: {note}")
+    if not specs:
+        from monitorkit.api import reconstruct_registers
+
+        for register, path in reconstruct_registers(data_dir):
+            click.echo(f"{register.name}: {register.total:,} persons, register written to {path}")
+            for text in register.assumptions:
+                click.echo(f"  assumption: {text}")
 
 
 @cli.command(short_help="List the bundled datasets.")

@@ -154,13 +154,10 @@ def _identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _law_case(column: str) -> str:
-    value = f"lower(trim(CAST({_identifier(column)} AS VARCHAR)))"
-    whens = " ".join(
-        f"WHEN {value} IN ({', '.join(repr(v) for v in values)}) THEN {LAWS[law][0]}"
-        for law, values in LAW_VALUES.items()
-    )
-    return f"CASE {whens} END"
+def law_bit(value: str | None) -> int | None:
+    """The bit of the law a value of the law column names, None when it names none."""
+    key = (value or "").strip().lower()
+    return next((LAWS[law][0] for law, names in LAW_VALUES.items() if key in names), None)
 
 
 def count_stapeling(
@@ -194,21 +191,23 @@ def count_stapeling(
     where = str(files[0]) if len(files) == 1 else f"{files[0]} (+{len(files) - 1} more)"
     inhabitants = read_population(population) if population is not None else None
     connection = duckdb.connect()
+    connection.execute("SET enable_progress_bar = false")
     table = scan(connection, files)
     given = {"person": person, "household": household, "region": region, "period": period}
     given.update(law=law, provision=provision, by=by)
     columns = find_columns(columns_of(connection, table, where), given, where)
-    law_code = _law_case(columns["law"])
-    _refuse_unknown_laws(connection, table, columns["law"], law_code, where)
     text = {role: f"CAST({_identifier(name)} AS VARCHAR)" for role, name in columns.items()}
+    _law_codes(connection, table, columns["law"], text["law"], where)
+    person = _identifier(columns["person"])
+    household = _identifier(columns["household"]) if "household" in columns else "NULL"
     connection.execute(
         f"""CREATE TEMP TABLE records AS
-        SELECT {text["person"]} AS person, {text.get("household", "NULL")} AS household,
+        SELECT {person} AS person, {household} AS household,
                {text["region"]} AS region, {text["period"]} AS period,
-               {law_code} AS law, {text.get("provision", "NULL")} AS provision,
+               law_codes.code AS law, {text.get("provision", "NULL")} AS provision,
                {text.get("by", "NULL")} AS grp
-        FROM {table}
-        WHERE {text["person"]} IS NOT NULL"""
+        FROM {table} JOIN law_codes ON {text["law"]} = law_codes.value
+        WHERE {person} IS NOT NULL"""
     )
     if connection.execute("SELECT count(*) FROM records").fetchone()[0] == 0:  # type: ignore[index]
         raise InputError("the register has no records", Location(where))
@@ -217,7 +216,7 @@ def count_stapeling(
     )
     cells: list[StapelingCell] = []
     for unit, key in units:
-        cells += _count(connection, unit, key, by="by" in columns)
+        cells += _count(connection, unit, key, provisions="provision" in columns)
     warnings = _warnings(connection)
     if inhabitants is not None:
         cells, unmatched = _rates(cells, inhabitants)
@@ -232,28 +231,38 @@ def count_stapeling(
     return result
 
 
-def _refuse_unknown_laws(
-    connection: Any, table: str, column: str, law_code: str, where: str
-) -> None:
-    unknown = connection.execute(
-        f"""SELECT CAST({_identifier(column)} AS VARCHAR) AS value, count(*) AS n
-        FROM {table} WHERE ({law_code}) IS NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 10"""
-    ).fetchall()
+def _law_codes(connection: Any, table: str, column: str, value: str, where: str) -> None:
+    """The table law_codes (value, code) of every distinct value of the law column; values
+    naming no law are refused, listed with their counts."""
+    values = [
+        row[0] for row in connection.execute(f"SELECT DISTINCT {value} FROM {table}").fetchall()
+    ]
+    codes = {v: law_bit(v) for v in values}
+    unknown = [v for v, code in codes.items() if code is None]
     if unknown:
-        listed = ", ".join(f"{value!r} ({count})" for value, count in unknown)
+        counted = connection.execute(
+            f"""SELECT {value} AS value, count(*) AS n FROM {table}
+            WHERE {value} IS NULL OR {value} IN (SELECT unnest(?))
+            GROUP BY 1 ORDER BY n DESC, value LIMIT 10""",
+            [[v for v in unknown if v is not None]],
+        ).fetchall()
+        listed = ", ".join(f"{v!r} ({n})" for v, n in counted)
         raise InputError(
             f"column '{column}': unknown law value(s): {listed}",
             Location(where),
             "the law column names Jeugdwet, Participatiewet or Wmo (also Jeugd, P-wet)",
         )
+    connection.execute("CREATE TEMP TABLE law_codes (value VARCHAR, code INTEGER)")
+    if codes:
+        connection.executemany("INSERT INTO law_codes VALUES (?, ?)", list(codes.items()))
 
 
-def _count(connection: Any, unit: str, key: str, by: bool) -> list[StapelingCell]:
+def _count(connection: Any, unit: str, key: str, provisions: bool) -> list[StapelingCell]:
     """One unit's cells: per region and period (and over all regions), split by the --by
     column's values when given, by combination and by the number of provisions; shares of
     the total users of the region (and group) in the period."""
     units = f"""SELECT {{region}} AS region, period, grp, {key} AS id, bit_or(law) AS laws,
-                   count(DISTINCT provision) AS provisions
+                   {"count(DISTINCT provision)" if provisions else "0"} AS provisions
             FROM records WHERE {key} IS NOT NULL GROUP BY {{groups}}period, grp, {key}"""
     rows = connection.execute(
         f"""WITH units AS (
@@ -329,7 +338,7 @@ def _warnings(connection: Any) -> list[str]:
     rows = connection.execute(
         """SELECT period, count(*) FROM (
             SELECT period, person FROM records GROUP BY period, person
-            HAVING count(DISTINCT region) > 1
+            HAVING min(region) <> max(region)
         ) GROUP BY period ORDER BY period"""
     ).fetchall()
     return [
