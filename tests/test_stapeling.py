@@ -403,3 +403,44 @@ def test_bad_registers_are_one_line_and_two_regions_a_warning(run_cli, tmp_path)
     }
     assert counted[("GM0363", "Alleen Wmo")] == counted[("GM0599", "Alleen Wmo")] == "1"
     assert counted[("Totaal", "Totaal")] == "1"
+
+
+def _register_data(tmp_path):
+    """A data folder with the bundled registry and register specs."""
+    import shutil
+
+    from monitorkit.io.datasets import data_dir
+
+    shutil.copytree(data_dir() / "published", tmp_path / "published")
+    specs = tmp_path / "reconstructed" / "specs" / "registers"
+    shutil.copytree(data_dir() / "reconstructed" / "specs" / "registers", specs)
+    return specs / "scp-sociaal-domein-2015.yaml"
+
+
+def test_the_scp_register_is_rebuilt_exactly_and_the_same_every_run(tmp_path):
+    from monitorkit import reconstruct_registers
+
+    _register_data(tmp_path)
+    ((spec, path),) = reconstruct_registers(tmp_path)
+    first = path.read_bytes()
+    assert len(first) < 5_000_000
+    cells = _persons(count_stapeling(path), region="Totaal")
+    counts = {category: cell.count for (_, _, category), cell in cells.items()}
+    assert counts == {**spec.persons, "Totaal": 1_787_000}
+    reconstruct_registers(tmp_path)
+    assert path.read_bytes() == first
+
+
+def test_a_register_spec_that_does_not_print_the_figures_is_refused(tmp_path):
+    from monitorkit import reconstruct_registers
+    from monitorkit.errors import InputError
+
+    spec = _register_data(tmp_path)
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("P-wet en Wmo: 124000", "P-wet en Wmo: 134000"), "utf-8")
+    with pytest.raises(InputError) as error:
+        reconstruct_registers(tmp_path)
+    assert str(error.value) == (
+        f"{spec}, figure 'stimulansz2016-scp-participatievoorziening': the persons give 810000 "
+        "where 800000 is printed (hint: change the assumed counts per category)"
+    )

@@ -737,7 +737,8 @@ def check(files, percent, base, fmt):
     copied from a report. For each percentage with an N: the counts k that print as the
     published value when rounding half up, half to even, or truncating; for registries
     also whole tables, yes/no pairs that must add to 100, group splits that must average
-    to a total, and sums of counts. Exit code 1 when something is inconsistent.
+    to a total, sums of counts, and counts printed with their share of one unprinted
+    total. Exit code 1 when something is inconsistent.
 
     \b
     Examples:
