@@ -355,6 +355,9 @@ def test_the_upset_chart_is_written(run_cli, tmp_path):
     again = tmp_path / "again.png"
     run_cli("stapeling", path, "-f", "json", "--chart", again)
     assert again.read_bytes() == chart.read_bytes()
+    split = run_cli("stapeling", path, "--by", "voorziening", "--chart", tmp_path / "by.png")
+    assert (split.code, split.out) == (2, "")
+    assert "--chart draws the counts without --by" in split.err
 
 
 def test_population_files_without_the_columns_are_one_line(run_cli, tmp_path):

@@ -634,6 +634,8 @@ def stapeling(
     """
     from monitorkit.api import Disclosure, count_stapeling
 
+    if chart and by:
+        raise UsageError("--chart draws the counts without --by", hint="leave out one of them")
     rules = Disclosure(disclosure, rounding_base, threshold) if disclosure else None
     result = count_stapeling(
         list(files),
