@@ -341,3 +341,30 @@ def test_a_misfit_gets_explanations_ranked_under_the_publications_rule(report):
         "half_up 26, half_even 26, truncate 25; the publication's rule: half_up"
         in (tables["detail"])
     )
+
+
+def test_counts_printed_with_their_share_of_one_total_fit_one_total():
+    from monitorkit.published.consistency import check_registry
+    from monitorkit.published.registry import Figure
+
+    def pair(name, count, percent):
+        common = {"source": "s", "section": "3", "label": name, "kind": "national", "quote": "q"}
+        return [
+            Figure(id=name, value=count, unit="count", **common),
+            Figure(id=f"{name}-pct", value=percent, unit="percent", **common),
+        ]
+
+    registry = read_registry()
+    (scp,) = [r for r in check_registry(registry).relations if r.type == "shares_of_one_total"]
+    assert (scp.ok, scp.detail) == (
+        True,
+        "800,000 = 45%, 750,000 = 42%, 370,000 = 21% of one total: totals that print every "
+        "share (half up): 1,764,706 to 1,797,752",
+    )
+    from monitorkit.published.consistency import _shares_of_one_total
+
+    wrong = _shares_of_one_total(pair("p", 800_000, 45) + pair("w", 750_000, 50))
+    assert (wrong.ok, wrong.rules) == (False, [])
+    assert wrong.detail.endswith("totals that print every share (half up): none")
+    exact = _shares_of_one_total(pair("a", 1, 33) + pair("b", 2, 67))
+    assert exact.detail.endswith(": 3 to 3")

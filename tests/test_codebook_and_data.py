@@ -158,12 +158,15 @@ def test_reconstruction_is_byte_identical_and_matches_the_bundled_files(run_cli,
         "codebooks/wijkteams-2015.yaml",
         "reconstructed/datasets.yaml",
         "reconstructed/divosa-monitor-2011.csv",
+        "reconstructed/scp-sociaal-domein-2015.parquet",
         "reconstructed/wijkteams-2014.csv",
         "reconstructed/wijkteams-2015.csv",
     ]
     for relative in produced:
         first = (tmp_path / "first" / relative).read_bytes()
         assert first == (tmp_path / "second" / relative).read_bytes()
+        if relative.endswith(".parquet"):
+            continue  # the register is rebuilt from its spec, not bundled
         assert first == (data_dir() / relative).read_bytes(), relative
 
 

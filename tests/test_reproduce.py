@@ -22,7 +22,7 @@ def test_every_computable_figure_matches_and_nothing_is_skipped(results):
     assert set(results) == set(registry.figures)
     counts = Counter(r.status for r in results.values())
     assert counts["mismatch"] == 0
-    assert counts["match"] == 74
+    assert counts["match"] == 82
     assert counts["match"] + counts["not computable"] == len(registry.figures)
     for result in results.values():
         if result.status == "not computable":
@@ -172,3 +172,22 @@ def test_reproduce_says_what_a_match_means_and_which_n_was_assumed(run_cli):
 )
 def test_each_figure_not_computed_gets_the_reason_of_its_kind(results, figure_id, reason):
     assert (results[figure_id].status, results[figure_id].reason) == ("not computable", reason)
+
+
+def test_the_scp_stapeling_figures_are_counted_in_the_rebuilt_register(results):
+    expected = {
+        "stimulansz2016-scp-participatievoorziening": (800_000, 800_000),
+        "stimulansz2016-scp-participatievoorziening-pct": (45.0, 100 * 800_000 / 1_787_000),
+        "stimulansz2016-scp-maatschappelijke-ondersteuning": (750_000, 750_000),
+        "stimulansz2016-scp-maatschappelijke-ondersteuning-pct": (42.0, 100 * 750 / 1787),
+        "stimulansz2016-scp-jeugdhulp": (370_000, 370_000),
+        "stimulansz2016-scp-jeugdhulp-pct": (21.0, 100 * 370 / 1787),
+        "stimulansz2016-scp-meer-dan-een-sector": (7.0, 100 * 131 / 1787),
+        "stimulansz2016-scp-participatie-en-ondersteuning": (126_000, 126_000),
+    }
+    for figure_id, (shown, exact) in expected.items():
+        result = results[figure_id]
+        assert (result.status, result.computed, result.n) == ("match", shown, 1_787_000)
+        assert result.exact == pytest.approx(exact)
+        assert result.dataset == "scp-sociaal-domein-2015"
+        assert result.as_dict()["basis"].startswith("recomputed from data rebuilt")

@@ -21,6 +21,7 @@ from monitorkit.codebook.model import Codebook, read_codebook, write_codebook
 from monitorkit.errors import UsageError
 from monitorkit.published.consistency import ConsistencyReport, check_registry
 from monitorkit.published.reconstruct import reconstruct_datasets
+from monitorkit.published.registers import reconstruct_registers
 from monitorkit.published.registry import read_registry
 from monitorkit.published.reproduce import reproduce_figures
 from monitorkit.render.findings import key_findings
@@ -28,7 +29,7 @@ from monitorkit.render.report import build_report
 from monitorkit.stats.compare import compare_waves
 from monitorkit.stats.estimates import summarize_survey
 from monitorkit.stats.responses import read_respondents, read_survey
-from monitorkit.stats.stapeling import count_stapeling
+from monitorkit.stats.stapeling import Disclosure, count_stapeling
 from monitorkit.stats.weighting import rake_weights
 
 
@@ -79,6 +80,7 @@ def infer_codebook_of(path: str | Path, **reading: Any) -> Codebook:
 
 
 __all__ = [
+    "Disclosure",
     "build_report",
     "check_figures",
     "check_table",
@@ -90,6 +92,7 @@ __all__ = [
     "read_codebook",
     "read_survey",
     "reconstruct_datasets",
+    "reconstruct_registers",
     "reproduce_figures",
     "summarize_survey",
     "write_codebook",

@@ -24,6 +24,7 @@ from monitorkit.options import (
     ReadOptions,
     RenderOptions,
 )
+from monitorkit.stats.stapeling import CBS_ROUNDING_BASE, CBS_THRESHOLD
 
 OUTPUT_FORMATS = ("terminal", "json", "csv", "md", "xlsx")
 EXIT_INTERNAL = 70
@@ -626,6 +627,37 @@ def report(
 @click.option("--period", help="Column of the period (year, month).")
 @click.option("--law", help="Column naming the law: Jeugdwet, Participatiewet or Wmo.")
 @click.option("--provision", help="Column of the provision (voorziening), optional.")
+@click.option("--by", help="Split every count by the values of this column.")
+@click.option(
+    "--population",
+    type=click.Path(dir_okay=False),
+    help="CSV or YAML of inhabitants (region, optional period, inhabitants): adds rates per 1,000.",
+)
+@click.option(
+    "--disclosure",
+    type=click.Choice(["cbs"]),
+    help="Publication rules: cbs rounds counts to multiples of 5 and shows cells below 10 "
+    "as '.', after shares and rates are computed.",
+)
+@click.option(
+    "--rounding-base",
+    type=click.IntRange(1),
+    default=CBS_ROUNDING_BASE,
+    show_default=True,
+    help="With --disclosure: round counts to multiples of this.",
+)
+@click.option(
+    "--threshold",
+    type=click.IntRange(0),
+    default=CBS_THRESHOLD,
+    show_default=True,
+    help="With --disclosure: suppress cells with fewer users than this.",
+)
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False),
+    help="Also write an UpSet-style chart (.png or .svg) of Totaal, persons, last period.",
+)
 @output_options
 def stapeling(
     files: tuple[str, ...],
@@ -635,6 +667,12 @@ def stapeling(
     period: str | None,
     law: str | None,
     provision: str | None,
+    by: str | None,
+    population: str | None,
+    disclosure: str | None,
+    rounding_base: int,
+    threshold: int,
+    chart: str | None,
     render: RenderOptions,
 ):
     """Count users of provisions under each combination of laws (stapeling), per region
@@ -650,8 +688,11 @@ def stapeling(
     Example:
       monitorkit stapeling registers/2024/*.parquet -f csv -o stapeling.csv
     """
-    from monitorkit.api import count_stapeling
+    from monitorkit.api import Disclosure, count_stapeling
 
+    if chart and by:
+        raise UsageError("--chart draws the counts without --by", hint="leave out one of them")
+    rules = Disclosure(disclosure, rounding_base, threshold) if disclosure else None
     result = count_stapeling(
         list(files),
         person=person,
@@ -660,12 +701,27 @@ def stapeling(
         period=period,
         law=law,
         provision=provision,
+        by=by,
+        population=population,
+        disclosure=rules,
     )
     from monitorkit.render.stapeling import print_stapeling, render_stapeling
 
     fmt = _choose_format(render.fmt, render.output)
     inputs = [Path(source) for source in result.sources]
+    inputs += [Path(population)] if population else []
     _emit(result, fmt, render, print_stapeling, render_stapeling, inputs)
+    if fmt != "terminal" and not render.quiet:
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    if chart:
+        from monitorkit.io.files import check_output_path
+        from monitorkit.render.stapeling import write_upset_chart
+
+        check_output_path(Path(chart), inputs)
+        write_upset_chart(result, chart, render.locale)
+        if not render.quiet:
+            click.echo(f"wrote {chart}", err=True)
 
 
 @cli.group(short_help="Infer and validate codebooks.")
@@ -741,9 +797,10 @@ def check(files, percent, base, fmt):
     also whole tables, yes/no pairs that must add to 100, group splits that must average
     to a total, sums of counts, and the relations the figures state themselves: a figure
     the text computes by division, counts printed as parts of a count, two counts of one
-    population, and a finding printed twice (its ranges must overlap and be shares of one
-    unit). Verbal quantities ('de helft') are judged by the range their words allow, never
-    as exact percentages. Exit code 1 when something is inconsistent.
+    population, a finding printed twice (its ranges must overlap and be shares of one
+    unit), and counts printed with their share of one unprinted total. Verbal quantities
+    ('de helft') are judged by the range their words allow, never as exact percentages.
+    Exit code 1 when something is inconsistent.
 
     \b
     Examples:
@@ -836,7 +893,9 @@ def reconstruct(specs, data_dir):
     """Rebuild respondent-level data from published figures (SPECS: data/reconstructed/specs/).
 
     Deterministic (fixed seeds): the same specs and registry always give the same bytes.
-    The files reproduce the printed marginals, not the original responses.
+    The files reproduce the printed marginals, not the original responses. Without SPECS,
+    the person-level registers of specs/registers/ are also written (as parquet, for
+    `monitorkit stapeling`).
     """
     from monitorkit.api import reconstruct_datasets
 
@@ -848,6 +907,13 @@ def reconstruct(specs, data_dir):
             click.echo(f"  assumption: {text}")
         for note in rebuilt.notes:
             click.echo(f"  note: {note}")
+    if not specs:
+        from monitorkit.api import reconstruct_registers
+
+        for register, path in reconstruct_registers(data_dir):
+            click.echo(f"{register.name}: {register.total:,} persons, register written to {path}")
+            for text in register.assumptions:
+                click.echo(f"  assumption: {text}")
 
 
 @cli.command(short_help="List the bundled datasets.")

@@ -606,12 +606,20 @@ class StapelingCell(Record):
 
     ``category`` is as CBS writes it ("Alleen Jeugd", …, "Jeugd, P-wet en Wmo",
     "Totaal"), or a number of provisions ("1 voorziening", …); ``share`` is the
-    count over the region's total users in the period (0–100).
+    count over the region's total users in the period (0–100), computed from
+    unrounded counts even when publication rules round ``count``.
     """
 
     region: str
     period: str
     unit: str
     category: str
-    count: int
+    #: None where publication rules suppressed the cell (CBS prints ".").
+    count: int | None
     share: float | None
+    #: Per 1,000 inhabitants of the region in the period, with a population file.
+    per_1000: float | None = None
+    #: The value of the --by column the cell counts (absent without --by).
+    group: str | None = None
+
+    OPTIONAL = ("per_1000", "group")

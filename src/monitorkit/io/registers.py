@@ -8,6 +8,7 @@ csv and parquet alike, so later queries run out of core.
 from __future__ import annotations
 
 import glob
+import re
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,8 @@ def expand_sources(paths: list[str | Path]) -> list[Path]:
                 raise InputError("the folder holds no csv or parquet files", Location(text))
             found += inside
         elif path.is_file():
+            if path.stat().st_size == 0:
+                raise InputError("the file is empty", Location(text), "export the register again")
             found.append(path)
         else:
             raise InputError("no such file or folder", Location(text))
@@ -81,3 +84,86 @@ def columns_of(connection: Any, table: str, where: str) -> list[str]:
     except duckdb.Error as error:
         message = str(error).splitlines()[0]
         raise InputError(f"cannot read the register: {message}", Location(where)) from None
+
+
+#: A count written with thousands separators: 931.298 or 931,298.
+THOUSANDS = re.compile(r"\d{1,3}([.,]\d{3})+")
+#: Header names of a population file's columns (lower case).
+POPULATION_COLUMNS = {
+    "region": ("region", "regio", "gemeente", "gemeentecode", "wijk", "wijkcode"),
+    "period": ("period", "periode", "jaar", "year"),
+    "inhabitants": ("inhabitants", "inwoners", "population", "bevolking", "aantal inwoners"),
+}
+
+
+def read_population(path: str | Path) -> dict[tuple[str, str | None], int]:
+    """Inhabitants per (region, period) from a csv (',' or ';') or YAML list of records with
+    region, optional period and inhabitants; a region without a period holds for all."""
+    from monitorkit.io.yamlfile import read_yaml
+
+    path = Path(path)
+    where = str(path)
+    if not path.is_file():
+        raise InputError("population file not found", Location(where), "check the path")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        records = read_yaml(path, what="population file")
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+            raise InputError(
+                "a population file in YAML is a list of records",
+                Location(where),
+                "write '- {region: GM0363, period: 2024, inhabitants: 931298}' per line",
+            )
+        rows = [{str(k): v for k, v in record.items()} for record in records]
+        first_row = 1
+    else:
+        rows = _population_csv(path)
+        first_row = 2
+    if not rows:
+        raise InputError("the population file has no rows", Location(where))
+    roles = _population_roles(list(rows[0]), where)
+    inhabitants: dict[tuple[str, str | None], int] = {}
+    for number, row in enumerate(rows, start=first_row):
+        region = str(row.get(roles["region"]) or "").strip()
+        period = row.get(roles["period"]) if "period" in roles else None
+        value = str(row.get(roles["inhabitants"]) or "").strip()
+        if THOUSANDS.fullmatch(value):
+            value = value.replace(".", "").replace(",", "")
+        if not region or not value.isdigit():
+            raise InputError(
+                f"inhabitants '{value}' for region '{region}' is not a whole number",
+                Location(where, row=number, column=roles["inhabitants"]),
+                "write inhabitants as a count without decimals",
+            )
+        key = (region, None if period in (None, "") else str(period).strip())
+        inhabitants[key] = int(value)
+    return inhabitants
+
+
+def _population_csv(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        text = path.read_text(encoding="cp1252")
+    lines = text.splitlines()
+    delimiter = ";" if lines and lines[0].count(";") > lines[0].count(",") else ","
+    return list(csv.DictReader(lines, delimiter=delimiter))
+
+
+def _population_roles(found: list[str], where: str) -> dict[str, str]:
+    by_name = {name.strip().lower(): name for name in found}
+    roles = {}
+    for role, names in POPULATION_COLUMNS.items():
+        match = next((by_name[n] for n in names if n in by_name), None)
+        if match is not None:
+            roles[role] = match
+    missing = [role for role in ("region", "inhabitants") if role not in roles]
+    if missing:
+        raise InputError(
+            f"the population file has no {' or '.join(missing)} column",
+            Location(where),
+            "name the columns region, period (optional) and inhabitants; found: "
+            + ", ".join(found),
+        )
+    return roles

@@ -278,6 +278,8 @@ def check_registry(registry) -> ConsistencyReport:
             relations.append(_complement(members))
         elif check.type == "split":
             relations.append(_split(registry.figures[check.total], members))
+        elif check.type == "shares_of_one_total":
+            relations.append(_shares_of_one_total(members))
         else:
             relations.append(_sum(registry.figures[check.total], members))
     relations.extend(_same_findings(registry))
@@ -393,6 +395,28 @@ def _sum(total_figure, parts) -> RelationResult:
         f"{total_figure.value:g}" + ("" if ok else f" (difference {total_figure.value - added:+g})")
     )
     return RelationResult("sum", ids, [], detail, ok)
+
+
+def _shares_of_one_total(members) -> RelationResult:
+    """Counts printed with their percentage of one unprinted total (800.000 = 45 procent,
+    750.000 = 42 procent): the totals for which every pair prints as it does, rounding half
+    up. Consistent when at least one total fits them all."""
+    low, high = 1, None
+    pairs = list(zip(members[::2], members[1::2], strict=True))
+    for count, percent in pairs:
+        half = Fraction(1, 2 * 10**percent.decimals)
+        value = Fraction(str(percent.value))
+        low = max(low, math.floor(Fraction(100 * int(count.value)) / (value + half)) + 1)
+        if value > half:
+            most = math.floor(Fraction(100 * int(count.value)) / (value - half))
+            high = most if high is None else min(high, most)
+    ok = high is None or low <= high
+    printed = ", ".join(f"{c.value:,.0f} = {p.value:g}%" for c, p in pairs)
+    found = f"{low:,} to {high:,}" if ok and high is not None else "none"
+    detail = f"{printed} of one total: totals that print every share (half up): {found}"
+    return RelationResult(
+        "shares_of_one_total", [m.id for m in members], ["half_up"] if ok else [], detail, ok
+    )
 
 
 def _same_findings(registry) -> list[RelationResult]:

@@ -40,7 +40,7 @@ KINDS = (
     "statutory_rule",
     "threshold",
 )
-CHECK_TYPES = ("complement", "split", "sum")
+CHECK_TYPES = ("complement", "split", "sum", "shares_of_one_total")
 RELATIONS = ("same_finding", "previous_wave", "next_wave")
 
 
@@ -289,6 +289,8 @@ def _check(entry: Any, path: str) -> Check:
             Location(path, field="checks"),
         )
     members = entry.get("figures") or entry.get("groups") or entry.get("parts") or []
+    #: shares_of_one_total: (count, its printed percentage) pairs, flattened in order.
+    members = members or [m for pair in entry.get("pairs") or [] for m in pair]
     return Check(kind, tuple(str(m) for m in members), entry.get("total"), path)
 
 

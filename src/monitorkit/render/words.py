@@ -157,6 +157,27 @@ _PAIRS = [
         "Published figures and their reproduction from the bundled data",
         "Gepubliceerde cijfers en hun reproductie uit de meegeleverde data",
     ),
+    ("persons", "personen"),
+    ("households", "huishoudens"),
+    ("Register:", "Register:"),
+    ("Columns:", "Kolommen:"),
+    ("Category", "Categorie"),
+    ("Region", "Regio"),
+    ("regions", "regio's"),
+    ("the first", "de eerste"),
+    (
+        "and Totaal shown; -f csv, md or xlsx (-o FILE) holds them all.",
+        "en Totaal getoond; -f csv, md of xlsx (-o BESTAND) bevat ze allemaal.",
+    ),
+    (
+        "Count (share of the region's users in the period). A person counts once per region "
+        "and period, under every law they used a provision of; Totaal counts each person once.",
+        "Aantal (aandeel van de gebruikers in de regio in de periode). Een persoon telt één keer "
+        "per regio en periode, onder elke wet waaronder hij een voorziening had; Totaal telt "
+        "iedere persoon één keer.",
+    ),
+    ("‰: per 1,000 inhabitants, from", "‰: per 1.000 inwoners, uit"),
+    ("Users by combination of laws", "Gebruikers naar combinatie van wetten"),
 ]
 _PAIRS += [
     ("n/base", "n/basis"),

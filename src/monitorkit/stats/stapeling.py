@@ -12,7 +12,8 @@ work.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,50 @@ ROLES = {
     "period": ("periode", "period", "jaar", "year", "maand", "month"),
     "law": ("wet", "law", "domein", "domain"),
     "provision": ("voorziening", "provision", "voorzieningsoort", "productcategorie"),
+    "by": (),
 }
 REQUIRED = ("person", "region", "period", "law")
+
+
+#: CBS's convention for "Gebruik voorzieningen sociaal domein" (StatLine, wijken en buurten):
+#: counts rounded to multiples of 5, small cells shown as ".".
+CBS_ROUNDING_BASE = 5
+CBS_THRESHOLD = 10
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """Publication rules: counts rounded to multiples of ``base``; a cell whose unrounded
+    count is below ``threshold`` (zero aside) is suppressed, with its share and rate."""
+
+    rule: str = "cbs"
+    base: int = CBS_ROUNDING_BASE
+    threshold: int = CBS_THRESHOLD
+
+    def __post_init__(self) -> None:
+        if self.base < 1 or self.threshold < 0:
+            raise UsageError(
+                f"disclosure rounding base {self.base} and threshold {self.threshold}",
+                hint="the base is 1 or more, the threshold 0 or more",
+            )
+
+    def apply(self, cell: StapelingCell) -> StapelingCell:
+        """The cell as published: shares and rates stay as computed from unrounded counts."""
+        count = cell.count or 0
+        if 0 < count < self.threshold:
+            return replace(cell, count=None, share=None, per_1000=None)
+        rounded = int(Fraction(count, self.base) + Fraction(1, 2)) * self.base
+        return replace(cell, count=rounded)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "rounding_base": self.base, "threshold": self.threshold}
+
+    def describe(self) -> str:
+        return (
+            f"{self.rule.upper()} publication rules: counts rounded to multiples of "
+            f"{self.base}, cells below {self.threshold} shown as '.'; shares and rates "
+            "computed from unrounded counts"
+        )
 
 
 @dataclass
@@ -60,12 +103,16 @@ class Stapeling:
     columns: dict[str, str]
     cells: list[StapelingCell]
     warnings: list[str] = field(default_factory=list)
+    disclosure: Disclosure | None = None
+    population: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "sources": self.sources,
             "columns": self.columns,
             "categories": [*CATEGORIES.values(), TOTAL],
+            "population": self.population,
+            "disclosure": self.disclosure.as_dict() if self.disclosure else None,
             "warnings": self.warnings,
             "cells": [cell.as_dict() for cell in self.cells],
         }
@@ -107,13 +154,10 @@ def _identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _law_case(column: str) -> str:
-    value = f"lower(trim(CAST({_identifier(column)} AS VARCHAR)))"
-    whens = " ".join(
-        f"WHEN {value} IN ({', '.join(repr(v) for v in values)}) THEN {LAWS[law][0]}"
-        for law, values in LAW_VALUES.items()
-    )
-    return f"CASE {whens} END"
+def law_bit(value: str | None) -> int | None:
+    """The bit of the law a value of the law column names, None when it names none."""
+    key = (value or "").strip().lower()
+    return next((LAWS[law][0] for law, names in LAW_VALUES.items() if key in names), None)
 
 
 def count_stapeling(
@@ -125,36 +169,45 @@ def count_stapeling(
     period: str | None = None,
     law: str | None = None,
     provision: str | None = None,
+    by: str | None = None,
+    population: str | Path | None = None,
+    disclosure: Disclosure | None = None,
 ) -> Stapeling:
     """Count users per combination of laws, per region and period, from person-level records.
 
     ``paths`` are csv or parquet files, folders of them, or globs. Columns are
-    found from common Dutch and English headers, or named by the keywords.
+    found from common Dutch and English headers, or named by the keywords;
+    ``by`` splits every count by the values of one more column. With a
+    ``population`` file (region, optional period, inhabitants) each cell also
+    gets a rate per 1,000 inhabitants; with ``disclosure`` the counts are
+    rounded and small cells suppressed after shares and rates are computed.
     Unknown law values, missing columns and empty registers are refused.
     """
     import duckdb
 
-    from monitorkit.io.registers import columns_of, expand_sources, scan
+    from monitorkit.io.registers import columns_of, expand_sources, read_population, scan
 
     files = expand_sources([paths] if isinstance(paths, (str, Path)) else paths)
     where = str(files[0]) if len(files) == 1 else f"{files[0]} (+{len(files) - 1} more)"
+    inhabitants = read_population(population) if population is not None else None
     connection = duckdb.connect()
+    connection.execute("SET enable_progress_bar = false")
     table = scan(connection, files)
     given = {"person": person, "household": household, "region": region, "period": period}
-    given.update(law=law, provision=provision)
+    given.update(law=law, provision=provision, by=by)
     columns = find_columns(columns_of(connection, table, where), given, where)
-    law_code = _law_case(columns["law"])
-    _refuse_unknown_laws(connection, table, columns["law"], law_code, where)
     text = {role: f"CAST({_identifier(name)} AS VARCHAR)" for role, name in columns.items()}
-    provision_value = text.get("provision", "NULL")
-    household_value = text.get("household", "NULL")
+    _law_codes(connection, table, columns["law"], text["law"], where)
+    person = _identifier(columns["person"])
+    household = _identifier(columns["household"]) if "household" in columns else "NULL"
     connection.execute(
         f"""CREATE TEMP TABLE records AS
-        SELECT {text["person"]} AS person, {household_value} AS household,
+        SELECT {person} AS person, {household} AS household,
                {text["region"]} AS region, {text["period"]} AS period,
-               {law_code} AS law, {provision_value} AS provision
-        FROM {table}
-        WHERE {text["person"]} IS NOT NULL"""
+               law_codes.code AS law, {text.get("provision", "NULL")} AS provision,
+               {text.get("by", "NULL")} AS grp
+        FROM {table} JOIN law_codes ON {text["law"]} = law_codes.value
+        WHERE {person} IS NOT NULL"""
     )
     if connection.execute("SELECT count(*) FROM records").fetchone()[0] == 0:  # type: ignore[index]
         raise InputError("the register has no records", Location(where))
@@ -163,68 +216,121 @@ def count_stapeling(
     )
     cells: list[StapelingCell] = []
     for unit, key in units:
-        cells += _count(connection, unit, key)
-    return Stapeling([str(f) for f in files], columns, cells, _warnings(connection))
+        cells += _count(connection, unit, key, provisions="provision" in columns)
+    warnings = _warnings(connection)
+    if inhabitants is not None:
+        cells, unmatched = _rates(cells, inhabitants)
+        if unmatched:
+            warnings.append(
+                f"no inhabitants in {population} for {', '.join(unmatched)}: no rate per 1,000"
+            )
+    if disclosure is not None:
+        cells = [disclosure.apply(cell) for cell in cells]
+    result = Stapeling([str(f) for f in files], columns, cells, warnings, disclosure)
+    result.population = str(population) if population is not None else None
+    return result
 
 
-def _refuse_unknown_laws(
-    connection: Any, table: str, column: str, law_code: str, where: str
-) -> None:
-    unknown = connection.execute(
-        f"""SELECT CAST({_identifier(column)} AS VARCHAR) AS value, count(*) AS n
-        FROM {table} WHERE ({law_code}) IS NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 10"""
-    ).fetchall()
+def _law_codes(connection: Any, table: str, column: str, value: str, where: str) -> None:
+    """The table law_codes (value, code) of every distinct value of the law column; values
+    naming no law are refused, listed with their counts."""
+    values = [
+        row[0] for row in connection.execute(f"SELECT DISTINCT {value} FROM {table}").fetchall()
+    ]
+    codes = {v: law_bit(v) for v in values}
+    unknown = [v for v, code in codes.items() if code is None]
     if unknown:
-        listed = ", ".join(f"{value!r} ({count})" for value, count in unknown)
+        counted = connection.execute(
+            f"""SELECT {value} AS value, count(*) AS n FROM {table}
+            WHERE {value} IS NULL OR {value} IN (SELECT unnest(?))
+            GROUP BY 1 ORDER BY n DESC, value LIMIT 10""",
+            [[v for v in unknown if v is not None]],
+        ).fetchall()
+        listed = ", ".join(f"{v!r} ({n})" for v, n in counted)
         raise InputError(
             f"column '{column}': unknown law value(s): {listed}",
             Location(where),
             "the law column names Jeugdwet, Participatiewet or Wmo (also Jeugd, P-wet)",
         )
+    connection.execute("CREATE TEMP TABLE law_codes (value VARCHAR, code INTEGER)")
+    if codes:
+        connection.executemany("INSERT INTO law_codes VALUES (?, ?)", list(codes.items()))
 
 
-def _count(connection: Any, unit: str, key: str) -> list[StapelingCell]:
-    """One unit's cells: per region and period (and over all regions) by combination and by
-    the number of provisions; shares of the region's total users in the period."""
+def _count(connection: Any, unit: str, key: str, provisions: bool) -> list[StapelingCell]:
+    """One unit's cells: per region and period (and over all regions), split by the --by
+    column's values when given, by combination and by the number of provisions; shares of
+    the total users of the region (and group) in the period."""
+    units = f"""SELECT {{region}} AS region, period, grp, {key} AS id, bit_or(law) AS laws,
+                   {"count(DISTINCT provision)" if provisions else "0"} AS provisions
+            FROM records WHERE {key} IS NOT NULL GROUP BY {{groups}}period, grp, {key}"""
     rows = connection.execute(
         f"""WITH units AS (
-            SELECT region, period, {key} AS id, bit_or(law) AS laws,
-                   count(DISTINCT provision) AS provisions
-            FROM records WHERE {key} IS NOT NULL GROUP BY region, period, {key}
+            {units.format(region="region", groups="region, ")}
             UNION ALL
-            SELECT '{TOTAL}' AS region, period, {key} AS id, bit_or(law) AS laws,
-                   count(DISTINCT provision) AS provisions
-            FROM records WHERE {key} IS NOT NULL GROUP BY period, {key}
+            {units.format(region=f"'{TOTAL}'", groups="")}
         )
-        SELECT region, period, laws, least(provisions, 3) AS provisions, count(*) AS n
-        FROM units GROUP BY ALL ORDER BY region, period"""
+        SELECT region, period, grp, laws, least(provisions, 3) AS provisions, count(*) AS n
+        FROM units GROUP BY ALL"""
     ).fetchall()
-    counts: dict[tuple[str, str], dict[str, int]] = {}
-    for region, period, laws, provisions, n in rows:
-        cell = counts.setdefault((region, period), {})
+    counts: dict[tuple[str, str, str | None], dict[str, int]] = {}
+    for region, period, group, laws, provisions, n in rows:
+        cell = counts.setdefault((region, period, group), {})
         cell[CATEGORIES[laws]] = cell.get(CATEGORIES[laws], 0) + n
         cell[TOTAL] = cell.get(TOTAL, 0) + n
         if provisions:
             name = PROVISION_CATEGORIES[provisions - 1]
             cell[name] = cell.get(name, 0) + n
     order = [*CATEGORIES.values(), TOTAL]
-    has_provisions = any(name in c for c in counts.values() for name in PROVISION_CATEGORIES)
-    if has_provisions:
+    if any(name in c for c in counts.values() for name in PROVISION_CATEGORIES):
         order += list(PROVISION_CATEGORIES)
+    regions = [*sorted({r for r, _, _ in counts if r != TOTAL}), TOTAL]
+    periods = sorted({p for _, p, _ in counts})
+    groups = sorted({g for _, _, g in counts}, key=lambda g: (g is None, g or ""))
     cells = []
-    regions = [*sorted({r for r, _ in counts if r != TOTAL}), TOTAL]
-    periods = sorted({p for _, p in counts})
     for region in regions:
         for period in periods:
-            found = counts.get((region, period))
-            if found is None:
-                continue
-            total = found[TOTAL]
-            for category in order:
-                count = found.get(category, 0)
-                share = json_value(100 * count / total) if total else None
-                cells.append(StapelingCell(region, period, unit, category, count, share))
+            for group in groups:
+                found = counts.get((region, period, group))
+                if found is None:
+                    continue
+                total = found[TOTAL]
+                for category in order:
+                    count = found.get(category, 0)
+                    share = json_value(100 * count / total) if total else None
+                    cells.append(
+                        StapelingCell(region, period, unit, category, count, share, group=group)
+                    )
     return cells
+
+
+def _rates(
+    cells: list[StapelingCell], inhabitants: dict[tuple[str, str | None], int]
+) -> tuple[list[StapelingCell], list[str]]:
+    """Each cell's count per 1,000 inhabitants of its region in its period (a population
+    without a period holds for every period). Totaal without a row of its own has the
+    inhabitants of every region listed for the period."""
+    totals: dict[str | None, int] = {}
+    for (region, period), listed in inhabitants.items():
+        if region != TOTAL:
+            totals[period] = totals.get(period, 0) + listed
+    rated: list[StapelingCell] = []
+    unmatched: list[str] = []
+    for cell in cells:
+        number: int | None = inhabitants.get(
+            (cell.region, cell.period), inhabitants.get((cell.region, None))
+        )
+        if number is None and cell.region == TOTAL:
+            number = totals.get(cell.period, totals.get(None))
+        if number is None:
+            where = f"{cell.region} {cell.period}"
+            if where not in unmatched:
+                unmatched.append(where)
+            rated.append(cell)
+            continue
+        rate = json_value(1000 * (cell.count or 0) / number) if number else None
+        rated.append(replace(cell, per_1000=rate))
+    return rated, unmatched
 
 
 def _warnings(connection: Any) -> list[str]:
@@ -232,7 +338,7 @@ def _warnings(connection: Any) -> list[str]:
     rows = connection.execute(
         """SELECT period, count(*) FROM (
             SELECT period, person FROM records GROUP BY period, person
-            HAVING count(DISTINCT region) > 1
+            HAVING min(region) <> max(region)
         ) GROUP BY period ORDER BY period"""
     ).fetchall()
     return [
