@@ -190,4 +190,4 @@ def test_the_scp_stapeling_figures_are_counted_in_the_rebuilt_register(results):
         assert (result.status, result.computed, result.n) == ("match", shown, 1_787_000)
         assert result.exact == pytest.approx(exact)
         assert result.dataset == "scp-sociaal-domein-2015"
-        assert result.as_dict()["basis"].startswith("recomputed from data rebuilt")
+        assert result.as_dict()["basis"].startswith("reproduced from data rebuilt")

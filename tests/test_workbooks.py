@@ -199,7 +199,7 @@ def test_the_comparison_workbook_prints_and_filters_the_same_way():
 
 def test_the_stapeling_workbook_opens_with_its_contents(tmp_path):
     from monitorkit import count_stapeling
-    from monitorkit.render.stapeling import CELL_COLUMNS, stapeling_xlsx
+    from monitorkit.render.stapeling import cell_columns, stapeling_xlsx
 
     path = tmp_path / "register.csv"
     path.write_text(
@@ -207,15 +207,17 @@ def test_the_stapeling_workbook_opens_with_its_contents(tmp_path):
         "P1,GM0363,2024,Wmo,W1\nP1,GM0363,2024,Jeugdwet,J1\nP2,GM0363,2024,Wmo,W1\n",
         encoding="utf-8",
     )
-    workbook = open_workbook(stapeling_xlsx(count_stapeling([path]), "nl"))
-    assert workbook.sheetnames == ["Inhoud", "Cells", "persons 2024"]
+    result = count_stapeling([path])
+    workbook = open_workbook(stapeling_xlsx(result, "nl"))
+    assert workbook.sheetnames == ["Inhoud", "Cells", "personen, 2024", "Toelichting"]
     assert links(workbook["Inhoud"]) == {
         "Cells": "'Cells'!A1",
-        "persons 2024": "'persons 2024'!A1",
+        "personen, 2024": "'personen, 2024'!A1",
+        "Toelichting": "'Toelichting'!A1",
     }
     cells = workbook["Cells"]
     (table,) = cells.tables.values()
-    assert [column.name for column in table.tableColumns] == CELL_COLUMNS
+    assert [column.name for column in table.tableColumns] == cell_columns(result)
     alleen_wmo = next(row for row in cells.iter_rows(min_row=2) if row[3].value == "Alleen Wmo")
     assert (alleen_wmo[4].value, alleen_wmo[5].value) == (1, 50.0)
     assert alleen_wmo[5].number_format == "0.0"

@@ -177,6 +177,7 @@ def stapeling_xlsx(result: Stapeling, locale: Locale = "en") -> bytes:
     from openpyxl import Workbook
 
     from monitorkit.io.files import workbook_bytes
+    from monitorkit.render.assumptions import add_notes_sheet, link_notes_sheet
     from monitorkit.render.workbook import (
         add_contents,
         add_table,
@@ -195,8 +196,6 @@ def stapeling_xlsx(result: Stapeling, locale: Locale = "en") -> bytes:
     set_widths(contents, (32, 40))
     write_text(contents, document, 2, font(13))
     write_text(contents, f"Register: {', '.join(result.sources)}", 2)
-    for line in notes(result, locale):
-        write_text(contents, line, 2)
     add_row(contents, [])
     sheet = workbook.create_sheet("Cells")
     columns = cell_columns(result)
@@ -211,7 +210,7 @@ def stapeling_xlsx(result: Stapeling, locale: Locale = "en") -> bytes:
     set_up_pages(sheet, sheet.title, document, locale)
     listed = [[sheet.title, None]]
     for title, categories, rows in tables(result, locale):
-        wide = workbook.create_sheet(title.replace(":", " ").replace(",", "")[:31])
+        wide = workbook.create_sheet(title.replace(":", " ")[:31])
         header = [word("Region", locale), *categories]
         add_row(wide, header)
         for region, cells in rows.items():
@@ -224,7 +223,10 @@ def stapeling_xlsx(result: Stapeling, locale: Locale = "en") -> bytes:
         set_up_pages(wide, title, document, locale)
         listed.append([wide.title, title])
     add_contents(contents, [word(w, locale) for w in ("Sheet", "Table")], listed)
+    lines = notes(result, locale)
+    link_notes_sheet(contents, lines, locale)
     set_up_pages(contents, document, document, locale)
+    add_notes_sheet(workbook, lines, locale, document)
     return workbook_bytes(workbook)
 
 
