@@ -181,9 +181,18 @@ def build_table(rows: int, seed: int = 2022) -> pa.Table:
         cells = values.astype(object)
         cells[rng.random(rows) < SKIPPED] = None
         columns[name] = cells
-    words = np.array(["wachtlijst", "te weinig", "goed", "overleg", "budget", "tijd", "zorg"])
-    remarks = np.char.add(words[rng.integers(0, len(words), rows)], " ")
-    remarks = np.char.add(remarks, rng.integers(0, 100_000, rows).astype(str)).astype(object)
+    openings = np.array(
+        [
+            "Wachtlijst van ",
+            "Te weinig budget, tekort van ",
+            "Goed overleg met ",
+            "Samenwerking verloopt moeizaam sinds ",
+            "Meer tijd nodig voor ",
+        ]
+    )
+    remarks = np.char.add(openings[rng.integers(0, len(openings), rows)], "")
+    remarks = np.char.add(remarks, rng.integers(1, 100_000, rows).astype(str))
+    remarks = np.char.add(remarks, ".").astype(object)
     remarks[rng.random(rows) < 0.6] = None
     columns["Toelichting"] = remarks
     days = np.datetime64("2022-03-01") + rng.integers(0, 60, rows).astype("timedelta64[D]")

@@ -142,22 +142,46 @@ class Summary:
 def proportion_interval(share, size, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
     """Wilson score interval in percent for shares at (effective) sample sizes.
 
-    statsmodels computes the interval; an infinite size (a census) gives the point
-    itself, a zero size NaN.
+    The closed form, computed as statsmodels' ``proportion_confint(method="wilson")``
+    computes it (the same numbers to the last bit; tested against it), without importing
+    scipy.stats: a 100-row file would otherwise spend most of its time on that import.
+    An infinite size (a census) gives the point itself, a zero size NaN.
     """
-    from statsmodels.stats.proportion import proportion_confint
+    from scipy.special import ndtri
 
     share = np.asarray(share, dtype=float)
     size = np.asarray(size, dtype=float)
     finite = np.isfinite(size) & (size > 0)
     nobs = np.where(finite, size, 1.0)
-    low, high = proportion_confint(
-        np.nan_to_num(share) * nobs, nobs, alpha=1 - confidence, method="wilson"
-    )
+    observed = (np.nan_to_num(share) * nobs) / nobs
+    crit = -ndtri((1 - confidence) / 2.0)
+    crit2 = crit**2
+    denom = 1 + crit2 / nobs
+    center = (observed + crit2 / (2 * nobs)) / denom
+    dist = crit * np.sqrt(observed * (1.0 - observed) / nobs + crit2 / (4.0 * nobs**2))
+    dist /= denom
+    low, high = np.clip(center - dist, 0, 1), np.clip(center + dist, 0, 1)
     census = np.isinf(size)
     low = np.where(census, share, np.where(finite, low, np.nan))
     high = np.where(census, share, np.where(finite, high, np.nan))
     return low * 100, high * 100
+
+
+def mean_interval(values: np.ndarray, confidence: float) -> tuple[float, float, float, float]:
+    """Mean, sd (ddof 1) and the t interval of the mean of a simple random sample.
+
+    Computed as statsmodels' ``DescrStatsW(values, ddof=1).tconfint_mean`` computes it
+    (tested against it), with scipy.special's t quantile instead of scipy.stats.
+    """
+    from scipy.special import stdtrit
+
+    count = float(values.size)
+    mean = np.dot(values, np.ones(values.size)) / count
+    with np.errstate(invalid="ignore", divide="ignore"):  # one value: no sd, no interval
+        sd = np.sqrt(np.dot((values - mean) ** 2, np.ones(values.size)) / (count - 1))
+        std_mean = sd * np.sqrt((count - 1) / count) / np.sqrt(count - 1)
+    crit = stdtrit(count - 1, 1 - (1 - confidence) / 2.0)
+    return float(mean), float(sd), float(mean - crit * std_mean), float(mean + crit * std_mean)
 
 
 def wilson_interval(
@@ -502,14 +526,12 @@ def scale_scores(labels: list[str]) -> tuple[np.ndarray, str]:
 
 
 def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> ScaleStats:
-    """Mean score with a t interval: statsmodels for a simple random sample (its half-width
+    """Mean score with a t interval: ``mean_interval`` for a simple random sample (its half-width
     times the square root of the FPC factor with a known population), else the design's.
 
     Non-answers counted in the base with --missing-as-category are not points of the
     scale and have no score: they stay out of the mean.
     """
-    from statsmodels.stats.weightstats import DescrStatsW
-
     points = [label for label in ind.labels if label not in entry.unscored]
     scores, scoring = scale_scores(points)
     score_of = dict(zip(points, scores, strict=True))
@@ -536,19 +558,18 @@ def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> S
             top2=boxes[0],
             bottom2=boxes[1],
         )
-    described = DescrStatsW(values, ddof=1)
-    low, high = (None, None)
-    if values.size > 1 and described.std > 0:
-        low, high = described.tconfint_mean(alpha=1 - design.confidence)
+    mean, sd, low, high = mean_interval(values, design.confidence)
+    if values.size > 1 and sd > 0:
         shrink = math.sqrt(design.fpc_factor(len(chosen)))  # FPC_RULE
-        low, high = (described.mean - shrink * (described.mean - low),
-                     described.mean + shrink * (high - described.mean))  # fmt: skip
+        low, high = (mean - shrink * (mean - low), mean + shrink * (high - mean))
+    else:
+        low = high = None
     return ScaleStats(
         n=int(values.size),
-        mean=json_value(described.mean),
+        mean=json_value(mean),
         ci_low=json_value(low),
         ci_high=json_value(high),
-        sd=json_value(described.std) if values.size > 1 else None,
+        sd=json_value(sd) if values.size > 1 else None,
         scores=scoring,
         top2=boxes[0],
         bottom2=boxes[1],
