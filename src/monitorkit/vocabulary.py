@@ -169,6 +169,8 @@ class ValueRules:
         ]
 
     def is_user_missing(self, value: Any) -> bool:
+        if not self.missing_codes and not self.missing_ranges:
+            return False
         if value is None or (isinstance(value, float) and value != value):
             return False
         word = normalise(value)
@@ -656,10 +658,12 @@ def scale_points(answers: list[str]) -> list[str] | None:
 
 def split_fragments(text: str, separator: str) -> list[str]:
     """A one-cell list split at the separator, never inside brackets ('Meetups (a, b)')."""
+    marker = separator.strip() or separator
+    if "(" not in text and "[" not in text and "{" not in text:
+        return [part.strip() for part in text.split(marker) if part.strip()]
     parts: list[str] = []
     current: list[str] = []
     depth = 0
-    marker = separator.strip() or separator
     index = 0
     while index < len(text):
         char = text[index]

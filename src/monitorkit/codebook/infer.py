@@ -248,7 +248,9 @@ def _reason_before_values(raw: RawTable, column: str) -> str | None:
     filled = raw.frame[column].dropna()
     if _is_text_entry(raw, column):
         return reasons.WRITE_IN
-    if (filled.astype(str).str.strip() == "").all():
+    # the first filled cell nearly always settles it; only a blank one needs the whole column
+    blank = filled.empty or not str(filled.iloc[0]).strip()
+    if blank and (filled.astype(str).str.strip() == "").all():
         other_box = _OTHER_BOX.search(column) or _OTHER_BOX.search(raw.text(column))
         return reasons.WRITE_IN if other_box else reasons.EMPTY
     reason = reasons.header_reason(column, raw.text(column))
@@ -660,9 +662,15 @@ def _single_column(
         return (reasons.WRITE_IN, "")
     if _answer_labels(rules):
         return _labelled_question(raw, column, question_id, label, rules, present)
-    binary = read_binary(series, None, rules)
+    # a value outside the yes/no words rules the column out before reading every respondent
+    binary = (
+        read_binary(series, None, rules)
+        if all(classify(text, None, rules) is not None for text in present)
+        else None
+    )
     if (
-        not binary.unrecognised
+        binary is not None
+        and not binary.unrecognised
         and (binary.states == SELECTED).any()
         and (binary.states == NOT_SELECTED).any()
     ):
@@ -674,11 +682,10 @@ def _single_column(
             categories=_yes_first(present, rules),
         )
     decimal = raw.decimal_of(column)
+    numbers = {text: parse_number(text, decimal) for text in present}
     numbers = {
-        text: parse_number(text, decimal)
-        if parse_number(text, decimal) is not None
-        else parse_bounded(text, decimal)
-        for text in present
+        text: parse_bounded(text, decimal) if number is None else number
+        for text, number in numbers.items()
     }
     weights = WEIGHT_WORDS.match(normalise(column)) or WEIGHT_WORDS.match(normalise(label))
     if weights and all(number is not None and number > 0 for number in numbers.values()):
