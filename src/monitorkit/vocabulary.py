@@ -95,8 +95,6 @@ EXCLUSIVE_STARTS = (
 )
 READ_AS = {SELECTED: "selected", NOT_SELECTED: "not selected", MISSING: "missing"}
 
-_SPACES = re.compile(r"\s+")
-
 
 def normalise(value: Any) -> str:
     """Case- and whitespace-insensitive text of a cell; '' for an empty cell.
@@ -113,7 +111,7 @@ def normalise(value: Any) -> str:
     text = str(value)
     if text.endswith(".0") and text[:-2].lstrip("-").isdigit():
         text = text[:-2]
-    return _SPACES.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()  # runs of whitespace as one space, ends off
 
 
 def looks_exclusive(label: str) -> bool:

@@ -245,12 +245,13 @@ def _drop_list_summaries(found: _Inference) -> None:
 
 def _reason_before_values(raw: RawTable, column: str) -> str | None:
     """Metadata, personal data, write-in boxes and empty columns, known before reading answers."""
-    filled = raw.frame[column].dropna()
+    series = raw.frame[column]
     if _is_text_entry(raw, column):
         return reasons.WRITE_IN
     # the first filled cell nearly always settles it; only a blank one needs the whole column
-    blank = filled.empty or not str(filled.iloc[0]).strip()
-    if blank and (filled.astype(str).str.strip() == "").all():
+    first = series.first_valid_index()
+    blank = first is None or not str(series.at[first]).strip()
+    if blank and (series.dropna().astype(str).str.strip() == "").all():
         other_box = _OTHER_BOX.search(column) or _OTHER_BOX.search(raw.text(column))
         return reasons.WRITE_IN if other_box else reasons.EMPTY
     reason = reasons.header_reason(column, raw.text(column))
@@ -579,12 +580,13 @@ def _checkbox_runs(found: _Inference, columns: list[str]) -> set[str]:
 
 def _holds_own_header(raw: RawTable, column: str) -> bool:
     """Every filled cell of the column repeats its header (a ticked option)."""
-    values = raw.frame[column].dropna()
-    values = values[values.astype(str).str.strip() != ""]
-    if values.empty:
+    import pandas as pd
+
+    values = [v for v in raw.frame[column].unique() if pd.notna(v) and str(v).strip() != ""]
+    if not values:
         return False
     header = normalise(raw.text(column))
-    return all(normalise(v) == header for v in values.unique())
+    return all(normalise(v) == header for v in values)
 
 
 def _mr_set_question(raw: RawTable, name: str, mr_set: dict, members: list[str]) -> Question:
