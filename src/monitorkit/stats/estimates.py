@@ -721,12 +721,7 @@ def _group_breakdown(
 
     Group intervals carry weights but no FPC (a group's population size is unknown).
     """
-    labels = (
-        groups.astype(object)
-        .where(groups.notna(), None)
-        .map(lambda v: None if v is None else str(v))
-    )
-    masks = [(labels == name).to_numpy() for name in names]
+    masks = _group_masks(groups, names)
     ind = indicators(entry)
     if ind is None:
         samples, result = [], []
@@ -747,6 +742,15 @@ def _group_breakdown(
     if design.design_based:
         return result, _design_group_tests(ind, masks, result, design, entry.question.type)
     return result, _count_group_tests(ind, result, design, entry.question.type)
+
+
+def _group_masks(groups: pd.Series, names: list[str]) -> list[np.ndarray]:
+    """Per group name, which respondents' --by answer reads as that name (one factorize)."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(groups, use_na_sentinel=True)
+    texts = np.array([str(value) for value in uniques] + [None], dtype=object)
+    return [np.asarray(texts[codes] == name, dtype=bool) for name in names]
 
 
 def _count_group_tests(
