@@ -248,8 +248,8 @@ class Indicators:
     def answered(self) -> np.ndarray:
         """Per respondent: in the question's base (in any item's)."""
         if self.choice is not None:
-            return self.choice >= 0
-        return self.valid.any(axis=1)
+            return np.asarray(self.choice >= 0)
+        return np.asarray(self.valid.any(axis=1))
 
     @property
     def respondents(self) -> int:
@@ -259,8 +259,8 @@ class Indicators:
         """Per respondent the position of the (first) item selected (0 where none is), and
         whether any is."""
         if self.choice is not None:
-            return np.where(self.choice >= 0, self.choice, 0), self.choice >= 0
-        return self.selected.argmax(axis=1), self.selected.any(axis=1)
+            return np.where(self.choice >= 0, self.choice, 0), np.asarray(self.choice >= 0)
+        return self.selected.argmax(axis=1), np.asarray(self.selected.any(axis=1))
 
     def totals(
         self, values: np.ndarray | None = None, mask: np.ndarray | None = None
@@ -629,12 +629,11 @@ def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> S
             top2=boxes[0],
             bottom2=boxes[1],
         )
-    mean, sd, low, high = mean_interval(values, design.confidence)
+    mean, sd, t_low, t_high = mean_interval(values, design.confidence)
+    low = high = None
     if values.size > 1 and sd > 0:
         shrink = math.sqrt(design.fpc_factor(len(chosen)))  # FPC_RULE
-        low, high = (mean - shrink * (mean - low), mean + shrink * (high - mean))
-    else:
-        low = high = None
+        low, high = (mean - shrink * (mean - t_low), mean + shrink * (t_high - mean))
     return ScaleStats(
         n=int(values.size),
         mean=json_value(mean),
