@@ -683,16 +683,11 @@ def _single_column(
             column=column,
             categories=_yes_first(present, rules),
         )
-    decimal = raw.decimal_of(column)
-    numbers = {text: parse_number(text, decimal) for text in present}
-    numbers = {
-        text: parse_bounded(text, decimal) if number is None else number
-        for text, number in numbers.items()
-    }
+    numbers = _numbers_of(present, raw.decimal_of(column))
     weights = WEIGHT_WORDS.match(normalise(column)) or WEIGHT_WORDS.match(normalise(label))
-    if weights and all(number is not None and number > 0 for number in numbers.values()):
+    if weights and numbers and all(number > 0 for number in numbers.values()):
         return (reasons.WEIGHT, "positive numbers under a weight header: pass it with --weight")
-    if all(number is not None for number in numbers.values()):
+    if numbers is not None:
         sentinels = [t for t, n in numbers.items() if n in SENTINEL_CODES]
         valid = {t: n for t, n in numbers.items() if t not in sentinels}
         if sentinels and valid and all(n is not None and n >= 0 for n in valid.values()):
@@ -752,6 +747,20 @@ def _single_column(
     if verdict == reasons.CONSTANT:
         return (reasons.CONSTANT, f"every answer is '{next(iter(present))}'")
     return (verdict, "")
+
+
+def _numbers_of(present: dict[str, int], decimal: str) -> dict[str, float] | None:
+    """Each answer as a number (a bound such as '50+' as that bound); None as soon as one
+    is not a number, so a column of text is not parsed to its end."""
+    numbers = {}
+    for text in present:
+        number = parse_number(text, decimal)
+        if number is None:
+            number = parse_bounded(text, decimal)
+        if number is None:
+            return None
+        numbers[text] = number
+    return numbers
 
 
 def _typed_one_offs(present: dict[str, int]) -> set[str]:

@@ -713,7 +713,10 @@ def _read_parquet(path: Path) -> RawTable:
     import pandas as pd
 
     try:
-        frame = pd.read_parquet(path)
+        # each Arrow column is released once converted: the file is not held twice
+        frame = pd.read_parquet(
+            path, engine="pyarrow", to_pandas_kwargs={"self_destruct": True, "split_blocks": True}
+        )
     except Exception as exc:
         raise InputError(f"parquet file could not be read: {exc}", Location(str(path))) from None
     frame.columns = [str(c) for c in frame.columns]
