@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint format docs data report bench snapshots clean help
+.PHONY: demo test test-fast lint format docs data report bench bench-quick snapshots clean help
 
 help:
 	@echo "make demo   summarize the bundled Divosa-monitor 2011 data (reconstructed from published tables)"
@@ -14,7 +14,7 @@ help:
 	@echo "make snapshots  rewrite the golden outputs in tests/snapshots/ after an intended change"
 	@echo "make data   rebuild data/reconstructed/ from data/published/"
 	@echo "make report build the reports of the source studies into reports/"
-	@echo "make bench  compare the xlsx readers and the counting on a generated export"
+	@echo "make bench  summarize against DuckDB, polars and the raw read on generated exports (bench/RESULTS.md); make bench-quick for a small run"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,7 +64,10 @@ report: $(STAMP)
 	@echo "reports written to reports/"
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_readers.py
+	$(BIN)/python bench/bench_summarize.py
+
+bench-quick: $(STAMP)
+	$(BIN)/python bench/bench_summarize.py --quick --results bench/RESULTS-quick.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

@@ -7,7 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitorkit.stats.estimates import _test_table, wilson_interval
+from monitorkit.stats.estimates import (
+    _test_table,
+    mean_interval,
+    proportion_interval,
+    wilson_interval,
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -27,6 +32,40 @@ def test_wilson_interval_edges_zero_and_full_and_empty_base():
     assert low[0] == 0 and high[0] == pytest.approx(16.1125, abs=1e-4)
     assert high[1] == pytest.approx(100) and low[1] == pytest.approx(83.8875, abs=1e-4)
     assert np.isnan(low[2]) and np.isnan(high[2])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 400), st.integers(1, 400)), min_size=1, max_size=8),
+    st.sampled_from([0.9, 0.95, 0.99, 0.5]),
+)
+def test_wilson_interval_equals_statsmodels_to_the_last_bit(pairs, confidence):
+    """The closed form is the computation statsmodels makes, so summaries keep their bytes."""
+    from statsmodels.stats.proportion import proportion_confint
+
+    counts = np.array([min(count, base) for count, base in pairs], dtype=float)
+    bases = np.array([base for _, base in pairs], dtype=float)
+    low, high = proportion_interval(counts / bases, bases, confidence)
+    share = np.nan_to_num(counts / bases) * bases
+    expected = proportion_confint(share, bases, alpha=1 - confidence, method="wilson")
+    assert low.tolist() == (expected[0] * 100).tolist()
+    assert high.tolist() == (expected[1] * 100).tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(1, 10), min_size=2, max_size=300),
+    st.sampled_from([0.9, 0.95, 0.99]),
+)
+def test_mean_interval_equals_statsmodels_to_the_last_bit(scores, confidence):
+    from statsmodels.stats.weightstats import DescrStatsW
+
+    values = np.array(scores, dtype=float)
+    described = DescrStatsW(values, ddof=1)
+    mean, sd, low, high = mean_interval(values, confidence)
+    assert (mean, sd) == (described.mean, described.std)
+    if described.std > 0:
+        assert (low, high) == tuple(described.tconfint_mean(alpha=1 - confidence))
 
 
 def test_chi_square_equals_hand_computed_pearson_statistic():

@@ -82,6 +82,42 @@ def test_utf8_bom_csv_is_detected(tmp_path):
     assert_hand_counts(summary, ANSWERED)
 
 
+@pytest.mark.parametrize(
+    ("content", "reader"),
+    [
+        ('id,Toelichting,Tevreden\n1,"twee\nregels",Ja\n2,"",Nee\n3,,"Ja, zeker"\n', "pyarrow"),
+        ("\ufeffid;Vraag\n1;NA\n2;null\n3; spatie \n", "pyarrow"),
+        ("id,Vraag,Extra\n1,Ja\n2,Nee,x\n", "pandas"),  # a short row
+        ("id,Vraag\n1,Ja\n\n2,Nee\n", "pyarrow"),  # a blank line keeps its row number
+    ],
+)
+def test_csv_grid_is_the_same_whichever_parser_reads_it(tmp_path, content, reader):
+    """Arrow reads rectangular UTF-8 files; pandas the rest: the cells come out the same."""
+    import io
+
+    import pandas as pd
+
+    from monitorkit.io.readers import read_table
+
+    path = tmp_path / "survey.csv"
+    path.write_text(content, encoding="utf-8")
+    table = read_table(path)
+    text = content.removeprefix("\ufeff")
+    expected = pd.read_csv(
+        io.StringIO(text),
+        sep=table.source.delimiter,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+        skip_blank_lines=False,
+    ).dropna(how="all")
+    assert table.source.reader == reader
+    assert table.frame.columns.tolist() == expected.columns.tolist()
+    assert table.frame.index.tolist() == [i + 2 for i in expected.index]
+    got = table.frame.astype(object).where(table.frame.notna(), None).to_numpy().tolist()
+    assert got == expected.astype(object).where(expected.notna(), None).to_numpy().tolist()
+
+
 def test_checkbox_export_base_excludes_blank_rows(tmp_path):
     path = write_rows(tmp_path / "checkbox.csv", checkbox_rows())
     summary = summarize_survey(path)

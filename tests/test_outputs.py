@@ -29,7 +29,7 @@ def test_json_follows_the_documented_schema(run_cli, survey):
     assert data["source"] == {
         "path": str(survey),
         "format": "csv",
-        "reader": "pandas",
+        "reader": "pyarrow",
         "rows": 10,
         "sheet": None,
         "header_rows": 1,

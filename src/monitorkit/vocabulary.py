@@ -95,8 +95,6 @@ EXCLUSIVE_STARTS = (
 )
 READ_AS = {SELECTED: "selected", NOT_SELECTED: "not selected", MISSING: "missing"}
 
-_SPACES = re.compile(r"\s+")
-
 
 def normalise(value: Any) -> str:
     """Case- and whitespace-insensitive text of a cell; '' for an empty cell.
@@ -113,7 +111,7 @@ def normalise(value: Any) -> str:
     text = str(value)
     if text.endswith(".0") and text[:-2].lstrip("-").isdigit():
         text = text[:-2]
-    return _SPACES.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()  # runs of whitespace as one space, ends off
 
 
 def looks_exclusive(label: str) -> bool:
@@ -169,6 +167,8 @@ class ValueRules:
         ]
 
     def is_user_missing(self, value: Any) -> bool:
+        if not self.missing_codes and not self.missing_ranges:
+            return False
         if value is None or (isinstance(value, float) and value != value):
             return False
         word = normalise(value)
@@ -656,10 +656,12 @@ def scale_points(answers: list[str]) -> list[str] | None:
 
 def split_fragments(text: str, separator: str) -> list[str]:
     """A one-cell list split at the separator, never inside brackets ('Meetups (a, b)')."""
+    marker = separator.strip() or separator
+    if "(" not in text and "[" not in text and "{" not in text:
+        return [part.strip() for part in text.split(marker) if part.strip()]
     parts: list[str] = []
     current: list[str] = []
     depth = 0
-    marker = separator.strip() or separator
     index = 0
     while index < len(text):
         char = text[index]

@@ -245,10 +245,13 @@ def _drop_list_summaries(found: _Inference) -> None:
 
 def _reason_before_values(raw: RawTable, column: str) -> str | None:
     """Metadata, personal data, write-in boxes and empty columns, known before reading answers."""
-    filled = raw.frame[column].dropna()
+    series = raw.frame[column]
     if _is_text_entry(raw, column):
         return reasons.WRITE_IN
-    if (filled.astype(str).str.strip() == "").all():
+    # the first filled cell nearly always settles it; only a blank one needs the whole column
+    first = series.first_valid_index()
+    blank = first is None or not str(series.at[first]).strip()
+    if blank and (series.dropna().astype(str).str.strip() == "").all():
         other_box = _OTHER_BOX.search(column) or _OTHER_BOX.search(raw.text(column))
         return reasons.WRITE_IN if other_box else reasons.EMPTY
     reason = reasons.header_reason(column, raw.text(column))
@@ -583,12 +586,13 @@ def _checkbox_runs(found: _Inference, columns: list[str]) -> set[str]:
 
 def _holds_own_header(raw: RawTable, column: str) -> bool:
     """Every filled cell of the column repeats its header (a ticked option)."""
-    values = raw.frame[column].dropna()
-    values = values[values.astype(str).str.strip() != ""]
-    if values.empty:
+    import pandas as pd
+
+    values = [v for v in raw.frame[column].unique() if pd.notna(v) and str(v).strip() != ""]
+    if not values:
         return False
     header = normalise(raw.text(column))
-    return all(normalise(v) == header for v in values.unique())
+    return all(normalise(v) == header for v in values)
 
 
 def _mr_set_question(raw: RawTable, name: str, mr_set: dict, members: list[str]) -> Question:
@@ -666,9 +670,15 @@ def _single_column(
         return (reasons.WRITE_IN, "")
     if _answer_labels(rules):
         return _labelled_question(raw, column, question_id, label, rules, present)
-    binary = read_binary(series, None, rules)
+    # a value outside the yes/no words rules the column out before reading every respondent
+    binary = (
+        read_binary(series, None, rules)
+        if all(classify(text, None, rules) is not None for text in present)
+        else None
+    )
     if (
-        not binary.unrecognised
+        binary is not None
+        and not binary.unrecognised
         and (binary.states == SELECTED).any()
         and (binary.states == NOT_SELECTED).any()
     ):
@@ -679,17 +689,11 @@ def _single_column(
             column=column,
             categories=_yes_first(present, rules),
         )
-    decimal = raw.decimal_of(column)
-    numbers = {
-        text: parse_number(text, decimal)
-        if parse_number(text, decimal) is not None
-        else parse_bounded(text, decimal)
-        for text in present
-    }
+    numbers = _numbers_of(present, raw.decimal_of(column))
     weights = WEIGHT_WORDS.match(normalise(column)) or WEIGHT_WORDS.match(normalise(label))
-    if weights and all(number is not None and number > 0 for number in numbers.values()):
+    if weights and numbers and all(number > 0 for number in numbers.values()):
         return (reasons.WEIGHT, "positive numbers under a weight header: pass it with --weight")
-    if all(number is not None for number in numbers.values()):
+    if numbers is not None:
         sentinels = [t for t, n in numbers.items() if n in SENTINEL_CODES]
         valid = {t: n for t, n in numbers.items() if t not in sentinels}
         if sentinels and valid and all(n is not None and n >= 0 for n in valid.values()):
@@ -749,6 +753,20 @@ def _single_column(
     if verdict == reasons.CONSTANT:
         return (reasons.CONSTANT, f"every answer is '{next(iter(present))}'")
     return (verdict, "")
+
+
+def _numbers_of(present: dict[str, int], decimal: str) -> dict[str, float] | None:
+    """Each answer as a number (a bound such as '50+' as that bound); None as soon as one
+    is not a number, so a column of text is not parsed to its end."""
+    numbers = {}
+    for text in present:
+        number = parse_number(text, decimal)
+        if number is None:
+            number = parse_bounded(text, decimal)
+        if number is None:
+            return None
+        numbers[text] = number
+    return numbers
 
 
 def _typed_one_offs(present: dict[str, int]) -> set[str]:

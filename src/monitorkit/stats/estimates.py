@@ -148,22 +148,46 @@ class Summary:
 def proportion_interval(share, size, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
     """Wilson score interval in percent for shares at (effective) sample sizes.
 
-    statsmodels computes the interval; an infinite size (a census) gives the point
-    itself, a zero size NaN.
+    The closed form, computed as statsmodels' ``proportion_confint(method="wilson")``
+    computes it (the same numbers to the last bit; tested against it), without importing
+    scipy.stats: a 100-row file would otherwise spend most of its time on that import.
+    An infinite size (a census) gives the point itself, a zero size NaN.
     """
-    from statsmodels.stats.proportion import proportion_confint
+    from scipy.special import ndtri
 
     share = np.asarray(share, dtype=float)
     size = np.asarray(size, dtype=float)
     finite = np.isfinite(size) & (size > 0)
     nobs = np.where(finite, size, 1.0)
-    low, high = proportion_confint(
-        np.nan_to_num(share) * nobs, nobs, alpha=1 - confidence, method="wilson"
-    )
+    observed = (np.nan_to_num(share) * nobs) / nobs
+    crit = -ndtri((1 - confidence) / 2.0)
+    crit2 = crit**2
+    denom = 1 + crit2 / nobs
+    center = (observed + crit2 / (2 * nobs)) / denom
+    dist = crit * np.sqrt(observed * (1.0 - observed) / nobs + crit2 / (4.0 * nobs**2))
+    dist /= denom
+    low, high = np.clip(center - dist, 0, 1), np.clip(center + dist, 0, 1)
     census = np.isinf(size)
     low = np.where(census, share, np.where(finite, low, np.nan))
     high = np.where(census, share, np.where(finite, high, np.nan))
     return low * 100, high * 100
+
+
+def mean_interval(values: np.ndarray, confidence: float) -> tuple[float, float, float, float]:
+    """Mean, sd (ddof 1) and the t interval of the mean of a simple random sample.
+
+    Computed as statsmodels' ``DescrStatsW(values, ddof=1).tconfint_mean`` computes it
+    (tested against it), with scipy.special's t quantile instead of scipy.stats.
+    """
+    from scipy.special import stdtrit
+
+    count = float(values.size)
+    mean = np.dot(values, np.ones(values.size)) / count
+    with np.errstate(invalid="ignore", divide="ignore"):  # one value: no sd, no interval
+        sd = np.sqrt(np.dot((values - mean) ** 2, np.ones(values.size)) / (count - 1))
+        std_mean = sd * np.sqrt((count - 1) / count) / np.sqrt(count - 1)
+    crit = stdtrit(count - 1, 1 - (1 - confidence) / 2.0)
+    return float(mean), float(sd), float(mean - crit * std_mean), float(mean + crit * std_mean)
 
 
 def wilson_interval(
@@ -188,13 +212,78 @@ def wilson_interval(
     return proportion_interval(share, size, confidence)
 
 
-@dataclass
 class Indicators:
-    """A proportion question as indicator matrices: who selected, who answered, per item."""
+    """A proportion question as indicators: who selected, who answered, per item.
 
-    labels: list[str]
-    selected: np.ndarray
-    valid: np.ndarray
+    Multi and battery questions hold the respondents x items matrices. A single-choice
+    question holds each respondent's answer as its position among the labels (-1 for
+    none) and builds the matrices only where a computation needs them: its counts and
+    bases come from the positions, so a 345-category question over a million
+    respondents does not fill two 345-million-cell matrices.
+    """
+
+    def __init__(
+        self,
+        labels: list[str],
+        selected: np.ndarray | None = None,
+        valid: np.ndarray | None = None,
+        *,
+        choice: np.ndarray | None = None,
+    ) -> None:
+        self.labels = labels
+        self.choice = choice
+        self._selected = selected
+        self._valid = valid
+
+    @property
+    def selected(self) -> np.ndarray:
+        """Respondents x items: selected the item."""
+        if self._selected is None:
+            assert self.choice is not None
+            self._selected = self.choice[:, None] == np.arange(len(self.labels))[None, :]
+        return self._selected
+
+    @property
+    def valid(self) -> np.ndarray:
+        """Respondents x items: in the item's base."""
+        if self._valid is None:
+            self._valid = np.repeat(self.answered[:, None], len(self.labels), axis=1)
+        return self._valid
+
+    @property
+    def answered(self) -> np.ndarray:
+        """Per respondent: in the question's base (in any item's)."""
+        if self.choice is not None:
+            return np.asarray(self.choice >= 0)
+        return np.asarray(self.valid.any(axis=1))
+
+    @property
+    def respondents(self) -> int:
+        return len(self.choice) if self.choice is not None else len(self.valid)
+
+    def first_selected(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per respondent the position of the (first) item selected (0 where none is), and
+        whether any is."""
+        if self.choice is not None:
+            return np.where(self.choice >= 0, self.choice, 0), np.asarray(self.choice >= 0)
+        return self.selected.argmax(axis=1), np.asarray(self.selected.any(axis=1))
+
+    def totals(
+        self, values: np.ndarray | None = None, mask: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Per item: the sum of ``values`` (one per respondent; None counts respondents) over
+        the respondents who selected it and over those in its base, within ``mask``."""
+        if self.choice is not None and values is None:
+            choice = self.choice if mask is None else self.choice[mask]
+            answered = choice >= 0
+            counts = np.bincount(choice[answered], minlength=len(self.labels))
+            return counts, np.full(len(self.labels), int(answered.sum()))
+        selected = self.selected if mask is None else self.selected[mask]
+        valid = self.valid if mask is None else self.valid[mask]
+        if values is None:
+            return selected.sum(axis=0), valid.sum(axis=0)
+        values = values if mask is None else values[mask]
+        return (values[:, None] * selected).sum(axis=0), (values[:, None] * valid).sum(axis=0)
 
 
 def indicators(entry: QuestionResponses) -> Indicators | None:
@@ -205,12 +294,31 @@ def indicators(entry: QuestionResponses) -> Indicators | None:
         )
     if entry.question.type not in ("single", "scale"):
         return None
-    values = entry.answers
-    labels = [str(c) for c in _category_counts(values.dropna(), entry.order).index]
-    answered = values.notna().to_numpy()
-    codes = pd_categorical_codes(values, labels)
-    selected = codes[:, None] == np.arange(len(labels))[None, :]
-    return Indicators(labels, selected, np.repeat(answered[:, None], len(labels), axis=1))
+    labels, choice = category_positions(entry.answers, entry.order)
+    return Indicators(labels, choice=choice)
+
+
+def category_positions(values: pd.Series, order: list[str]) -> tuple[list[str], np.ndarray]:
+    """The categories of a single-choice question and each respondent's answer among them.
+
+    Categories are those asked, in the order asked (also when nobody chose them), then
+    any other answers, most frequent first, ties by label; positions are -1 where the
+    respondent gave no answer. One factorize and one bincount, however many categories.
+    """
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    texts = [str(value) for value in uniques]
+    counts: dict[str, int] = {}
+    frequencies = np.bincount(codes[codes >= 0], minlength=len(texts))
+    for text, count in zip(texts, frequencies, strict=True):
+        counts[text] = counts.get(text, 0) + int(count)
+    asked = list(dict.fromkeys(order))
+    rest = sorted((t for t in counts if t not in set(asked)), key=lambda t: (-counts[t], t))
+    labels = asked + rest
+    position = {label: index for index, label in enumerate(labels)}
+    lookup = np.array([position[text] for text in texts] + [-1], dtype=np.int64)
+    return labels, lookup[codes]
 
 
 def item_states(entry: QuestionResponses) -> np.ndarray | None:
@@ -219,13 +327,6 @@ def item_states(entry: QuestionResponses) -> np.ndarray | None:
     if ind is None:
         return None
     return np.where(ind.valid, ind.selected.astype(np.int8), np.int8(-1)).astype(np.int8)
-
-
-def pd_categorical_codes(values, labels: list[str]) -> np.ndarray:
-    """Position of each respondent's answer among ``labels`` (-1 for none), vectorised."""
-    import pandas as pd
-
-    return pd.Categorical(values.astype(object), categories=labels).codes.astype(np.int64)
 
 
 @dataclass
@@ -256,23 +357,21 @@ class Design:
         """(N - n) / (N - 1) for a sample of ``respondents``: 1 without a known population."""
         return 1.0 if self.population is None else self.population.factor(respondents)
 
-    def sizes(self, valid: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+    def sizes(self, ind: Indicators, mask: np.ndarray | None) -> np.ndarray:
         """Effective sample size per item: Kish's n_eff with weights, over the FPC factor.
 
         The FPC's sample fraction is the whole sample's (FPC_RULE), for a group's
         items as for the totals.
         """
-        bases = valid.sum(axis=0).astype(float)
         if self.weights is None:
-            sizes = bases
+            sizes = ind.totals(None, mask)[1].astype(float)
         else:
-            weights = self.weights if mask is None else self.weights[mask]
-            weighted = (weights[:, None] * valid).sum(axis=0)
-            squares = (weights[:, None] ** 2 * valid).sum(axis=0)
+            _, weighted = ind.totals(self.weights, mask)
+            _, squares = ind.totals(self.weights**2, mask)
             with np.errstate(invalid="ignore", divide="ignore"):
                 sizes = np.where(squares > 0, weighted**2 / np.where(squares > 0, squares, 1), 0.0)
         if self.population is not None:
-            factor = self.fpc_factor(len(valid) if mask is None else len(mask))
+            factor = self.fpc_factor(ind.respondents if mask is None else len(mask))
             sizes = sizes / factor if factor > 0 else np.where(sizes > 0, np.inf, 0.0)
         return sizes
 
@@ -292,24 +391,19 @@ def proportion_rows(
     columns: list[str | None] | None = None,
 ) -> tuple[ItemEstimate, ...]:
     """Count, base, percent and interval per item, over all respondents or a mask of them."""
-    selected = ind.selected if mask is None else ind.selected[mask]
-    valid = ind.valid if mask is None else ind.valid[mask]
-    counts = selected.sum(axis=0)
-    bases = valid.sum(axis=0)
+    counts, bases = ind.totals(None, mask)
     if design.weights is None:
         top, bottom = counts.astype(float), bases.astype(float)
     else:
-        weights = design.weights if mask is None else design.weights[mask]
-        top = (weights[:, None] * selected).sum(axis=0)
-        bottom = (weights[:, None] * valid).sum(axis=0)
+        top, bottom = ind.totals(design.weights, mask)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
     se = deff = None
     if not design.design_based:
-        low, high = proportion_interval(share, design.sizes(valid, mask), design.confidence)
+        low, high = proportion_interval(share, design.sizes(ind, mask), design.confidence)
     else:
         low, high, se, deff = _weighted_interval(ind, design, mask)
-    effective = None if design.weights is None else _kish_sizes(valid, design.weights, mask)
+    effective = None if design.weights is None else _kish_sizes(ind, design.weights, mask)
     columns = columns or [None] * len(ind.labels)
     return tuple(
         ItemEstimate(
@@ -330,9 +424,9 @@ def proportion_rows(
     )
 
 
-def _kish_sizes(valid: np.ndarray, weights: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+def _kish_sizes(ind: Indicators, weights: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
     """Kish's effective base per item, (sum w)^2 / sum w^2, without any FPC."""
-    return Design(weights=weights).sizes(valid, mask)
+    return Design(weights=weights).sizes(ind, mask)
 
 
 def _weighted_interval(
@@ -515,7 +609,7 @@ def _summarize_question(entry: QuestionResponses, design: Design) -> QuestionRes
             for item, missing in zip(items, entry.item_missing, strict=True)
         )
     return QuestionResult(
-        base=int(ind.valid.any(axis=1).sum()),
+        base=int(ind.answered.sum()),
         items=items,
         scale=_scale_stats(entry, ind, design) if question.type == "scale" else None,
         **common,
@@ -533,20 +627,19 @@ def scale_scores(labels: list[str]) -> tuple[np.ndarray, str]:
 
 
 def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> ScaleStats:
-    """Mean score with a t interval: statsmodels for a simple random sample (its half-width
+    """Mean score with a t interval: ``mean_interval`` for a simple random sample (its half-width
     times the square root of the FPC factor with a known population), else the design's.
 
     Non-answers counted in the base with --missing-as-category are not points of the
     scale and have no score: they stay out of the mean.
     """
-    from statsmodels.stats.weightstats import DescrStatsW
-
     points = [label for label in ind.labels if label not in entry.unscored]
     scores, scoring = scale_scores(points)
     score_of = dict(zip(points, scores, strict=True))
     per_label = np.array([score_of.get(label, np.nan) for label in ind.labels])
-    chosen = per_label[ind.selected.argmax(axis=1)]
-    answered = ind.selected.any(axis=1) & ~np.isnan(chosen)
+    position, chose = ind.first_selected()
+    chosen = per_label[position]
+    answered = chose & ~np.isnan(chosen)
     values = chosen[answered]
     if values.size == 0:
         return ScaleStats(0, None, None, None, None, scoring)
@@ -567,19 +660,17 @@ def _scale_stats(entry: QuestionResponses, ind: Indicators, design: Design) -> S
             top2=boxes[0],
             bottom2=boxes[1],
         )
-    described = DescrStatsW(values, ddof=1)
-    low, high = (None, None)
-    if values.size > 1 and described.std > 0:
-        low, high = described.tconfint_mean(alpha=1 - design.confidence)
+    mean, sd, t_low, t_high = mean_interval(values, design.confidence)
+    low = high = None
+    if values.size > 1 and sd > 0:
         shrink = math.sqrt(design.fpc_factor(len(chosen)))  # FPC_RULE
-        low, high = (described.mean - shrink * (described.mean - low),
-                     described.mean + shrink * (high - described.mean))  # fmt: skip
+        low, high = (mean - shrink * (mean - t_low), mean + shrink * (t_high - mean))
     return ScaleStats(
         n=int(values.size),
-        mean=json_value(described.mean),
+        mean=json_value(mean),
         ci_low=json_value(low),
         ci_high=json_value(high),
-        sd=json_value(described.std) if values.size > 1 else None,
+        sd=json_value(sd) if values.size > 1 else None,
         scores=scoring,
         top2=boxes[0],
         bottom2=boxes[1],
@@ -610,19 +701,6 @@ def _boxes(
     )
     top_box, bottom_box = proportion_rows(boxes, design)
     return top_box, bottom_box
-
-
-def _category_counts(valid: pd.Series, order: list[str]) -> pd.Series:
-    """Frequencies of every category in the order asked (zero where nobody chose it).
-
-    Answers outside the known categories follow, most frequent first, ties by label.
-    """
-    counts = valid.astype(str).value_counts()
-    rest = sorted(
-        (label for label in counts.index if label not in set(order)),
-        key=lambda label: (-counts[label], label),
-    )
-    return counts.reindex(list(dict.fromkeys(order)) + rest, fill_value=0)
 
 
 def _numeric_stats(
@@ -673,12 +751,7 @@ def _group_breakdown(
 
     Group intervals carry weights but no FPC (a group's population size is unknown).
     """
-    labels = (
-        groups.astype(object)
-        .where(groups.notna(), None)
-        .map(lambda v: None if v is None else str(v))
-    )
-    masks = [(labels == name).to_numpy() for name in names]
+    masks = _group_masks(groups, names)
     ind = indicators(entry)
     if ind is None:
         samples, result = [], []
@@ -691,7 +764,7 @@ def _group_breakdown(
     result = [
         GroupEstimate(
             str(name),
-            int(ind.valid[mask].any(axis=1).sum()),
+            int(ind.answered[mask].sum()),
             proportion_rows(ind, design, mask),
         )
         for name, mask in zip(names, masks, strict=True)
@@ -699,6 +772,15 @@ def _group_breakdown(
     if design.design_based:
         return result, _design_group_tests(ind, masks, result, design, entry.question.type)
     return result, _count_group_tests(ind, result, design, entry.question.type)
+
+
+def _group_masks(groups: pd.Series, names: list[str]) -> list[np.ndarray]:
+    """Per group name, which respondents' --by answer reads as that name (one factorize)."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(groups, use_na_sentinel=True)
+    texts = np.array([str(value) for value in uniques] + [None], dtype=object)
+    return [np.asarray(texts[codes] == name, dtype=bool) for name in names]
 
 
 def _count_group_tests(
@@ -713,7 +795,7 @@ def _count_group_tests(
     def selected_and_not(cell: ItemEstimate) -> tuple[float, float]:
         return cell.count, cell.base - cell.count
 
-    sample = len(ind.valid)  # the FPC's sample fraction is the whole sample's (FPC_RULE)
+    sample = ind.respondents  # the FPC's sample fraction is the whole sample's (FPC_RULE)
     factor = design.fpc_factor(sample)
     if kind in ("single", "scale"):
         table = np.array([[c.count for c in g.items] for g in groups], dtype=float)

@@ -533,7 +533,9 @@ def _to_categories(values: pd.Series, order: list[str]) -> pd.Series:
     spelling = {normalise(label): label for label in order}
     if not spelling:
         return values
-    uniques = values.dropna().unique()
+    import pandas as pd
+
+    uniques = [v for v in values.unique() if pd.notna(v)]
     renamed = {v: spelling[normalise(v)] for v in uniques if spelling.get(normalise(v), v) != v}
     return values.replace(renamed) if renamed else values
 
