@@ -172,3 +172,11 @@ def test_reproduce_says_what_a_match_means_and_which_n_was_assumed(run_cli):
 )
 def test_each_figure_not_computed_gets_the_reason_of_its_kind(results, figure_id, reason):
     assert (results[figure_id].status, results[figure_id].reason) == ("not computable", reason)
+
+
+def test_reproduce_speaks_dutch_under_locale_nl(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    out = run_cli("reproduce", "vj2012", "--locale", "nl").out
+    assert "N gedrukt" in out and "N aangenomen" in out
+    assert "niet te berekenen (een hoeveelheid in woorden ('de meerderheid') zonder getal)" in out
+    assert "herbouwd: gereproduceerd uit data die uit deze cijfers zijn herbouwd" in out
