@@ -434,6 +434,7 @@ def test_an_unprinted_n_gets_the_range_over_which_the_change_holds(run_cli):
         "2014's N is not printed (204 assumed); the change is significant (p < 0.05) for any "
         "2014 N of 33 or more with 2015's N at 204; its direction (down) holds for every N."
     ) in md
+    assert "| Item | 2014 (N assumed) | 2015 (N assumed) | Change (pp) |" in md
     rows = list(csv.DictReader(run_cli(*waves, "-f", "csv").out.splitlines()))
     assert "2014 N of 33 or more" in rows[0]["n_sensitivity"]
 

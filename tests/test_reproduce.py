@@ -191,3 +191,11 @@ def test_the_scp_stapeling_figures_are_counted_in_the_rebuilt_register(results):
         assert result.exact == pytest.approx(exact)
         assert result.dataset == "scp-sociaal-domein-2015"
         assert result.as_dict()["basis"].startswith("reproduced from data rebuilt")
+
+
+def test_reproduce_speaks_dutch_under_locale_nl(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    out = run_cli("reproduce", "vj2012", "--locale", "nl").out
+    assert "N gedrukt" in out and "N aangenomen" in out
+    assert "niet te berekenen (een hoeveelheid in woorden ('de meerderheid') zonder getal)" in out
+    assert "herbouwd: gereproduceerd uit data die uit deze cijfers zijn herbouwd" in out

@@ -15,7 +15,7 @@ from monitorkit.options import Locale
 from monitorkit.render.numbers import fmt_interval, fmt_number, fmt_p, fmt_percent
 from monitorkit.render.words import ci_title, level, method, word
 from monitorkit.results import Change, NumericStats, QuestionChange
-from monitorkit.stats.compare import Comparison, trend_scores
+from monitorkit.stats.compare import Comparison, assumed_bases, trend_scores
 
 Kind = Literal["label", "wave", "change", "interval", "p", "count", "share"]
 
@@ -72,7 +72,11 @@ def change_table(
 ) -> ChangeTable:
     """The columns, rows and notes of one compared question."""
     confidence = comparison.confidence
-    waves = [Column(label, "wave") for label in comparison.labels]
+    assumed = assumed_bases(question.id, comparison.summaries, comparison.labels)
+    waves = [
+        Column(f"{label} ({word('N assumed', locale)})" if label in assumed else label, "wave")
+        for label in comparison.labels
+    ]
     headline = [
         Column(word("Change (pp)", locale), "change"),
         Column(ci_title(confidence, locale), "interval"),

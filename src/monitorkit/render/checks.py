@@ -80,7 +80,7 @@ def print_reproduction(results, console: Console | None = None, locale: Locale =
     for result in results:
         data = result.as_dict()
         computed = "–" if data["computed"] is None else f"{data['computed']:g}"
-        reason = word(data["reason"], locale) if data["reason"] else ""
+        reason = _reason(result, locale)
         status = word(data["status"], locale) + (f" ({reason})" if reason else "")
         table.add_row(
             shown(data["id"]),
@@ -124,6 +124,17 @@ def print_reproduction(results, console: Console | None = None, locale: Locale =
             style="dim",
             highlight=False,
         )
+
+
+def _reason(result, locale: Locale) -> str:
+    """Why a figure is not computable, in the locale's words (a verbal quantity keeps its
+    printed words)."""
+    from monitorkit.published.reproduce import VERBAL
+
+    text = result.figure.value_text
+    if result.reason == VERBAL.format(text=text):
+        return word(VERBAL, locale).format(text=text)
+    return word(result.reason, locale) if result.reason else ""
 
 
 def _print_dataset_notes(names: list[str], console: Console, locale: Locale) -> None:

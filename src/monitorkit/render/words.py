@@ -435,6 +435,10 @@ _FIGURE_PAIRS = [
     ),
     ("not rebuilt in a reconstructed dataset", "niet herbouwd in een gereconstrueerde dataset"),
     (
+        "a verbal quantity ('{text}') without a number",
+        "een hoeveelheid in woorden ('{text}') zonder getal",
+    ),
+    (
         "Units differ ({counted}): compared only because --allow-unit-mismatch was given; "
         "the change sets two different measures against each other.",
         "Eenheden verschillen ({counted}): alleen vergeleken omdat --allow-unit-mismatch is "
