@@ -20,7 +20,7 @@ published tables table change wave waves mean median respondents base bundled de
 statistic rows columns column sheet overview contents page total warning assumption note notes
 source question questions none all to for at between any missing tabulated reason detail
 without printed rebuilt marginals original responses never meaningful figures refer treated
-spread itself size sizes one two rounding truncating half up possible same time under rule
+spread itself size sizes one two rounding truncating up possible same time under rule
 tested pooled sided paired independent last first minus points hybrid whiskers intervals made
 unless otherwise stated its count counts selected chosen nobody shown differ differs"""
 ENGLISH = frozenset(ENGLISH_TEXT.split())
@@ -45,6 +45,7 @@ def data_texts(value, found: set[str]) -> set[str]:
 
 
 def english_words(text: str, data: set[str]) -> set[str]:
+    text = re.sub(r"--[a-z-]+", " ", text)  # option names are commands, not words
     for piece in sorted(data, key=len, reverse=True):
         text = re.sub(rf"(?<!\w){re.escape(piece)}(?!\w)", " ", text)
     return {w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in ENGLISH}
