@@ -368,3 +368,34 @@ def test_counts_printed_with_their_share_of_one_total_fit_one_total():
     assert wrong.detail.endswith("totals that print every share (half up): none")
     exact = _shares_of_one_total(pair("a", 1, 33) + pair("b", 2, 67))
     assert exact.detail.endswith(": 3 to 3")
+
+
+def test_check_writes_csv_with_a_row_per_figure_and_per_relation(run_cli, tmp_path):
+    import csv
+
+    target = tmp_path / "check.csv"
+    result = run_cli("check", "-o", target, "-q")
+    assert result.code == 1  # the bundled sources hold one impossible percentage
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    figures = {r["id"]: r for r in rows if r["record"] == "figure"}
+    werkt = figures["stimulansz2016-werkt-met-wijkteams"]
+    assert (werkt["value"], werkt["n"], werkt["status"]) == ("87", "234", "consistent")
+    assert werkt["counts_half_up"] == "203, 204"
+    relations = [r for r in rows if r["record"] == "relation"]
+    assert {r["status"] for r in relations} == {"ok", "fail"}
+    spijkenisse = next(r for r in relations if "spijkenisse" in r["figures"])
+    assert spijkenisse["status"] == "fail" and spijkenisse["id"] == "parts"
+    dutch = run_cli("check", "--percent", "12,5", "--n", "40", "-f", "csv", "--locale", "nl").out
+    assert dutch.splitlines()[0].startswith("\ufeffrecord;id;label;value;n;status")
+
+
+def test_check_in_dutch_and_a_format_it_cannot_write(run_cli, tmp_path):
+    out = run_cli("check", "--percent", "41", "--n", "17", "--locale", "nl").out
+    assert out.startswith("GRIM-controle: 1 van de 1 gepubliceerde cijfers zijn percentages")
+    assert "half omhoog" in out and "afkappen" in out
+    refused = run_cli("check", "-o", tmp_path / "check.md")
+    assert refused.code == 2
+    assert refused.err == (
+        f"monitorkit: error: cannot tell the format from '{tmp_path / 'check.md'}' "
+        "(hint: pass --format json|csv)\n"
+    )

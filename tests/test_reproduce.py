@@ -199,3 +199,16 @@ def test_reproduce_speaks_dutch_under_locale_nl(run_cli, monkeypatch):
     assert "N gedrukt" in out and "N aangenomen" in out
     assert "niet te berekenen (een hoeveelheid in woorden ('de meerderheid') zonder getal)" in out
     assert "herbouwd: gereproduceerd uit data die uit deze cijfers zijn herbouwd" in out
+
+
+def test_reproduce_writes_csv(run_cli, tmp_path):
+    import csv
+
+    target = tmp_path / "reproduce.csv"
+    assert run_cli("reproduce", "vj2012", "-o", target, "-q").code == 0
+    rows = {r["id"]: r for r in csv.DictReader(target.open(encoding="utf-8"))}
+    respondents = rows["vj2012-respondenten"]
+    assert (respondents["published"], respondents["status"]) == ("133", "not computable")
+    assert respondents["reason"] == "the size of a sample or group, not a survey result"
+    matched = [r for r in rows.values() if r["status"] == "match"]
+    assert matched and all(r["basis"].startswith("reproduced from data rebuilt") for r in matched)

@@ -213,6 +213,45 @@ questions_option = click.option(
 )
 
 
+#: What check and reproduce write besides the terminal table.
+TABLE_FORMATS = ("json", "csv")
+
+
+def table_output_options(command):
+    """Output options of the commands that print one table (check, reproduce): terminal,
+    json or csv, to -o FILE or standard output, in English or Dutch."""
+    options = [
+        click.option(
+            "--format",
+            "-f",
+            "fmt",
+            type=click.Choice(["terminal", "json", "csv"]),
+            help="Output format (default: terminal, or taken from the -o suffix).",
+        ),
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False),
+            help="Write to this file (atomically) instead of standard output.",
+        ),
+        click.option(
+            "--locale",
+            type=click.Choice(LOCALES),
+            default="en",
+            show_default=True,
+            help="Language of headers, statuses and reasons, and number format of the csv: "
+            "nl gives Dutch (';' and decimal commas).",
+        ),
+        click.option(
+            "--width",
+            type=click.IntRange(MIN_WIDTH, MAX_WIDTH),
+            help="Width of terminal output in characters (default: the terminal's).",
+        ),
+        quiet_option,
+    ]
+    return _apply(options, _collect("render", RenderOptions, command))
+
+
 report_format = click.option(
     "--format",
     "-f",
@@ -230,13 +269,17 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _choose_format(fmt: str | None, output: str | Path | None) -> str:
+def _choose_format(
+    fmt: str | None, output: str | Path | None, formats: tuple[str, ...] = OUTPUT_FORMATS[1:]
+) -> str:
+    """The output format: as given, else from the -o file's suffix (one of ``formats``)."""
     if fmt is None and output:
         suffix = Path(output).suffix.lower().lstrip(".")
         fmt = {"markdown": "md"}.get(suffix, suffix)
-        if fmt not in OUTPUT_FORMATS[1:]:
+        if fmt not in formats:
             raise UsageError(
-                f"cannot tell the format from '{output}'", hint="pass --format json|csv|md|xlsx"
+                f"cannot tell the format from '{output}'",
+                hint=f"pass --format {'|'.join(formats)}",
             )
     fmt = fmt or "terminal"
     if fmt == "xlsx" and not output:
@@ -786,8 +829,8 @@ def codebook_validate(codebook_file: str, file: str | None, reading: ReadOptions
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--percent", type=str, help="Check one printed percentage (e.g. 41 or 12,5)...")
 @click.option("--n", "base", type=click.IntRange(1), help="...for this N.")
-@report_format
-def check(files, percent, base, fmt):
+@table_output_options
+def check(files, percent, base, render: RenderOptions):
     """Check that published percentages are possible for their N (GRIM), and related figures.
 
     FILES are registry files (default: every bundled one in data/published/), or csv
@@ -823,32 +866,23 @@ def check(files, percent, base, fmt):
         report = check_table(tables, percent, base)
     else:
         report = check_figures(list(files))
-    if fmt == "json":
-        _echo_json(report.as_dict())
-    else:
-        from monitorkit.render.checks import print_check
+    from monitorkit.render.checks import print_check, render_check
 
-        print_check(report)
+    fmt = _choose_format(render.fmt, render.output, TABLE_FORMATS)
+    _emit(report, fmt, render, print_check, render_check, [Path(f) for f in files])
     if report.inconsistent:
         raise SystemExit(1)
 
 
 @cli.command(short_help="Recompute the published figures from bundled data.")
 @click.argument("source", required=False)
-@report_format
 @click.option(
     "--chart",
     type=click.Path(dir_okay=False),
     help="Also write a dot plot of published against reproduced figures (.png or .svg).",
 )
-@click.option(
-    "--locale",
-    type=click.Choice(LOCALES),
-    default="en",
-    show_default=True,
-    help="Language of the table's headers and reasons: nl gives Dutch.",
-)
-def reproduce(source, fmt, chart, locale):
+@table_output_options
+def reproduce(source, chart, render: RenderOptions):
     """Recompute the published figures from the bundled data and compare (SOURCE: a source id
     such as vj2012, or its file name; default: all).
 
@@ -865,17 +899,16 @@ def reproduce(source, fmt, chart, locale):
     from monitorkit.published.reproduce import MISMATCH
 
     results = reproduce_figures(source)
-    if fmt == "json":
-        _echo_json([r.as_dict() for r in results])
-    else:
-        from monitorkit.render.checks import print_reproduction
+    from monitorkit.render.checks import print_reproduction, render_reproduction
 
-        print_reproduction(results, locale=locale)
+    fmt = _choose_format(render.fmt, render.output, TABLE_FORMATS)
+    _emit(results, fmt, render, print_reproduction, render_reproduction, [])
     if chart:
         from monitorkit.render.charts import reproduction_figure, save_figure
 
-        save_figure(reproduction_figure(results, locale), chart)
-        click.echo(f"wrote {chart}", err=True)
+        save_figure(reproduction_figure(results, render.locale), chart)
+        if not render.quiet:
+            click.echo(f"wrote {chart}", err=True)
     if any(r.status == MISMATCH for r in results):
         raise SystemExit(1)
 

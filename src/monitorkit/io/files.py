@@ -46,7 +46,8 @@ def csv_bytes(columns: list[str], records: list[dict[str, Any]], dutch: bool = F
     """Tidy CSV of ``records`` with every text inert (``escape_formula``).
 
     Dutch spreadsheets read ';' as the separator and ',' as the decimal sign: with
-    ``dutch`` the file uses both, so it opens in columns with numbers as numbers.
+    ``dutch`` the file uses both, and starts with a UTF-8 byte order mark, without which
+    Excel reads 'één' as Windows-1252, so it opens in columns with numbers as numbers.
     """
     import csv
     import io
@@ -68,7 +69,7 @@ def csv_bytes(columns: list[str], records: list[dict[str, Any]], dutch: bool = F
                 for key, value in row.items()
             }
         writer.writerow(row)
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig" if dutch else "utf-8")
 
 
 def _is_number(text: str) -> bool:

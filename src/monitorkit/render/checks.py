@@ -14,19 +14,26 @@ def _counts(counts: list[int]) -> str:
     return ", ".join(str(k) for k in counts) if counts else "none"
 
 
-def print_check(report: ConsistencyReport, console: Console | None = None) -> None:
+def print_check(
+    report: ConsistencyReport, console: Console | None = None, locale: Locale = "en"
+) -> None:
     """Figures with a percentage and an N, with the counts that produce them, then relations."""
     console = console or terminal_console()
     checked = [f for f in report.figures if f.status != "not checkable"]
     console.print(
-        f"GRIM check: {len(checked)} of {len(report.figures)} published figures are percentages "
-        "with a printed N; counts k in 0..N that print as the published value:",
+        word(
+            "GRIM check: {checked} of {all} published figures are percentages with a printed "
+            "N; counts k in 0..N that print as the published value:",
+            locale,
+        ).format(checked=len(checked), all=len(report.figures)),
         highlight=False,
     )
     table = data_table(console, header_style="bold")
     for title in ("Figure", "Label", "%", "N", *ROUNDING_RULES, "Status"):
         table.add_column(
-            title, justify="left" if title in ("Figure", "Label") else "right", overflow="fold"
+            word(title, locale),
+            justify="left" if title in ("Figure", "Label") else "right",
+            overflow="fold",
         )
     for figure in checked:
         style = "bold red" if figure.status == "inconsistent" else None
@@ -36,23 +43,99 @@ def print_check(report: ConsistencyReport, console: Console | None = None) -> No
             f"{figure.value:g}",
             str(figure.n),
             *[_counts(figure.feasible[rule]) for rule in ROUNDING_RULES],
-            figure.status,
+            word(figure.status, locale),
             style=style,
         )
     console.print(table)
     console.print()
-    console.print("Relations between figures:", highlight=False)
+    console.print(word("Relations between figures:", locale), highlight=False)
     for relation in report.relations:
-        mark = "[green]ok[/green]  " if relation.ok else "[bold red]FAIL[/bold red]"
+        mark = (
+            "[green]ok[/green]  " if relation.ok else f"[bold red]{word('FAIL', locale)}[/bold red]"
+        )
         console.print(f"  {mark} {relation.type:<14} {shown(relation.detail)}", highlight=False)
     summary = report.as_dict()["summary"]
     console.print()
     console.print(
-        f"{summary['inconsistent']} inconsistent figure(s) (impossible rounding half up), "
-        f"{summary['relations_failing']} failing relation(s) of {summary['relations']}.",
+        word(
+            "{inconsistent} inconsistent figure(s) (impossible rounding half up), "
+            "{failing} failing relation(s) of {relations}.",
+            locale,
+        ).format(
+            inconsistent=summary["inconsistent"],
+            failing=summary["relations_failing"],
+            relations=summary["relations"],
+        ),
         style="bold" if report.inconsistent else None,
         highlight=False,
     )
+
+
+#: The columns of `check -f csv`: one row per figure, then one per relation.
+CHECK_CSV_COLUMNS = [
+    "record",
+    "id",
+    "label",
+    "value",
+    "n",
+    "status",
+    *(f"counts_{rule}" for rule in ROUNDING_RULES),
+    "figures",
+    "detail",
+]
+
+
+def render_check(report: ConsistencyReport, fmt: str, locale: Locale = "en") -> bytes:
+    """`check` as json or csv (a row per figure, then a row per relation between figures)."""
+    from monitorkit.io.files import csv_bytes
+
+    if fmt == "json":
+        return _json_bytes(report.as_dict())
+    records = [
+        {
+            "record": "figure",
+            "id": figure.id,
+            "label": figure.label,
+            "value": figure.value,
+            "n": figure.n,
+            "status": figure.status,
+            **{f"counts_{rule}": _counts(figure.feasible.get(rule, [])) for rule in ROUNDING_RULES},
+            "detail": figure.note,
+        }
+        for figure in report.figures
+    ]
+    records += [
+        {
+            "record": "relation",
+            "id": relation.type,
+            "status": "ok" if relation.ok else "fail",
+            "figures": "; ".join(relation.figures),
+            "detail": relation.detail,
+        }
+        for relation in report.relations
+    ]
+    return csv_bytes(CHECK_CSV_COLUMNS, records, dutch=locale == "nl")
+
+
+def render_reproduction(results, fmt: str, locale: Locale = "en") -> bytes:
+    """`reproduce` as json (a list of figures) or csv (a row per figure)."""
+    from monitorkit.io.files import csv_bytes
+
+    rows = [result.as_dict() for result in results]
+    if fmt == "json":
+        return _json_bytes(rows)
+    columns = list(rows[0]) if rows else []
+    records = [
+        {key: "; ".join(value) if isinstance(value, list) else value for key, value in row.items()}
+        for row in rows
+    ]
+    return csv_bytes(columns, records, dutch=locale == "nl")
+
+
+def _json_bytes(data) -> bytes:
+    import json
+
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def print_reproduction(results, console: Console | None = None, locale: Locale = "en") -> None:

@@ -366,6 +366,26 @@ def method(text: str | None, locale: Locale = "en") -> str:
 #: The words of `check` and `reproduce` around the published figures.
 _FIGURE_PAIRS = [
     ("Figure", "Cijfer"),
+    (
+        "GRIM check: {checked} of {all} published figures are percentages with a printed N; "
+        "counts k in 0..N that print as the published value:",
+        "GRIM-controle: {checked} van de {all} gepubliceerde cijfers zijn percentages met een "
+        "gepubliceerde N; aantallen k in 0..N die als het gepubliceerde cijfer afdrukken:",
+    ),
+    ("Relations between figures:", "Verbanden tussen cijfers:"),
+    ("FAIL", "FOUT"),
+    (
+        "{inconsistent} inconsistent figure(s) (impossible rounding half up), "
+        "{failing} failing relation(s) of {relations}.",
+        "{inconsistent} inconsistent(e) cijfer(s) (onmogelijk bij half omhoog afronden), "
+        "{failing} van de {relations} verbanden kloppen niet.",
+    ),
+    ("consistent", "consistent"),
+    ("inconsistent", "inconsistent"),
+    ("not checkable", "niet te controleren"),
+    ("half_up", "half omhoog"),
+    ("half_even", "half naar even"),
+    ("truncate", "afkappen"),
     ("Label", "Omschrijving"),
     ("Published", "Gepubliceerd"),
     ("Computed", "Berekend"),
