@@ -399,3 +399,12 @@ def test_check_in_dutch_and_a_format_it_cannot_write(run_cli, tmp_path):
         f"monitorkit: error: cannot tell the format from '{tmp_path / 'check.md'}' "
         "(hint: pass --format json|csv)\n"
     )
+
+
+def test_check_in_dutch_has_dutch_relations(run_cli):
+    from test_dutch import english_words
+
+    out = run_cli("check", "--locale", "nl", "--width", "400").out
+    relations = out[out.index("Verbanden tussen cijfers:") :]
+    assert "FOUT delen          15 + 2 + 5 = 22 van 20 aanmeldingen in Spijkenisse: de delen" in out
+    assert english_words(relations, set()) == set()

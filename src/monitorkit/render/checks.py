@@ -7,7 +7,7 @@ from rich.console import Console
 from monitorkit.options import Locale
 from monitorkit.published.consistency import ROUNDING_RULES, ConsistencyReport
 from monitorkit.render.common import data_table, shown, terminal_console
-from monitorkit.render.words import word
+from monitorkit.render.words import check_text, word
 
 
 def _counts(counts: list[int]) -> str:
@@ -53,7 +53,9 @@ def print_check(
         mark = (
             "[green]ok[/green]  " if relation.ok else f"[bold red]{word('FAIL', locale)}[/bold red]"
         )
-        console.print(f"  {mark} {relation.type:<14} {shown(relation.detail)}", highlight=False)
+        detail = shown(check_text(relation.detail, locale))
+        kind = word(relation.type, locale)
+        console.print(f"  {mark} {kind:<14} {detail}", highlight=False)
     summary = report.as_dict()["summary"]
     console.print()
     console.print(

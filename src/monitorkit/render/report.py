@@ -221,7 +221,7 @@ def comparison_part(comparison, locale: Locale, wanted: list[str] | None) -> Rep
                 _question_anchor("comparison", question.id, questions),
             )
         )
-    notices = sorted({n for s in comparison.summaries if (n := provenance_notice(s))})
+    notices = sorted({n for s in comparison.summaries if (n := provenance_notice(s, locale))})
     meta = [
         f"{label}: {source_line(s, locale)}"
         for label, s in zip(comparison.labels, comparison.summaries, strict=True)

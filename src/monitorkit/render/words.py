@@ -383,6 +383,16 @@ _FIGURE_PAIRS = [
     ("consistent", "consistent"),
     ("inconsistent", "inconsistent"),
     ("not checkable", "niet te controleren"),
+    ("table", "tabel"),
+    ("source_tables", "brontabellen"),
+    ("sum", "som"),
+    ("complement", "aanvulling"),
+    ("split", "splitsing"),
+    ("shares_of_one_total", "aandelen_één_totaal"),
+    ("same_finding", "zelfde_bevinding"),
+    ("division", "deling"),
+    ("parts", "delen"),
+    ("repeated_count", "herhaald_aantal"),
     ("half_up", "half omhoog"),
     ("half_even", "half naar even"),
     ("truncate", "afkappen"),
@@ -486,3 +496,73 @@ _FIGURE_PAIRS = [
     ),
 ]
 DUTCH.update(_FIGURE_PAIRS)
+
+
+#: The phrases `check` builds its relation details and notes from (data such as labels
+#: and numbers fill the gaps), with their Dutch; regular expressions, applied in order.
+_CHECK_PHRASES = [
+    (
+        r"no single rounding rule fits all (\d+) tables with an N; figures that print per rule",
+        r"geen enkele afrondingsregel past bij alle \1 tabellen met een N; cijfers die per regel "
+        r"afdrukken",
+    ),
+    (r"the publication's rule: ", "de regel van de publicatie: "),
+    (r"\(see each misfit's explanations\)", "(zie de verklaringen bij elk cijfer dat niet past)"),
+    (
+        r"; likeliest: rounding half up with (\S+) answering neither \(a third answer category\)",
+        r"; waarschijnlijkst: half omhoog afronden, waarbij \1 geen van beide antwoordt (een derde "
+        r"antwoordcategorie)",
+    ),
+    (r"; possible \(any N up to (\d+)\) under: ", r"; mogelijk (elke N tot \1) bij: "),
+    (r"; possible \(N=(\d+)\) under: ", r"; mogelijk (N=\1) bij: "),
+    (r"every figure possible under: ", "elk cijfer mogelijk bij: "),
+    (r" printed total ", " gedrukt totaal "),
+    (r"\(difference ", "(verschil "),
+    (r": the parts exceed the total by ", ": de delen zijn samen groter dan het totaal, met "),
+    (
+        r" of one total: totals that print every share \(half up\): ",
+        " van één totaal: totalen waarbij elk aandeel zo afdrukt (half omhoog): ",
+    ),
+    (
+        r"; printed as shares of different units: ",
+        "; gedrukt als aandelen van verschillende eenheden: ",
+    ),
+    (r"; the printing admits ", "; de gedrukte vorm laat toe: "),
+    (r" printed as ", " gedrukt als "),
+    (r"(\d) to (\d)", r"\1 tot \2"),
+    (r" and ", " en "),
+    (r"= (\d+) of (\d+) ", r"= \1 van \2 "),
+    (
+        r"a verbal quantity (\(.*?\)), not an exact percentage",
+        r"een hoeveelheid in woorden \1, geen exact percentage",
+    ),
+    (r"printed as an approximation", "gedrukt als benadering"),
+    (r"^no N printed$", "geen N gedrukt"),
+    (r"^not a percentage$", "geen percentage"),
+    (r"the item's N was (.+) rather than (\d+)", r"de N van het item was \1 in plaats van \2"),
+    (
+        r"a misprint of (.+?), which print from (\d+) under ",
+        r"een drukfout voor \1, die uit \2 "
+        r"volgen bij ",
+    ),
+    (
+        r"the table rounded by (\w+), unlike the rest",
+        r"de tabel is met \1 afgerond, anders dan "
+        r"de rest",
+    ),
+    (r"\bhalf_up\b", "half omhoog"),
+    (r"\bhalf_even\b", "half naar even"),
+    (r"\btruncate\b", "afkappen"),
+]
+
+
+def check_text(text: str, locale: Locale = "en") -> str:
+    """A detail or note of `check` (built from fixed phrases around the data) in the
+    locale's language."""
+    import re
+
+    if locale != "nl" or not text:
+        return text
+    for pattern, dutch in _CHECK_PHRASES:
+        text = re.sub(pattern, dutch, text)
+    return text
