@@ -102,6 +102,13 @@ def test_dutch_output_has_no_english_fixed_words(run_cli, name):
     assert english_words(result.out, _data(run_cli, args)) == set()
 
 
+def test_dutch_reproduce_and_check_have_no_english_fixed_words(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "600")
+    for args in (["reproduce"], ["check"]):
+        out = run_cli(*args, "--locale", "nl").out
+        assert english_words(out, set()) == set(), args
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -10,8 +10,8 @@ from monitorkit.render.common import data_table, shown, terminal_console
 from monitorkit.render.words import check_text, word
 
 
-def _counts(counts: list[int]) -> str:
-    return ", ".join(str(k) for k in counts) if counts else "none"
+def _counts(counts: list[int], locale: Locale = "en") -> str:
+    return ", ".join(str(k) for k in counts) if counts else word("none", locale)
 
 
 def print_check(
@@ -42,7 +42,7 @@ def print_check(
             shown(figure.label),
             f"{figure.value:g}",
             str(figure.n),
-            *[_counts(figure.feasible[rule]) for rule in ROUNDING_RULES],
+            *[_counts(figure.feasible[rule], locale) for rule in ROUNDING_RULES],
             word(figure.status, locale),
             style=style,
         )
@@ -174,7 +174,7 @@ def print_reproduction(results, console: Console | None = None, locale: Locale =
             computed,
             str(data["n_printed"] or "–"),
             str(data["n_assumed"] or "–"),
-            data["rounding"] or "–",
+            check_text(data["rounding"], locale) or "–",
             basis.get(data["basis"], "–"),
             shown(status),
             style=styles[data["status"]],
@@ -219,7 +219,7 @@ def _reason(result, locale: Locale) -> str:
     text = result.figure.value_text
     if result.reason == VERBAL.format(text=text):
         return word(VERBAL, locale).format(text=text)
-    return word(result.reason, locale) if result.reason else ""
+    return check_text(word(result.reason, locale), locale) if result.reason else ""
 
 
 def _print_dataset_notes(names: list[str], console: Console, locale: Locale) -> None:

@@ -383,6 +383,7 @@ _FIGURE_PAIRS = [
     ("consistent", "consistent"),
     ("inconsistent", "inconsistent"),
     ("not checkable", "niet te controleren"),
+    ("none", "geen"),
     ("table", "tabel"),
     ("source_tables", "brontabellen"),
     ("sum", "som"),
@@ -549,6 +550,14 @@ _CHECK_PHRASES = [
         r"the table rounded by (\w+), unlike the rest",
         r"de tabel is met \1 afgerond, anders dan "
         r"de rest",
+    ),
+    (r"computed through the same finding ", "berekend via dezelfde bevinding "),
+    (r"('[^']*'): matches within ([\d.]+) points", r"\1: komt overeen binnen \2 procentpunt"),
+    (
+        r"counted with stapeling in the register (\S+) \(([\d,]+) persons\), rebuilt by "
+        r"monitorkit reconstruct",
+        r"geteld met stapeling in het register \1 (\2 personen), herbouwd met monitorkit "
+        r"reconstruct",
     ),
     (r"\bhalf_up\b", "half omhoog"),
     (r"\bhalf_even\b", "half naar even"),
