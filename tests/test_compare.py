@@ -427,7 +427,7 @@ def test_an_unprinted_n_gets_the_range_over_which_the_change_holds(run_cli):
         p = difference_of_shares(112 / 204, n, 75 / 204, 204).test.p
         return p is not None and p < 0.05
 
-    brute = min(n for n in range(2, 2000) if all(significant(m) for m in range(n, 2000)))
+    brute = min(n for n in range(2, 300) if all(significant(m) for m in range(n, 300)))
     assert first["holds_from"] == brute == 33
     md = run_cli(*waves, "-f", "md").out
     assert (
