@@ -349,3 +349,21 @@ def test_two_by_columns_in_csv_name_the_column_of_each_group(run_cli, two_splits
         ("regio", "Pearson chi-square"),
     }
     assert len({r["p"] for r in uwv if r["by"] == "regio"}) == 1
+
+
+def test_a_nested_by_splits_each_group_by_the_next_column(run_cli, two_splits):
+    """--by 'grootte*regio': one group per combination, counted from the respondents who
+    have both; the two columns themselves are not broken down by it."""
+    data = json.loads(run_cli("summarize", two_splits, "--by", "grootte*regio", "-f", "json").out)
+    partners = next(q for q in data["questions"] if q["id"] == "partners")
+    names = [g["group"] for g in partners["groups"]]
+    assert names == [
+        f"{size} · {region}" for size in ("G32", "G4", "overig") for region in ("Noord", "Zuid")
+    ]
+    assert sum(g["base"] for g in partners["groups"]) == 200
+    alone = json.loads(run_cli("summarize", two_splits, "--by", "grootte", "-f", "json").out)
+    g32 = next(g for g in next(q for q in alone["questions"] if q["id"] == "partners")["groups"])
+    nested = [g for g in partners["groups"] if g["group"].startswith("G32 · ")]
+    assert sum(g["items"][0]["count"] for g in nested) == g32["items"][0]["count"]
+    sizes = next(q for q in data["questions"] if q["id"] == "grootte")
+    assert "groups" not in sizes

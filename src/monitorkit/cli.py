@@ -112,7 +112,8 @@ by_option = click.option(
     "--by",
     multiple=True,
     help="Break every table down by this single-choice question or column; repeat it for "
-    "breakdowns side by side (--by gemeentegrootte --by regio).",
+    "breakdowns side by side (--by gemeentegrootte --by regio), or join columns with * to "
+    "nest them (--by 'gemeentegrootte*regio': each size split by region).",
 )
 labels_option = click.option(
     "--labels", help="Wave labels, comma-separated (default: the year in each file name)."

@@ -475,14 +475,14 @@ def estimate(
     for column in columns:
         groups = responses.group_values(column)
         order = responses.group_order(column, groups)
-        splits.append((column, groups, order, responses.by_question(column)))
+        splits.append((column, groups, order, responses.by_questions(column)))
     results = []
     for entry in select_by_id(responses.questions, questions):
         result = _summarize_question(entry, design)
         grouped = [
             (column, _with_groups(result, entry, groups, order, design, adjust))
-            for column, groups, order, by_question in splits
-            if entry.question.id != by_question
+            for column, groups, order, by_questions in splits
+            if entry.question.id not in by_questions
         ]
         if grouped:
             result = grouped[0][1]

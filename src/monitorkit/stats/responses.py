@@ -150,12 +150,28 @@ class Responses:
         position = self.codebook.questions.index(self.codebook.question(question_id))
         return self.questions[position]
 
+    def nested_parts(self, by: str) -> list[str]:
+        """The columns of a nested breakdown 'A*B' (each group of A split by B), or [by]."""
+        if NESTED not in by or by in self.raw.frame.columns:
+            return [by]
+        return [part.strip() for part in by.split(NESTED)]
+
     def group_values(self, by: str) -> pd.Series:
-        """Group labels per respondent from a single question (id or column) or a raw column.
+        """Group labels per respondent from a single question (id or column) or a raw column;
+        for a nested 'A*B', each combination 'a · b' of the respondent's groups.
 
         Refused for a numeric column or one with more than MAX_GROUPS distinct values:
         such a breakdown has groups too small to say anything.
         """
+        parts = self.nested_parts(by)
+        if len(parts) > 1:
+            series = [self.group_values(part).astype(object) for part in parts]
+            combined = series[0].where(series[0].isna(), series[0].astype(str))
+            for more in series[1:]:
+                combined = (combined.astype(object) + NESTED_JOIN + more.astype(str)).where(
+                    combined.notna() & more.notna()
+                )
+            return self._checked_groups(by, combined)
         for entry in self.questions:
             question = entry.question
             if by in (question.id, question.column) and question.type in ("single", "scale"):
@@ -197,6 +213,13 @@ class Responses:
         Other groups (and any the labels do not list) follow alphabetically.
         """
         present = {str(v) for v in values.dropna().unique()}
+        parts = self.nested_parts(by)
+        if len(parts) > 1:
+            from itertools import product
+
+            orders = [self.group_order(part, self.group_values(part)) for part in parts]
+            nested = [NESTED_JOIN.join(names) for names in product(*orders)]
+            return [name for name in nested if name in present]
         asked: list[str] = []
         for entry in self.questions:
             question = entry.question
@@ -209,12 +232,21 @@ class Responses:
         ordered = [label for label in dict.fromkeys(asked) if label in present]
         return ordered + sorted(present - set(ordered))
 
-    def by_question(self, by: str) -> str | None:
-        """The id of the question that --by names (by id or column), else None."""
-        for entry in self.questions:
-            if by == entry.question.id or by in entry.question.columns:
-                return entry.question.id
-        return None
+    def by_questions(self, by: str) -> set[str]:
+        """The ids of the questions that --by names (by id or column; each part of a nested
+        'A*B'): they are not broken down by themselves."""
+        parts = self.nested_parts(by)
+        return {
+            entry.question.id
+            for entry in self.questions
+            for part in parts
+            if part == entry.question.id or part in entry.question.columns
+        }
+
+
+#: Joins the columns of a nested --by ('gemeentegrootte*regio') and the names of its groups.
+NESTED = "*"
+NESTED_JOIN = " · "
 
 
 def _rules_for(raw: RawTable, column: str, question: Question) -> ValueRules:
