@@ -462,9 +462,10 @@ def test_the_datasets_assumptions_and_notes_travel_in_every_format(run_cli, tmp_
     assert sidecar[0].startswith(f"2014: {ASSUMED_2014}")
     run_cli(*waves, "-o", tmp_path / "c.xlsx")
     notes = [row[0].value for row in load_workbook(tmp_path / "c.xlsx")["Notes"].iter_rows()]
-    assert notes == sidecar
+    assert notes == ["Assumptions and notes", *sidecar]  # a named table under its header
     summary_md = run_cli("summarize", "wijkteams-2014", "-f", "md", "--locale", "nl").out
-    assert "- Aanname: The 2014 peiling's N is not printed" in summary_md
+    assert "- Aanname: De N van de peiling van 2014 staat niet in de bronnen." in summary_md
     run_cli("summarize", "wijkteams-2014", "-o", tmp_path / "s.xlsx", "--locale", "nl")
     sheet = load_workbook(tmp_path / "s.xlsx")["Toelichting"]
-    assert sheet["A1"].value.startswith("Aanname: The 2014 peiling's N")
+    assert sheet["A1"].value == "Aannames en toelichtingen"
+    assert sheet["A2"].value.startswith("Aanname: De N van de peiling van 2014")
