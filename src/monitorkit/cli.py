@@ -162,38 +162,55 @@ adjust_option = click.option(
 )
 
 
-def output_options(command):
-    """Options every command that writes results shares."""
-    options = [
-        click.option(
-            "--format",
-            "-f",
-            "fmt",
-            type=click.Choice(OUTPUT_FORMATS),
-            help="Output format (default: terminal, or taken from the -o suffix).",
-        ),
-        click.option(
-            "--output",
-            "-o",
-            type=click.Path(dir_okay=False),
-            help="Write to this file (atomically) instead of standard output.",
-        ),
-        click.option(
-            "--locale",
-            type=click.Choice(LOCALES),
-            default="en",
-            show_default=True,
-            help="Number formatting: nl gives decimal commas.",
-        ),
-        click.option(
-            "--width",
-            type=click.IntRange(MIN_WIDTH, MAX_WIDTH),
-            help="Width of terminal output in characters (default: the terminal's; "
-            "output to a pipe or file is not wrapped).",
-        ),
-        quiet_option,
-    ]
-    return _apply(options, _collect("render", RenderOptions, command))
+def _output_options(formats: tuple[str, ...], locale_help: str):
+    """The options of a command that writes results: the format (terminal or one of
+    ``formats``), -o FILE, --locale, --width and --quiet, gathered into RenderOptions."""
+
+    def decorate(command):
+        options = [
+            click.option(
+                "--format",
+                "-f",
+                "fmt",
+                type=click.Choice(["terminal", *formats]),
+                help="Output format (default: terminal, or taken from the -o suffix).",
+            ),
+            click.option(
+                "--output",
+                "-o",
+                type=click.Path(dir_okay=False),
+                help="Write to this file (atomically) instead of standard output.",
+            ),
+            click.option(
+                "--locale",
+                type=click.Choice(LOCALES),
+                default="en",
+                show_default=True,
+                help=locale_help,
+            ),
+            click.option(
+                "--width",
+                type=click.IntRange(MIN_WIDTH, MAX_WIDTH),
+                help="Width of terminal output in characters (default: the terminal's; "
+                "output to a pipe or file is not wrapped).",
+            ),
+            quiet_option,
+        ]
+        return _apply(options, _collect("render", RenderOptions, command))
+
+    return decorate
+
+
+#: Options every command that writes results (summarize, compare, stapeling) shares.
+output_options = _output_options(OUTPUT_FORMATS[1:], "Number formatting: nl gives decimal commas.")
+#: What check and reproduce write besides the terminal table.
+TABLE_FORMATS = ("json", "csv")
+#: Output options of the commands that print one table (check, reproduce).
+table_output_options = _output_options(
+    TABLE_FORMATS,
+    "Language of headers, statuses and reasons, and number format of the csv: nl gives "
+    "Dutch (';' and decimal commas).",
+)
 
 
 def _question_ids(ctx, param, value: str | None) -> list[str] | None:
@@ -212,45 +229,6 @@ questions_option = click.option(
     callback=_question_ids,
     help="Only these questions, in this order (ids as shown by --format json or the codebook).",
 )
-
-
-#: What check and reproduce write besides the terminal table.
-TABLE_FORMATS = ("json", "csv")
-
-
-def table_output_options(command):
-    """Output options of the commands that print one table (check, reproduce): terminal,
-    json or csv, to -o FILE or standard output, in English or Dutch."""
-    options = [
-        click.option(
-            "--format",
-            "-f",
-            "fmt",
-            type=click.Choice(["terminal", "json", "csv"]),
-            help="Output format (default: terminal, or taken from the -o suffix).",
-        ),
-        click.option(
-            "--output",
-            "-o",
-            type=click.Path(dir_okay=False),
-            help="Write to this file (atomically) instead of standard output.",
-        ),
-        click.option(
-            "--locale",
-            type=click.Choice(LOCALES),
-            default="en",
-            show_default=True,
-            help="Language of headers, statuses and reasons, and number format of the csv: "
-            "nl gives Dutch (';' and decimal commas).",
-        ),
-        click.option(
-            "--width",
-            type=click.IntRange(MIN_WIDTH, MAX_WIDTH),
-            help="Width of terminal output in characters (default: the terminal's).",
-        ),
-        quiet_option,
-    ]
-    return _apply(options, _collect("render", RenderOptions, command))
 
 
 report_format = click.option(

@@ -42,6 +42,13 @@ def escape_formula(value: Any) -> Any:
     return value
 
 
+def json_bytes(data: Any) -> bytes:
+    """JSON as every output writes it: UTF-8, indented, non-ASCII kept, a final newline."""
+    import json
+
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def csv_bytes(columns: list[str], records: list[dict[str, Any]], dutch: bool = False) -> bytes:
     """Tidy CSV of ``records`` with every text inert (``escape_formula``).
 

@@ -89,10 +89,10 @@ CHECK_CSV_COLUMNS = [
 
 def render_check(report: ConsistencyReport, fmt: str, locale: Locale = "en") -> bytes:
     """`check` as json or csv (a row per figure, then a row per relation between figures)."""
-    from monitorkit.io.files import csv_bytes
+    from monitorkit.io.files import csv_bytes, json_bytes
 
     if fmt == "json":
-        return _json_bytes(report.as_dict())
+        return json_bytes(report.as_dict())
     records = [
         {
             "record": "figure",
@@ -121,23 +121,17 @@ def render_check(report: ConsistencyReport, fmt: str, locale: Locale = "en") -> 
 
 def render_reproduction(results, fmt: str, locale: Locale = "en") -> bytes:
     """`reproduce` as json (a list of figures) or csv (a row per figure)."""
-    from monitorkit.io.files import csv_bytes
+    from monitorkit.io.files import csv_bytes, json_bytes
 
     rows = [result.as_dict() for result in results]
     if fmt == "json":
-        return _json_bytes(rows)
+        return json_bytes(rows)
     columns = list(rows[0]) if rows else []
     records = [
         {key: "; ".join(value) if isinstance(value, list) else value for key, value in row.items()}
         for row in rows
     ]
     return csv_bytes(columns, records, dutch=locale == "nl")
-
-
-def _json_bytes(data) -> bytes:
-    import json
-
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def print_reproduction(results, console: Console | None = None, locale: Locale = "en") -> None:

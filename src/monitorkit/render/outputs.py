@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from monitorkit.errors import UsageError
-from monitorkit.io.files import add_row, csv_bytes, workbook_bytes
+from monitorkit.io.files import add_row, csv_bytes, json_bytes, workbook_bytes
 from monitorkit.options import Locale
 from monitorkit.render.assumptions import (
     add_notes_sheet,
@@ -83,7 +82,7 @@ CSV_COLUMNS = [
 def render_summary(summary: Summary, fmt: str, locale: Locale = "en") -> bytes:
     """The bytes of a summary in one of FORMATS."""
     if fmt == "json":
-        return (json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
+        return json_bytes(summary.as_dict())
     if fmt == "csv":
         return summary_csv(summary, locale)
     if fmt == "md":
@@ -654,7 +653,7 @@ def _xlsx_values(kind: str, value: Any) -> list[Any]:
 def render_comparison(comparison, fmt: str, locale: Locale = "en") -> bytes:
     """The bytes of a comparison in json, csv, md or xlsx."""
     if fmt == "json":
-        return (json.dumps(comparison.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
+        return json_bytes(comparison.as_dict())
     if fmt == "csv":
         return csv_bytes(COMPARE_CSV_COLUMNS, comparison_records(comparison), locale == "nl")
     if fmt == "md":

@@ -11,12 +11,11 @@ seven combinations of laws as bars over a matrix of which laws each holds.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from monitorkit.errors import UsageError
-from monitorkit.io.files import add_row, csv_bytes
+from monitorkit.io.files import add_row, csv_bytes, json_bytes
 from monitorkit.options import Locale
 from monitorkit.render.common import data_table, md_text, shown, terminal_console
 from monitorkit.render.numbers import fmt_count, fmt_number, fmt_percent
@@ -233,7 +232,7 @@ def stapeling_xlsx(result: Stapeling, locale: Locale = "en") -> bytes:
 def render_stapeling(result: Stapeling, fmt: str, locale: Locale = "en") -> bytes:
     """The bytes of a stapeling result in json, csv, md or xlsx."""
     if fmt == "json":
-        return (json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
+        return json_bytes(result.as_dict())
     if fmt == "csv":
         columns = cell_columns(result)
         records = [_published(cell.as_dict()) for cell in result.cells]
