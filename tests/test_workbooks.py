@@ -166,12 +166,12 @@ def test_the_comparison_workbook_prints_and_filters_the_same_way():
     assert table.ref == "A3:K4"
     assert [column.name for column in table.tableColumns] == [
         "Item",
-        "2014 n",
-        "2014 base",
-        "2014 %",
-        "2015 n",
-        "2015 base",
-        "2015 %",
+        "2014 (N assumed) n",
+        "2014 (N assumed) base",
+        "2014 (N assumed) %",
+        "2015 (N assumed) n",
+        "2015 (N assumed) base",
+        "2015 (N assumed) %",
         "Change (pp)",
         "95% CI low",
         "95% CI high",

@@ -191,7 +191,11 @@ def count_stapeling(
     where = str(files[0]) if len(files) == 1 else f"{files[0]} (+{len(files) - 1} more)"
     inhabitants = read_population(population) if population is not None else None
     connection = duckdb.connect()
-    connection.execute("SET enable_progress_bar = false")
+    try:
+        # DuckDB's own bar would draw over the output mid-run
+        connection.execute("SET enable_progress_bar = false")
+    except duckdb.InvalidInputException:
+        pass  # in Jupyter without ipywidgets DuckDB draws no bar and refuses the setting
     table = scan(connection, files)
     given = {"person": person, "household": household, "region": region, "period": period}
     given.update(law=law, provision=provision, by=by)
