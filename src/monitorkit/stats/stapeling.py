@@ -12,6 +12,7 @@ work.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
@@ -191,11 +192,10 @@ def count_stapeling(
     where = str(files[0]) if len(files) == 1 else f"{files[0]} (+{len(files) - 1} more)"
     inhabitants = read_population(population) if population is not None else None
     connection = duckdb.connect()
-    try:
-        # DuckDB's own bar would draw over the output mid-run
+    # DuckDB's own bar would draw over the output mid-run; in Jupyter without ipywidgets
+    # it draws none and refuses the setting
+    with contextlib.suppress(duckdb.InvalidInputException):
         connection.execute("SET enable_progress_bar = false")
-    except duckdb.InvalidInputException:
-        pass  # in Jupyter without ipywidgets DuckDB draws no bar and refuses the setting
     table = scan(connection, files)
     given = {"person": person, "household": household, "region": region, "period": period}
     given.update(law=law, provision=provision, by=by)
