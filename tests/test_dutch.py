@@ -127,3 +127,12 @@ def test_the_detector_finds_an_english_note(run_cli):
     args = RUNS["summarize-by-md"]
     found = english_words(run_cli(*args).out, _data(run_cli, args))
     assert {"respondents", "the", "with"} <= found
+
+
+def test_dutch_messages_on_standard_error(run_cli, tmp_path):
+    result = run_cli("summarize", "wijkteams-2015", "--locale", "nl", "-o", tmp_path / "s.md")
+    assert result.err == f"geschreven: {tmp_path / 's.md'}\n"
+    charts = run_cli(
+        *("summarize", "divosa-monitor-2011", "--locale", "nl", "--charts", tmp_path / "c"),
+    )
+    assert charts.err.endswith(f"grafiekbestanden in {tmp_path / 'c'}\n")

@@ -24,6 +24,7 @@ from monitorkit.options import (
     ReadOptions,
     RenderOptions,
 )
+from monitorkit.render.words import word
 from monitorkit.stats.stapeling import CBS_ROUNDING_BASE, CBS_THRESHOLD
 
 OUTPUT_FORMATS = ("terminal", "json", "csv", "md", "xlsx")
@@ -325,7 +326,9 @@ def summarize(
     from monitorkit.render.progress import status
 
     fmt = _choose_format(render.fmt, render.output)
-    with status(f"Reading and tabulating {file}…", render.quiet):
+    with status(
+        word("Reading and tabulating {file}…", render.locale).format(file=file), render.quiet
+    ):
         result = summarize_survey(
             file, by=list(by), questions=questions, reading=reading, design=design
         )
@@ -334,8 +337,7 @@ def summarize(
         from monitorkit.render.charts import write_charts
 
         written = write_charts(result, charts, render.locale)
-        if not render.quiet:
-            click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
+        _wrote(f"{len(written)} {word('chart files in', render.locale)} {charts}", render)
 
 
 def _emit_summary(result, fmt: str, render: RenderOptions, readings: bool) -> None:
@@ -352,6 +354,12 @@ def _emit_summary(result, fmt: str, render: RenderOptions, readings: bool) -> No
     notes = summary_notes(result, render.locale)
     show = partial(print_summary, readings=readings)
     _emit(result, fmt, render, show, render_summary, inputs, notes)
+
+
+def _wrote(what: str, render: RenderOptions) -> None:
+    """'wrote <file>' on standard error, in the output's language, unless --quiet."""
+    if not render.quiet:
+        click.echo(f"{word('wrote', render.locale)} {what}", err=True)
 
 
 def _emit(
@@ -380,15 +388,13 @@ def _emit(
         from monitorkit.io.files import write_atomic
 
         write_atomic(Path(render.output), data, inputs=inputs)
-        if not render.quiet:
-            click.echo(f"wrote {render.output}", err=True)
+        _wrote(str(render.output), render)
         if sidecar:
             from monitorkit.render.assumptions import sidecar_bytes
 
             path = Path(render.output).with_name(Path(render.output).name + ".notes.txt")
             write_atomic(path, sidecar_bytes(notes or []), inputs=inputs)
-            if not render.quiet:
-                click.echo(f"wrote {path}", err=True)
+            _wrote(str(path), render)
     else:
         click.echo(data.decode("utf-8"), nl=False)
         if sidecar:
@@ -490,8 +496,7 @@ def compare(
         from monitorkit.render.charts import write_comparison_charts
 
         written = write_comparison_charts(result, charts, render.locale)
-        if not render.quiet:
-            click.echo(f"wrote {len(written)} chart files to {charts}", err=True)
+        _wrote(f"{len(written)} {word('chart files in', render.locale)} {charts}", render)
 
 
 @cli.command(short_help="Rake to known margins and write weights.")
@@ -742,8 +747,7 @@ def stapeling(
 
         check_output_path(Path(chart), inputs)
         write_upset_chart(result, chart, render.locale)
-        if not render.quiet:
-            click.echo(f"wrote {chart}", err=True)
+        _wrote(chart, render)
 
 
 @cli.group(short_help="Infer and validate codebooks.")
@@ -886,8 +890,7 @@ def reproduce(source, chart, render: RenderOptions):
         from monitorkit.render.charts import reproduction_figure, save_figure
 
         save_figure(reproduction_figure(results, render.locale), chart)
-        if not render.quiet:
-            click.echo(f"wrote {chart}", err=True)
+        _wrote(chart, render)
     if any(r.status == MISMATCH for r in results):
         raise SystemExit(1)
 
