@@ -236,3 +236,21 @@ def test_dutch_csv_opens_in_columns_with_decimal_commas(run_cli):
         assert nl["percent"].replace(",", ".") == en["percent"]
         assert nl["count"] == en["count"]
     assert any("," in row["percent"] for row in rows_nl)
+
+
+def test_a_scale_in_csv_has_its_mean_and_boxes(run_cli, tmp_path):
+    import csv as csvmodule
+    import io as iomodule
+
+    from exports import write_rows
+
+    points = ["Zeer ontevreden", "Ontevreden", "Neutraal", "Tevreden", "Zeer tevreden"]
+    rows = [["id", "Hoe tevreden bent u?"]] + [[i, points[i % 5]] for i in range(30)]
+    path = write_rows(tmp_path / "scale.csv", rows)
+    out = run_cli("summarize", path, "-f", "csv").out
+    records = {r["item"]: r for r in csvmodule.DictReader(iomodule.StringIO(out))}
+    assert (records["mean"]["mean"], records["mean"]["base"]) == ("3.0", "30")
+    top = records["top 2 (Tevreden, Zeer tevreden)"]
+    assert (top["count"], top["base"], top["percent"]) == ("12", "30", "40.0")
+    dutch = run_cli("summarize", path, "--locale", "nl").out
+    assert "scores: posities 1–5 op de schaal" in dutch and "bovenste 2 (Tevreden" in dutch

@@ -476,13 +476,14 @@ def scale_note(
     note = (
         f"{word('Mean', locale)} {fmt_number(stats.mean, 2, locale)} "
         f"({ci_title(confidence, locale)} {interval}; "
-        f"{word('scores', locale)}: {stats.scores}; n = {fmt_count(stats.n, locale)})."
+        f"{word('scores', locale)}: {method(stats.scores, locale)}; "
+        f"n = {fmt_count(stats.n, locale)})."
     )
     for box in (stats.top2, stats.bottom2):
         if box is not None:
             box_interval = fmt_interval(box.ci_low, box.ci_high, 1, locale)
             note += (
-                f" {box.label}: {fmt_percent(box.percent, 1, locale)} "
+                f" {method(box.label, locale)}: {fmt_percent(box.percent, 1, locale)} "
                 f"({ci_title(confidence, locale)} {box_interval})."
             )
     return note

@@ -147,6 +147,24 @@ def csv_records(summary: Summary) -> list[dict[str, Any]]:
                     }
                     for group in breakdown.groups
                 ]
+        scale = question.scale
+        if scale is not None and scale.mean is not None:
+            records.append(
+                {
+                    **common,
+                    "item": "mean",
+                    "base": scale.n,
+                    "mean": scale.mean,
+                    "sd": scale.sd,
+                    "ci_low": scale.ci_low,
+                    "ci_high": scale.ci_high,
+                }
+            )
+            records += [
+                {**common, "item": box.label, **_item_fields(box)}
+                for box in (scale.top2, scale.bottom2)
+                if box is not None
+            ]
         for row in question.missing:
             records.append(
                 {**common, "item": row.label, "count": row.count, "reason": "not in base"}

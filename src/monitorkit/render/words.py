@@ -336,6 +336,11 @@ _METHOD_PAIRS = [
     ("(codebook field 'population')", "(veld 'population' van het codeboek)"),
     (" gemeenten on 1 January ", " gemeenten op 1 januari "),
     (" pair(s)", " paar/paren"),
+    ("top 2 (", "bovenste 2 ("),
+    ("the answers' own numbers", "de getallen van de antwoorden zelf"),
+    ("positions 1–", "posities 1–"),
+    (" on the scale", " op de schaal"),
+    ("bottom 2 (", "onderste 2 ("),
     (
         "unweighted: ranks the answers as given, not the design",
         "ongewogen: rangordent de antwoorden zoals gegeven, niet naar het ontwerp",
