@@ -136,3 +136,26 @@ def test_dutch_messages_on_standard_error(run_cli, tmp_path):
         *("summarize", "divosa-monitor-2011", "--locale", "nl", "--charts", tmp_path / "c"),
     )
     assert charts.err.endswith(f"grafiekbestanden in {tmp_path / 'c'}\n")
+
+
+def test_dutch_report_and_stapeling_have_no_english_fixed_words(run_cli, tmp_path):
+    import html
+
+    folder = tmp_path / "rapport"
+    args = ["report", "wijkteams-2015", "--by", "gemeentegrootte", "--locale", "nl"]
+    assert run_cli(*args, "-o", folder, "-q").code == 0
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    page = re.sub(r"<(svg|style)\b.*?</\1>", " ", page, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    data = _data(run_cli, ["summarize", "wijkteams-2015"])
+    assert english_words(text, data) == set()
+    assert english_words((folder / "report.md").read_text(encoding="utf-8"), data) == set()
+    register = tmp_path / "register.csv"
+    register.write_text(
+        "persoon,gemeente,periode,wet,voorziening\n"
+        "P1,GM0363,2024,Wmo,W1\nP1,GM0363,2024,Jeugdwet,J1\nP2,GM0344,2024,Participatiewet,P1\n",
+        encoding="utf-8",
+    )
+    for fmt in ("terminal", "md"):
+        result = run_cli("stapeling", register, "--locale", "nl", "--disclosure", "cbs", "-f", fmt)
+        assert english_words(result.out + result.err, {str(register)}) == set(), fmt
