@@ -528,3 +528,23 @@ def test_an_ods_repeat_bomb_is_refused(run_cli, tmp_path):
         f"monitorkit: error: {path}: the spreadsheet's repeated rows and cells span 1,000,001 "
         "rows x 16,000 columns (limit 50,000,000 cells); refusing to parse it",
     )
+
+
+def test_a_parquet_text_bomb_is_refused_before_it_is_decoded(run_cli, tmp_path):
+    """One 200 KB text referred to by 100,000 rows: 19 GiB once decoded, from a small file."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = 100_000
+    text = pa.DictionaryArray.from_arrays(
+        pa.array(np.zeros(rows, dtype=np.int32)), pa.array(["x" * 200_000])
+    )
+    path = tmp_path / "bomb.parquet"
+    pq.write_table(pa.table({"id": np.arange(rows), "vraag": text}), path, compression="zstd")
+    assert path.stat().st_size < 1_000_000
+    assert_refused(
+        run_cli("summarize", path),
+        f"monitorkit: error: {path}: reading the file would take about 55.9 GiB of memory "
+        "(200,000 values, 18.6 GiB of text once decoded; limit 3.0 GiB); refusing to read it",
+    )

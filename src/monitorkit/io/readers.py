@@ -719,6 +719,9 @@ def _flat_value(value: Any) -> Any:
 def _read_parquet(path: Path) -> RawTable:
     import pandas as pd
 
+    from monitorkit.io.workbook import check_parquet
+
+    check_parquet(path)
     try:
         # each Arrow column is released once converted: the file is not held twice
         frame = pd.read_parquet(

@@ -1,4 +1,4 @@
-"""Safety checks on an xlsx or ods container before any parser sees it.
+"""Safety checks on an xlsx, ods or parquet file before any reader sees it.
 
 A zip bomb (tiny file, enormous content), a sheet whose used range claims
 millions of rows, one far-away cell, a huge shared string referenced by
@@ -8,7 +8,8 @@ answer cheaply; then every worksheet is inflated as a stream (never trusting the
 sizes the directory claims: zipfile stops at the declared size and checks the
 CRC) and what the reader would allocate is estimated from what is really there:
 the used range spanned by the cells present, and the text of the shared strings
-the cells refer to. Files over the limits are refused with one line, exit 3.
+the cells refer to. A parquet file is judged from its metadata and its string
+dictionaries (``check_parquet``). Files over the limits are refused with one line, exit 3.
 """
 
 from __future__ import annotations
@@ -329,3 +330,67 @@ def check_ods(path: Path) -> None:
                         "delete the repeated rows and columns in LibreOffice, or export the "
                         "sheet as CSV (MONITORKIT_MAX_CELLS raises the limit)",
                     )
+
+
+def check_parquet(path: Path) -> None:
+    """Refuse a parquet file that would not fit in memory once read, judged before reading
+    its values: the rows x columns it declares, and the text its string columns hold when
+    decoded. A dictionary-encoded column stores each distinct text once and
+    refers to it by index, so a small file can stand for terabytes of text (one long
+    string in a million rows); that size is computed from the dictionaries and indices,
+    which are read without decoding. Together they must fit MAX_MEMORY."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    where = Location(str(path))
+    try:
+        parquet = pq.ParquetFile(path)
+        metadata = parquet.metadata
+    except Exception as exc:
+        raise InputError(f"parquet file could not be read: {exc}", where) from None
+    rows, columns = metadata.num_rows, metadata.num_columns
+    cells = rows * columns * BYTES_PER_VALUE
+
+    def textual(kind) -> bool:
+        if pa.types.is_dictionary(kind):
+            return textual(kind.value_type)
+        return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+    texts = [field.name for field in parquet.schema_arrow if textual(field.type)]
+    _refuse_parquet(path, cells, 0)
+    if not texts:
+        return
+    try:
+        coded = pq.ParquetFile(path, read_dictionary=texts)
+        text = 0
+        for group in range(coded.num_row_groups):
+            for column in coded.read_row_group(group, columns=texts).columns:
+                for chunk in column.chunks:
+                    if pa.types.is_dictionary(chunk.type):
+                        lengths = pc.binary_length(chunk.dictionary)
+                        text += pc.sum(pc.take(lengths, chunk.indices)).as_py() or 0
+                    else:
+                        text += chunk.nbytes
+    except Exception as exc:
+        raise InputError(f"parquet file could not be read: {exc}", where) from None
+    _refuse_parquet(path, cells, text)
+
+
+#: Bytes per value of a data frame read from parquet (a reference or a number), besides text.
+BYTES_PER_VALUE = 16
+
+
+def _refuse_parquet(path: Path, cells: int, text: int) -> None:
+    """One line, exit 3, when a parquet file's values and text would not fit MAX_MEMORY."""
+    needed = cells + text * TEXT_COPIES
+    if needed <= MAX_MEMORY:
+        return
+    raise InputError(
+        f"reading the file would take about {needed / 1024**3:.1f} GiB of memory "
+        f"({cells // BYTES_PER_VALUE:,} values, {text / 1024**3:.1f} GiB of text once decoded; "
+        f"limit {MAX_MEMORY / 1024**3:.1f} GiB); refusing to read it",
+        Location(str(path)),
+        "select the columns and rows the survey needs (e.g. with DuckDB), or raise "
+        "MONITORKIT_MAX_MEMORY (bytes) if the machine has the memory",
+    )
