@@ -548,3 +548,35 @@ def test_a_parquet_text_bomb_is_refused_before_it_is_decoded(run_cli, tmp_path):
         f"monitorkit: error: {path}: reading the file would take about 55.9 GiB of memory "
         "(200,000 values, 18.6 GiB of text once decoded; limit 3.0 GiB); refusing to read it",
     )
+
+
+def test_a_hidden_first_sheet_and_excel_error_values_are_said(run_cli, tmp_path):
+    """Excel writes #N/A as an error cell (t="e"); the readers make it a blank. The blank
+    is kept out of the base, and the warning names the cells; a hidden first sheet is
+    passed over for the first visible one, and said so."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["id", "Heeft u een wijkteam?"])
+    for number in range(1, 8):
+        sheet.append([number, "Ja" if number % 2 else "Nee"])
+    for row, error in ((4, "#N/A"), (6, "#DIV/0!")):
+        sheet.cell(row, 2).value = error
+        sheet.cell(row, 2).data_type = "e"
+    hidden = book.create_sheet("Verborgen", 0)
+    hidden.append(["x"])
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "errors.xlsx"
+    book.save(path)
+    result = run_cli("summarize", path, "-f", "json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert data["source"]["sheet"] == "Data"
+    assert data["warnings"] == [
+        "the first sheet 'Verborgen' is hidden: read 'Data', the first visible sheet "
+        "(--sheet chooses another)",
+        "2 cell(s) hold Excel error values, read as missing: B4 (#N/A), B6 (#DIV/0!)",
+    ]
+    assert data["questions"][0]["base"] == 5

@@ -357,14 +357,15 @@ def first_line(error: Exception) -> str:
 
 def _read_excel(path: Path, sheet: str | int | None, header_rows: int | None) -> RawTable:
     """Read a workbook with fastexcel (Rust, straight to Arrow); openpyxl if that fails."""
-    from monitorkit.io.workbook import check_ods, check_workbook
+    from monitorkit.io.workbook import WorkbookFacts, check_ods, check_workbook
 
+    facts = WorkbookFacts()
     if path.suffix.lower() == ".ods":
         check_ods(path)
     elif path.suffix.lower() != ".xls":
-        check_workbook(path)
+        facts = check_workbook(path)
     try:
-        grid, source = _read_excel_fastexcel(path, sheet)
+        grid, source = _read_excel_fastexcel(path, sheet, facts.hidden)
     except InputError:
         raise
     except Exception as fast_error:  # fastexcel raises its own hierarchy; fall back once
@@ -382,12 +383,28 @@ def _read_excel(path: Path, sheet: str | int | None, header_rows: int | None) ->
     table.decimal_comma = _decimal_comma_columns(table.frame, None)
     if table.decimal_comma:
         source.decimal = ","
+    if sheet is None and source.sheets and source.sheet != source.sheets[0]:
+        table.warnings.append(
+            f"the first sheet '{source.sheets[0]}' is hidden: read '{source.sheet}', the "
+            "first visible sheet (--sheet chooses another)"
+        )
+    errors = facts.errors.get(source.sheet or "", [])
+    if errors:
+        count = facts.error_counts[source.sheet or ""]
+        cells = ", ".join(f"{ref} ({value})" for ref, value in errors)
+        more = f" and {count - len(errors)} more" if count > len(errors) else ""
+        table.warnings.append(
+            f"{count} cell(s) hold Excel error values, read as missing: {cells}{more}"
+        )
     return table
 
 
-def _pick_sheet(path: Path, names: list[str], sheet: str | int | None) -> str:
+def _pick_sheet(
+    path: Path, names: list[str], sheet: str | int | None, hidden: list[str] | None = None
+) -> str:
     if sheet is None:
-        return names[0]
+        visible = [name for name in names if name not in (hidden or [])]
+        return (visible or names)[0]
     if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isascii() and sheet.isdecimal()):
         number = int(sheet)
         if sheet not in names and 1 <= number <= len(names):
@@ -405,12 +422,14 @@ def _pick_sheet(path: Path, names: list[str], sheet: str | int | None) -> str:
     )
 
 
-def _read_excel_fastexcel(path: Path, sheet: str | int | None) -> tuple[pd.DataFrame, SourceInfo]:
+def _read_excel_fastexcel(
+    path: Path, sheet: str | int | None, hidden: list[str] | None = None
+) -> tuple[pd.DataFrame, SourceInfo]:
     import fastexcel
 
     reader = fastexcel.read_excel(str(path))
     names = list(reader.sheet_names)
-    chosen = _pick_sheet(path, names, sheet)
+    chosen = _pick_sheet(path, names, sheet, hidden)
     loaded = reader.load_sheet(chosen, header_row=None, dtypes="string")
     grid = loaded.to_arrow().to_pandas()
     grid.columns = range(grid.shape[1])

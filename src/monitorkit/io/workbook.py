@@ -20,6 +20,7 @@ import os
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from monitorkit.errors import InputError, Location
@@ -53,6 +54,17 @@ _SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _SHEET_RID_FIRST = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"')
+_HIDDEN = re.compile(
+    rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\bstate="(?:hidden|veryHidden)"'
+)
+_HIDDEN_STATE_FIRST = re.compile(
+    rb'<(?:\w+:)?sheet\b[^>]*?\bstate="(?:hidden|veryHidden)"[^>]*?\bname="([^"]*)"'
+)
+_ERROR_CELL = re.compile(
+    rb'<(?:\w+:)?c\b(?=[^>]*\bt="e")[^>]*?\br="([A-Z]+\d+)"[^>]*>.*?<(?:\w+:)?v>([^<]*)<', re.S
+)
+#: Error cells named in a warning; the rest are counted.
+ERRORS_NAMED = 10
 _REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
 _REL_TARGET_FIRST = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
 
@@ -129,7 +141,12 @@ def _shared_lengths(archive: zipfile.ZipFile, path: Path) -> list[int]:
 
 
 def _scan_sheet(
-    archive: zipfile.ZipFile, member: str, path: Path, sheet: str, shared: list[int]
+    archive: zipfile.ZipFile,
+    member: str,
+    path: Path,
+    sheet: str,
+    shared: list[int],
+    facts: WorkbookFacts,
 ) -> None:
     """Refuse a worksheet whose cells span more than MAX_CELLS, or whose reading would take
     more than MAX_MEMORY, measured on the cells really present.
@@ -148,6 +165,13 @@ def _scan_sheet(
             widest = max(widest, _column_number(letters))
         if shared:
             shared_cells += data.count(b't="s"')
+        if b't="e"' in data:
+            error_cells = _ERROR_CELL.findall(data)
+            named = facts.errors.setdefault(sheet, [])
+            named += [(ref.decode(), value.decode()) for ref, value in error_cells][
+                : max(0, ERRORS_NAMED - len(named))
+            ]
+            facts.error_counts[sheet] = facts.error_counts.get(sheet, 0) + len(error_cells)
     rows = max(rows, counted_rows)
     columns = widest or TWO_LETTER_COLUMNS
     text = shared_cells * max(shared, default=0)
@@ -203,8 +227,28 @@ def _tags(archive: zipfile.ZipFile, member: str, path: Path):
     yield carry
 
 
-def check_workbook(path: Path) -> None:
-    """Refuse a corrupt, bomb-like or absurdly dimensioned xlsx before parsing it."""
+@dataclass
+class WorkbookFacts:
+    """What the scan saw that a reader does not say: hidden sheets, and per sheet the
+    cells holding Excel error values (#N/A, #DIV/0!), which the readers turn into blanks."""
+
+    hidden: list[str] = field(default_factory=list)
+    errors: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    error_counts: dict[str, int] = field(default_factory=dict)
+
+
+def _hidden_sheets(archive: zipfile.ZipFile) -> list[str]:
+    try:
+        workbook = archive.read("xl/workbook.xml")[:1_000_000]
+    except KeyError:
+        return []
+    names = _HIDDEN.findall(workbook) + _HIDDEN_STATE_FIRST.findall(workbook)
+    return [html.unescape(name.decode("utf-8", "replace")) for name in names]
+
+
+def check_workbook(path: Path) -> WorkbookFacts:
+    """Refuse a corrupt, bomb-like or absurdly dimensioned xlsx before parsing it; return
+    what the scan found that the reader will not report."""
     where = Location(str(path))
     try:
         archive = zipfile.ZipFile(path)
@@ -264,9 +308,11 @@ def check_workbook(path: Path) -> None:
                     "or export the sheet as CSV",
                 )
         shared = _shared_lengths(archive, path)
+        facts = WorkbookFacts(hidden=_hidden_sheets(archive))
         for sheet, member in sheets.items():
             if member in archive.namelist():
-                _scan_sheet(archive, member, path, sheet, shared)
+                _scan_sheet(archive, member, path, sheet, shared, facts)
+    return facts
 
 
 _ODS_TOKEN = re.compile(
