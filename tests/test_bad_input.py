@@ -580,3 +580,24 @@ def test_a_hidden_first_sheet_and_excel_error_values_are_said(run_cli, tmp_path)
         "2 cell(s) hold Excel error values, read as missing: B4 (#N/A), B6 (#DIV/0!)",
     ]
     assert data["questions"][0]["base"] == 5
+
+
+def test_a_typo_in_a_yes_no_set_is_named_and_the_item_stays_in_its_question(run_cli, tmp_path):
+    rows = [["id", "Partners: UWV", "Partners: GGD", "Partners: Politie"]]
+    rows += [[i, "Ja" if i % 2 else "Nee", "Nee" if i % 3 else "Ja", "Ja"] for i in range(20)]
+    rows[5][2] = "Jaa"
+    rows[9][3] = "Ja\x00"
+    path = write_rows(tmp_path / "typo.csv", rows)
+    data = json.loads(run_cli("summarize", path, "-f", "json").out)
+    (partners,) = data["questions"]
+    assert (partners["type"], partners["columns"]) == (
+        "multi",
+        ["Partners: UWV", "Partners: GGD", "Partners: Politie"],
+    )
+    ggd, politie = partners["items"][1:]
+    assert (ggd["label"], ggd["count"], ggd["base"]) == ("GGD", 7, 20)
+    assert (politie["count"], politie["base"]) == (19, 20)
+    assert partners["warnings"] == [
+        "values read as missing because they are not a yes/no answer: 'Jaa' (1x), "
+        "'Ja\x00' (1x) (row 6, column 'Partners: GGD'; row 10, column 'Partners: Politie')"
+    ]

@@ -349,7 +349,7 @@ def _group_questions(found: _Inference, stem: str, candidates: list[_Candidate])
     sharing their categories, so an answer nobody gave in one row still shows.
     """
     raw = found.raw
-    binary, write_ins, rest, blank = [], [], [], []
+    binary, write_ins, rest, blank, stray = [], [], [], [], []
     for candidate in candidates:
         entry = found.left_out.get(candidate.column)
         if entry is not None and entry.reason == reasons.EMPTY:
@@ -360,10 +360,19 @@ def _group_questions(found: _Inference, stem: str, candidates: list[_Candidate])
         read = read_binary(series, candidate.option, rules)
         if not read.unrecognised and (read.states >= 0).any():
             binary.append((candidate, read.states))
+        elif _mostly_yes_no(read):
+            # its stray cells were answered: they count as answered when telling a set
+            # of checkboxes from a battery
+            answered = np.where(series.notna().to_numpy() & (read.states < 0), 0, read.states)
+            stray.append((candidate, answered))
         elif OTHER_OPTION.search(candidate.option) or OTHER_OPTION.search(candidate.column):
             write_ins.append(candidate)
         else:
             rest.append(candidate)
+    if binary:
+        binary += stray  # a typo in one cell does not take an item out of its set
+    else:
+        rest += [candidate for candidate, _ in stray]
     used: set[str] = set()
     if len(binary) >= 2 or (binary and write_ins):
         question = _binary_question(raw, stem, binary, write_ins, blank)
@@ -379,6 +388,20 @@ def _group_questions(found: _Inference, stem: str, candidates: list[_Candidate])
             found.leave_out(candidate.column, reasons.WRITE_IN)
     used.update(_grid_questions(found, stem, rest))
     return used
+
+
+#: The share of a column's filled cells that may hold something other than a yes/no
+#: answer (a typo, a stray NUL) for it still to count as a member of a yes/no set.
+STRAY_SHARE = 0.05
+
+
+def _mostly_yes_no(read) -> bool:
+    """A yes/no column with a few stray values: at most STRAY_SHARE of its filled cells
+    (at least one) unrecognised, the rest read as yes or no."""
+    stray = sum(n for (_, how), n in read.readings.items() if how == "unrecognised")
+    filled = sum(n for (value, how), n in read.readings.items() if value != "(empty)")
+    answered = int((read.states >= 0).sum())
+    return answered > 0 and 0 < stray <= max(1, STRAY_SHARE * filled)
 
 
 def _binary_question(

@@ -459,6 +459,7 @@ def _read_question(
     columns = []
     readings: Counter = Counter()
     item_missing: list[dict[str, int]] = []
+    odd_cells: list[str] = []
     for item in question.items:
         rules = _rules_for(raw, item.source, question)
         if question.selected:
@@ -467,6 +468,7 @@ def _read_question(
             read = read_written(frame[item.source], rules)
         else:
             read = read_binary(frame[item.source], item.label, rules)
+        odd_cells += _unrecognised_cells(frame[item.source], read.readings, item.source)
         states = read.states
         explicit = {
             value: count
@@ -486,9 +488,25 @@ def _read_question(
         entry.item_missing = item_missing
     else:
         entry = _multi_base(question, states, readings)
-    _warn_unrecognised(entry, "not a yes/no answer")
+    _warn_unrecognised(entry, "not a yes/no answer", odd_cells)
     _warn_exclusive(entry)
     return entry
+
+
+#: Cells named in a warning about values read as missing; the rest are counted.
+CELLS_NAMED = 5
+
+
+def _unrecognised_cells(series: pd.Series, readings: Counter, column: str) -> list[str]:
+    """Where a column holds the values its reading did not recognise: "row 7, column 'x'"."""
+    odd = {value for (value, read_as) in readings if read_as == "unrecognised"}
+    if not odd:
+        return []
+    from monitorkit.vocabulary import display
+
+    found = series.map(lambda value: display(value) in odd, na_action="ignore")
+    rows = series.index[found.fillna(False).astype(bool).to_numpy()]
+    return [f"row {row}, column '{column}'" for row in rows]
 
 
 def _answered_as_not_selected(
@@ -680,14 +698,20 @@ def _read_one_cell_multi(raw: RawTable, question: Question) -> QuestionResponses
     return entry
 
 
-def _warn_unrecognised(entry: QuestionResponses, what: str) -> None:
+def _warn_unrecognised(entry: QuestionResponses, what: str, cells: list[str] | None = None) -> None:
+    """A warning listing the values read as missing for being ``what``, and where they are;
+    the question keeps its items."""
     values: Counter = Counter()
     for (value, read_as), count in entry.readings.items():
         if read_as == "unrecognised":
             values[value] += count
     if values:
         shown = ", ".join(f"'{v}' ({n}x)" for v, n in values.most_common(5))
-        entry.warnings.append(f"values read as missing because they are {what}: {shown}")
+        where = ""
+        if cells:
+            more = f" and {len(cells) - CELLS_NAMED} more" if len(cells) > CELLS_NAMED else ""
+            where = f" ({'; '.join(cells[:CELLS_NAMED])}{more})"
+        entry.warnings.append(f"values read as missing because they are {what}: {shown}{where}")
 
 
 def _warn_exclusive(entry: QuestionResponses) -> None:
