@@ -552,7 +552,7 @@ def _parse_utf8(data: bytes, delimiter: str, width: int) -> pd.DataFrame | None:
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None
+        return None  # a ragged or unusual file: the caller reads it with pandas instead
     if table.num_columns != width or table.num_rows == 0:
         return None
     grid = table.to_pandas()

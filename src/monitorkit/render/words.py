@@ -6,6 +6,8 @@ stay as they are; only monitorkit's own headers and notes are translated.
 
 from __future__ import annotations
 
+import re
+
 from monitorkit.options import Locale
 
 _PAIRS = [
@@ -359,16 +361,16 @@ _METHOD_PAIRS = [
 ]
 
 
+#: The method names as literal patterns (their Dutch as literal replacements).
+_METHOD_RULES = [(re.escape(en), nl.replace("\\", "\\\\")) for en, nl in _METHOD_PAIRS]
+
+
 def method(text: str | None, locale: Locale = "en") -> str:
     """The name of a test, interval or correction (as the statistics write it, counts and
     all) in the locale's language."""
     if not text:
         return ""
-    if locale != "nl":
-        return text
-    for english, dutch in _METHOD_PAIRS:
-        text = text.replace(english, dutch)
-    return text
+    return _translated(text, _METHOD_RULES, locale)
 
 
 #: The words of `check` and `reproduce` around the published figures.
@@ -576,10 +578,13 @@ _CHECK_PHRASES = [
 def check_text(text: str, locale: Locale = "en") -> str:
     """A detail or note of `check` (built from fixed phrases around the data) in the
     locale's language."""
-    import re
+    return _translated(text, _CHECK_PHRASES, locale) if text else text
 
-    if locale != "nl" or not text:
+
+def _translated(text: str, rules: list[tuple[str, str]], locale: Locale) -> str:
+    """``text`` with each (pattern, Dutch) rule applied in order under nl; as is otherwise."""
+    if locale != "nl":
         return text
-    for pattern, dutch in _CHECK_PHRASES:
+    for pattern, dutch in rules:
         text = re.sub(pattern, dutch, text)
     return text

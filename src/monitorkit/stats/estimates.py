@@ -54,15 +54,19 @@ class Summary:
     responses: Responses
     questions: list[QuestionResult]
     table: pd.DataFrame
-    by: str | None = None
+    #: Every --by column, in order: one breakdown, or several side by side.
+    by_columns: tuple[str, ...] = ()
     confidence: float = 0.95
     population: Population | None = None
     #: The sampling design the estimates used (weights, strata, stratum sizes).
     sampling: Design | None = None
     #: --adjust: 'holm' or 'bh' for the group tests of each table (with ``by``).
     adjust: str | None = None
-    #: Every --by column, in order (``by`` is the first).
-    by_columns: tuple[str, ...] = ()
+
+    @property
+    def by(self) -> str | None:
+        """The --by column (the first of several), or None."""
+        return self.by_columns[0] if self.by_columns else None
 
     @property
     def provenance(self) -> dict[str, Any] | None:
@@ -498,12 +502,11 @@ def estimate(
         responses,
         results,
         tidy_frame(results),
-        columns[0] if columns else None,
+        tuple(columns),
         confidence,
         population,
         design,
         adjust,
-        tuple(columns),
     )
 
 

@@ -498,14 +498,15 @@ CELLS_NAMED = 5
 
 
 def _unrecognised_cells(series: pd.Series, readings: Counter, column: str) -> list[str]:
-    """Where a column holds the values its reading did not recognise: "row 7, column 'x'"."""
+    """Where a column holds the values its reading did not recognise: "row 7, column 'x'"
+    (each distinct value is judged once, not each respondent's cell)."""
     odd = {value for (value, read_as) in readings if read_as == "unrecognised"}
     if not odd:
         return []
     from monitorkit.vocabulary import display
 
-    found = series.map(lambda value: display(value) in odd, na_action="ignore")
-    rows = series.index[found.fillna(False).astype(bool).to_numpy()]
+    raw_values = [value for value in series.dropna().unique() if display(value) in odd]
+    rows = series.index[series.isin(raw_values).to_numpy()]
     return [f"row {row}, column '{column}'" for row in rows]
 
 
